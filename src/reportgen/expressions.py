@@ -1,0 +1,156 @@
+"""Text expressions: `{{ visitors | wan }}万人次` in any string, evaluated in a Jinja2 sandbox.
+
+Only strings that contain `{{` or `{%` are rendered, so most reports never import Jinja2. The
+names an expression can use are the report's `data:` mapping plus the helpers below; an
+undefined name or an attempt to reach Python internals is an error naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from reportgen.numbering import chinese_number
+
+THIN_SPACE = "\u2009"
+
+
+class ExpressionError(ValueError):
+    """An expression that cannot be evaluated; the message says why in user terms."""
+
+
+def has_expression(text: str) -> bool:
+    return "{{" in text or "{%" in text
+
+
+def _number(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        raise ExpressionError(f"{what} needs a number, got {value!r}")
+    try:
+        return Decimal(str(value).replace(",", "").replace(THIN_SPACE, "").replace(" ", ""))
+    except Exception:
+        raise ExpressionError(f"{what} needs a number, got {value!r}") from None
+
+
+def _round(value: Decimal, digits: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal without trailing zeros or exponent: 192.00 -> 192, 1.50 -> 1.5."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def growth(current: Any, previous: Any, digits: int = 1) -> str:
+    """Change from `previous` to `current` in percent with its sign: growth(531, 392) -> +35.5%."""
+    now, before = _number(current, "growth"), _number(previous, "growth")
+    if before == 0:
+        raise ExpressionError("growth: the previous value is 0, so no percentage exists")
+    change = _round((now - before) / abs(before) * 100, digits)
+    sign = "+" if change > 0 else ("-" if change < 0 else "")
+    return f"{sign}{format(abs(change), 'f')}%"
+
+
+def percent(value: Any, digits: int = 1) -> str:
+    """A ratio as a percentage: 0.355 -> 35.5%."""
+    return f"{format(_round(_number(value, 'percent') * 100, digits), 'f')}%"
+
+
+def wan(value: Any, digits: int = 2) -> str:
+    """In units of 万 (10 000), trailing zeros dropped: 1920000 -> 192, 1590500 -> 159.05."""
+    return _plain(_round(_number(value, "wan") / 10000, digits))
+
+
+def yi(value: Any, digits: int = 2) -> str:
+    """In units of 亿 (100 000 000): 123400000 -> 1.23."""
+    return _plain(_round(_number(value, "yi") / 100000000, digits))
+
+
+def thousands(value: Any) -> str:
+    """Digits grouped by three with a thin space (GB/T 15835): 3274 -> 3 274, 12345.6 -> 12 345.6."""
+    number = _number(value, "thousands")
+    sign = "-" if number < 0 else ""
+    whole, _, fraction = _plain(abs(number)).partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    grouped = THIN_SPACE.join(groups)
+    return sign + grouped + (f".{fraction}" if fraction else "")
+
+
+def chinese(value: Any) -> str:
+    """A whole number in Chinese numerals: 12 -> 十二, 2026 -> 二千零二十六."""
+    number = _number(value, "chinese")
+    if number != number.to_integral_value():
+        raise ExpressionError(f"chinese needs a whole number, got {value!r}")
+    return chinese_number(int(number))
+
+
+def date_cn(value: Any) -> str:
+    """A date as printed in documents, no zero padding: 2026-01-26 -> 2026年1月26日."""
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:
+            raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}") from None
+    if not isinstance(value, _dt.date):
+        raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}")
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+FILTERS = {"growth": growth, "percent": percent, "wan": wan, "yi": yi,
+           "thousands": thousands, "chinese": chinese, "date": date_cn}
+
+
+class Expressions:
+    """Renders strings of one report against its `data:` mapping."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self._env = None
+
+    def _environment(self):
+        if self._env is None:
+            from jinja2 import StrictUndefined
+            from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+            env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                                keep_trailing_newline=True)
+            env.filters.update(FILTERS)
+            env.globals.clear()
+            env.globals.update(FILTERS)
+            self._env = env
+        return self._env
+
+    def render(self, text: str) -> str:
+        """`text` with its expressions evaluated; raises ExpressionError with a plain message."""
+        if not has_expression(text):
+            return text
+        from jinja2 import TemplateSyntaxError, UndefinedError
+        from jinja2.exceptions import SecurityError
+
+        try:
+            return self._environment().from_string(text).render(self.data)
+        except UndefinedError as exc:
+            raise ExpressionError(f"{_undefined_message(exc)}") from None
+        except SecurityError as exc:
+            raise ExpressionError(f"not allowed in a report: {exc}") from None
+        except TemplateSyntaxError as exc:
+            raise ExpressionError(f"expression syntax: {exc.message}") from None
+        except ExpressionError:
+            raise
+        except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
+            raise ExpressionError(f"cannot evaluate: {exc}") from None
+
+
+def _undefined_message(exc: Exception) -> str:
+    message = str(exc)
+    if "is undefined" in message:
+        name = message.split("'")[1] if "'" in message else message
+        return f"`{name}` is not defined in `data:`"
+    if "has no attribute" in message:
+        return f"not allowed or not defined: {message}"
+    return message

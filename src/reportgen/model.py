@@ -1,0 +1,218 @@
+"""The document model: what a report is, independent of YAML, DOCX and PDF.
+
+Readers build a `Document`; writers consume it. Nothing here knows a backend. Every block is a
+frozen dataclass; a writer dispatches on the block's type. Text is plain Unicode exactly as the
+reader should see it; numbers of sections and plan items are never part of the text, they are
+carried as `Numbering` so that a writer can either print the label (PDF) or emit live numbering
+(DOCX).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Union
+
+from reportgen.numbering import NumberStyle
+
+if TYPE_CHECKING:
+    from reportgen.template import Template
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The number of a section or plan item: its level, its style and its ordinal (1-based)."""
+
+    level: int
+    style: NumberStyle
+    ordinal: int
+    list_id: str
+    """Identifies the numbered sequence this number belongs to (one per plan, one for sections)."""
+
+    @property
+    def label(self) -> str:
+        """The number as printed, e.g. 一、 or （三） or 01."""
+        return self.style.label(self.ordinal)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph (正文段落), indented two characters on its first line."""
+
+    text: str
+    role: str = "body"
+    """`body`, `preamble` (the meeting paragraphs before the title) or `closing` (供稿 / 审核)."""
+
+
+@dataclass(frozen=True)
+class Title:
+    """The document title (标题); each entry of `lines` is a line the author asked for, or one
+    line to be broken and balanced by the writer."""
+
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label set flush left above the title, such as 会议材料之三 (handout label)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    """发文字号, the issuing number of a notice, e.g. 柳图发〔2026〕3号, centred above the title."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """主送机关: the addressee line, flush left, ending with a full-width colon."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading (一、 （一） 1. （1） ①) and the blocks under it.
+
+    When `run_in` is not None the heading runs into that text in one paragraph
+    (一、压实责任。各部门负责人……), the heading in the heading face.
+    """
+
+    title: str
+    numbering: Numbering
+    blocks: tuple["Block", ...] = ()
+    run_in: str | None = None
+
+    @property
+    def level(self) -> int:
+        return self.numbering.level
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One point of an N-point plan (工作计划), with optional paragraphs under it."""
+
+    title: str
+    numbering: Numbering
+    blocks: tuple["Block", ...] = ()
+    run_in: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An N-point plan: a numbered list of its own, numbered 1. 2. … by default."""
+
+    items: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table (表格) with an optional caption, one header row and body rows of text cells.
+
+    `align` holds one of `left`, `center`, `right` per column; numeric columns default to right.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[str, ...]
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class ClosingLines:
+    """Closing lines such as 供稿：业务推广部 / 审核：叶伟伶, flush left after the body."""
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Attachments:
+    """附件说明: the attachment list below the body (附件：1.XXX)."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Signature:
+    """落款: the issuing organisation(s) and the date, set towards the right (GB/T 9704 7.3.5.2)."""
+
+    organisations: tuple[str, ...]
+    date: str
+    """The date as printed, e.g. 2026年2月3日."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """附注: a note in parentheses on the line after the date."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """版记: 抄送 and 印发机关 / 印发日期 between rules at the end of a notice."""
+
+    copies_to: str | None
+    issuer: str | None
+    issued: str | None
+
+
+Block = Union[
+    Paragraph,
+    Title,
+    Label,
+    DocumentNumber,
+    Addressee,
+    Section,
+    Plan,
+    Table,
+    ClosingLines,
+    Attachments,
+    Signature,
+    Note,
+    Imprint,
+]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties: what a PDF's Info dictionary and a DOCX's core properties hold."""
+
+    title: str
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    date: _dt.date | None = None
+    language: str = "zh-CN"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole report: metadata, the template that lays it out, and its blocks in reading order."""
+
+    metadata: Metadata
+    template: "Template"
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def walk(self):
+        """Every block in reading order, depth first (sections before their children)."""
+        yield from _walk(self.blocks)
+
+
+def _walk(blocks):
+    for block in blocks:
+        yield block
+        if isinstance(block, Section):
+            yield from _walk(block.blocks)
+        elif isinstance(block, Plan):
+            for item in block.items:
+                yield item
+                yield from _walk(item.blocks)
+

@@ -1,0 +1,1 @@
+"""Readers: the YAML report format, read and validated into the document model."""

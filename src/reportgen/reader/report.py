@@ -1,0 +1,341 @@
+"""The YAML report reader: a validated file becomes a `Document` (numbering assigned here)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from reportgen import model
+from reportgen.errors import Diagnostic, ReportError
+from reportgen.expressions import ExpressionError, Expressions
+from reportgen.numbering import NumberingError, NumberStyle, parse_style
+from reportgen.reader.schema import REPORT_SCHEMA
+from reportgen.reader.source import Path_, Source, load
+from reportgen.reader.tables import TableError, read_table
+from reportgen.reader.validate import validate
+from reportgen.template import FIELDS, Template, load_template
+
+DEFAULT_TEMPLATE = "annual-report"
+
+
+def read_report(file: Path, *, template: str | None = None) -> model.Document:
+    """Read, validate and build the report in `file`; raises ReportError with every problem."""
+    source = load(file)
+    if not isinstance(source.data, dict):
+        raise ReportError([source.diagnostic((), "a report is a set of `name: value` fields",
+                                             "start from `reportgen new annual-report`")])
+    problems = validate(source, REPORT_SCHEMA)
+    if problems:
+        raise ReportError(problems)
+    return _Builder(source, template).build()
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, _dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+# Characters an XML 1.0 document (hence a DOCX) cannot hold, besides tab and newline.
+def _forbidden(ch: str) -> bool:
+    code = ord(ch)
+    if ch in "\t\n":
+        return False
+    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in (
+        0xFFFE, 0xFFFF)
+
+
+class _Builder:
+    def __init__(self, source: Source, template_override: str | None):
+        self.source = source
+        self.data: dict = source.data
+        self.problems: list[Diagnostic] = []
+        self.expressions = Expressions(self.data.get("data", {}) or {})
+        self.template_name = template_override or self.data.get("template", DEFAULT_TEMPLATE)
+        self.template: Template | None = None
+        self.section_list = "sections"
+        self.plan_count = 0
+
+    # -- helpers -------------------------------------------------------------------------------
+    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
+        self.problems.append(self.source.diagnostic(path, message, hint))
+
+    def text(self, value: Any, path: Path_) -> str:
+        """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
+        if isinstance(value, _dt.date):
+            return _date_text(value)
+        text = str(value)
+        try:
+            text = self.expressions.render(text)
+        except ExpressionError as exc:
+            self.error(path, str(exc), "names come from the `data:` mapping of the report; see "
+                                       "docs/format.md, Expressions")
+            return text
+        text = _join_lines(text.strip())
+        for index, ch in enumerate(text):
+            if _forbidden(ch):
+                name = unicodedata.name(ch, "control character")
+                self.error(path, f"contains U+{ord(ch):04X} ({name}) at character {index + 1}, "
+                                 "which a document cannot hold",
+                           "delete it; it often comes from copying out of a web page or PDF")
+                break
+        return text
+
+    def style(self, sample: Any, path: Path_) -> NumberStyle | None:
+        try:
+            return parse_style(sample)
+        except NumberingError as exc:
+            self.error(path, str(exc))
+            return None
+
+    # -- the document ----------------------------------------------------------------------------
+    def build(self) -> model.Document:
+        data = self.data
+        self.template = self.load_template()
+        template = self.template
+        numbering = data.get("numbering", {})
+        levels = None
+        if "levels" in numbering:
+            parsed = [self.style(s, ("numbering", "levels", i))
+                      for i, s in enumerate(numbering["levels"])]
+            levels = tuple(s for s in parsed if s) + template.levels[len(parsed):]
+        plan = self.style(numbering["plan"], ("numbering", "plan")) if "plan" in numbering \
+            else None
+        template = self.template = template.with_numbering(levels, plan)
+        self.check_fields(template)
+
+        blocks: list[model.Block] = []
+        for name in template.fields:
+            if name in data:
+                blocks.extend(self.field(name, data[name]))
+        metadata = self.metadata(blocks)
+        if self.problems:
+            raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
+        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks))
+
+    def load_template(self) -> Template:
+        try:
+            return load_template(str(self.template_name), self.source.file.parent)
+        except ReportError as exc:
+            for diagnostic in exc.diagnostics:
+                if diagnostic.file is None:
+                    where = self.source.where(("template",))
+                    diagnostic = Diagnostic(diagnostic.message, hint=diagnostic.hint, **where)
+                self.problems.append(diagnostic)
+            raise ReportError(self.problems) from None
+
+    def check_fields(self, template: Template) -> None:
+        for name in self.data:
+            if name in FIELDS and name not in template.fields:
+                self.problems.append(self.source.diagnostic(
+                    (name,), f"a {template.kind} has no `{name}`",
+                    f"fields of {template.kind}: " + ", ".join(template.fields)
+                    + "; choose another template: reportgen templates", key=True))
+
+    def metadata(self, blocks) -> model.Metadata:
+        meta = self.data.get("metadata", {})
+        title = next((b.text for b in blocks if isinstance(b, model.Title)), "")
+        date = meta.get("date")
+        if isinstance(date, str):
+            date = _parse_date(date)
+        return model.Metadata(
+            title=self.text(meta["title"], ("metadata", "title")) if "title" in meta else title,
+            author=self.text(meta.get("author", ""), ("metadata", "author")),
+            subject=self.text(meta.get("subject", ""), ("metadata", "subject")),
+            keywords=tuple(self.text(k, ("metadata", "keywords", i))
+                           for i, k in enumerate(meta.get("keywords", []))),
+            date=date,
+        )
+
+    def field(self, name: str, value: Any) -> list[model.Block]:
+        path: Path_ = (name,)
+        if name == "label":
+            return [model.Label(self.text(value, path))]
+        if name == "doc_number":
+            return [model.DocumentNumber(self.text(value, path))]
+        if name == "preamble":
+            return [model.Paragraph(self.text(p, path + (i,)), role="preamble")
+                    for i, p in enumerate(value)]
+        if name == "title":
+            lines = value if isinstance(value, list) else [value]
+            return [model.Title(tuple(self.text(t, path + (i,)) for i, t in enumerate(lines)))]
+        if name == "addressee":
+            return [model.Addressee(self.addressee(value, path))]
+        if name == "body":
+            return list(self.body(value, path, depth=1, styles=self.template.levels))
+        if name == "attachments":
+            return [model.Attachments(tuple(self.attachment(a, path + (i,))
+                                            for i, a in enumerate(value)))]
+        if name == "signature":
+            orgs = value["organisation"]
+            orgs = orgs if isinstance(orgs, list) else [orgs]
+            return [model.Signature(
+                tuple(self.text(o, path + ("organisation", i)) for i, o in enumerate(orgs)),
+                self.text(value["date"], path + ("date",)))]
+        if name == "note":
+            return [model.Note(self.text(value, path))]
+        if name == "closing":
+            return [model.ClosingLines(tuple(self.text(t, path + (i,))
+                                             for i, t in enumerate(value)))]
+        if name == "imprint":
+            return [model.Imprint(
+                copies_to=self.text(value["copies_to"], path + ("copies_to",))
+                if "copies_to" in value else None,
+                issuer=self.text(value["issuer"], path + ("issuer",))
+                if "issuer" in value else None,
+                issued=self.text(value["issued"], path + ("issued",))
+                if "issued" in value else None)]
+        raise AssertionError(name)
+
+    def addressee(self, value: Any, path: Path_) -> str:
+        text = self.text(value, path)
+        if text.endswith((":", "：")):
+            text = text[:-1]
+        return text + "："
+
+    def attachment(self, value: Any, path: Path_) -> str:
+        text = self.text(value, path)
+        if text.endswith(("。", ".")):
+            self.error(path, "an attachment name has no full stop at its end (GB/T 9704 7.3.4)",
+                       "delete the final 。")
+        return text
+
+    # -- body ----------------------------------------------------------------------------------
+    def body(self, items: list, path: Path_, depth: int, styles: tuple[NumberStyle, ...],
+             child_style: NumberStyle | None = None):
+        ordinal = 0
+        for i, item in enumerate(items):
+            here = path + (i,)
+            if isinstance(item, str):
+                yield model.Paragraph(self.text(item, here))
+            elif "section" in item:
+                ordinal += 1
+                section = self.section(item, here, depth, styles, child_style, ordinal)
+                if section is not None:
+                    yield section
+            elif "plan" in item:
+                yield self.plan(item, here, depth, styles)
+            elif "table" in item:
+                table = self.table(item["table"], here + ("table",))
+                if table is not None:
+                    yield table
+
+    def section(self, item: dict, path: Path_, depth: int, styles, child_style, ordinal):
+        if depth > len(styles):
+            self.error(path + ("section",), f"sections are nested {depth} deep; numbering goes "
+                                            f"to {len(styles)} levels (一、 （一） 1. （1） ①)",
+                       "move this heading up a level, or write it as a paragraph")
+            return None
+        style = child_style or styles[depth - 1]
+        if style.limit is not None and ordinal > style.limit:
+            self.error(path + ("section",), f"numbering {style.sample} counts only to "
+                                            f"{style.limit}", "choose another style with "
+                                                              "`numbering:` on the parent")
+            return None
+        sub_style = None
+        if "numbering" in item:
+            sub_style = self.style(item["numbering"], path + ("numbering",))
+        numbering = model.Numbering(depth, style, ordinal, self.section_list)
+        blocks = tuple(self.body(item.get("body", []), path + ("body",), depth + 1, styles,
+                                 sub_style))
+        run_in = self.text(item["text"], path + ("text",)) if "text" in item else None
+        return model.Section(self.text(item["section"], path + ("section",)), numbering,
+                             blocks, run_in)
+
+    def plan(self, item: dict, path: Path_, depth: int, styles) -> model.Plan:
+        self.plan_count += 1
+        list_id = f"plan-{self.plan_count}"
+        style = self.template.plan
+        if "numbering" in item:
+            style = self.style(item["numbering"], path + ("numbering",)) or style
+        points = []
+        for n, point in enumerate(item["plan"], start=1):
+            here = path + ("plan", n - 1)
+            if style.limit is not None and n > style.limit:
+                self.error(here, f"numbering {style.sample} counts only to {style.limit}")
+                break
+            numbering = model.Numbering(depth, style, n, list_id)
+            if isinstance(point, str):
+                points.append(model.PlanItem(self.text(point, here), numbering))
+                continue
+            blocks = tuple(self.body(point.get("body", []), here + ("body",), depth + 1,
+                                     styles))
+            run_in = self.text(point["text"], here + ("text",)) if "text" in point else None
+            points.append(model.PlanItem(self.text(point["point"], here + ("point",)),
+                                         numbering, blocks, run_in))
+        return model.Plan(tuple(points))
+
+    def table(self, spec: dict, path: Path_) -> model.Table | None:
+        header = spec.get("header")
+        rows = spec.get("rows")
+        if "source" in spec:
+            if rows is not None:
+                self.error(path + ("rows",), "a table has `rows` or `source`, not both")
+                return None
+            try:
+                read = read_table(self.source.file.parent / spec["source"], spec.get("sheet"))
+            except TableError as exc:
+                self.error(path + ("source",), str(exc.args[0]), exc.hint)
+                return None
+            if header is None:
+                header, rows = read[0], read[1:]
+            else:
+                rows = read
+        if header is None or rows is None:
+            self.error(path, "a table needs `header:` and `rows:` (or `source:` with a file)",
+                       "see docs/format.md, Tables")
+            return None
+        width = len(header)
+        cells: list[tuple[str, ...]] = []
+        for r, row in enumerate(rows):
+            if len(row) != width:
+                self.error(path + ("rows", r), f"row has {len(row)} cells; the header has "
+                                               f"{width}", "add empty cells as \"\" or null")
+                continue
+            cells.append(tuple(self.cell(c, path + ("rows", r, k)) for k, c in enumerate(row)))
+        head = tuple(self.cell(c, path + ("header", k)) for k, c in enumerate(header))
+        align = spec.get("align")
+        if align is not None and len(align) != width:
+            self.error(path + ("align",), f"{len(align)} alignments for {width} columns")
+            align = None
+        if align is None:
+            align = tuple("right" if cells and all(_numeric(row[k]) or not row[k]
+                                                   for row in cells)
+                          and any(_numeric(row[k]) for row in cells) else "left"
+                          for k in range(width))
+        caption = self.text(spec["caption"], path + ("caption",)) if "caption" in spec else None
+        return model.Table(head, tuple(cells), tuple(align), caption)
+
+    def cell(self, value: Any, path: Path_) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return self.text(value, path)
+
+
+def _numeric(text: str) -> bool:
+    stripped = text.replace(",", "").replace("\u2009", "").replace(" ", "").rstrip("%")
+    stripped = stripped.lstrip("+-−")
+    return bool(stripped) and stripped.replace(".", "", 1).isdigit()
+
+
+def _parse_date(text: str) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _join_lines(text: str) -> str:
+    """Lines of a multi-line YAML string joined: no space between Chinese characters."""
+    if "\n" not in text:
+        return text
+    parts = [p.strip() for p in text.split("\n") if p.strip()]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        needs_space = out[-1:].isascii() and part[:1].isascii()
+        out += (" " if needs_space else "") + part
+    return out

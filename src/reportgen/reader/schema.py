@@ -1,0 +1,186 @@
+"""The YAML report format, version 1, as a JSON Schema (the validator and `schemas/` use it).
+
+This dict is the single definition of the format: `reportgen.reader.validate` checks reports
+against it, and `schemas/report.schema.json` is this dict written out (`reportgen schema`), kept
+identical by a test, so editors (yaml-language-server) complete and check what we check.
+Descriptions are in English with the Chinese term of the trade, since users read them in editors.
+"""
+
+from __future__ import annotations
+
+import json
+
+SCHEMA_ID = "https://reportgen.invalid/schemas/report.schema.json"
+
+_text = {"type": "string", "minLength": 1}
+_date = {
+    "description": "A date: 2026-01-26 (YAML date) or text as printed, 2026年1月26日.",
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "minLength": 1}],
+}
+_lines = {
+    "description": "One line of text, or a list of lines.",
+    "anyOf": [_text, {"type": "array", "items": _text, "minItems": 1}],
+}
+_numbering_sample = {
+    "type": "string",
+    "minLength": 1,
+    "description": "A numbering style written as its first number: 一、 （一） 1. （1） ① 01 A.",
+}
+
+_paragraph = {"type": "string", "description": "A body paragraph (正文段落)."}
+
+_section = {
+    "type": "object",
+    "description": "A numbered heading and what is under it. Write the heading without its "
+                   "number: reportgen numbers 一、 （一） 1. （1） ① by depth.",
+    "properties": {
+        "section": {**_text, "description": "The heading text, without 一、 / （一） / 1."},
+        "text": {**_text, "description": "Run-in text: the heading runs into this text in one "
+                                         "paragraph (一、压实责任。各部门负责人……)."},
+        "numbering": {**_numbering_sample,
+                      "description": "How this section's own subsections are numbered, e.g. "
+                                     "01 for 01 02 03 (the default follows the depth)."},
+        "body": {"$ref": "#/$defs/body"},
+    },
+    "required": ["section"],
+    "additionalProperties": False,
+}
+
+_plan_item = {
+    "anyOf": [
+        {**_text, "description": "A plan point, e.g. 全面从严治党，筑牢思想根基."},
+        {
+            "type": "object",
+            "properties": {
+                "point": {**_text, "description": "The plan point's heading."},
+                "text": {**_text, "description": "Run-in text after the point's heading."},
+                "body": {"$ref": "#/$defs/body"},
+            },
+            "required": ["point"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+_plan = {
+    "type": "object",
+    "description": "An N-point plan (工作计划): a numbered list of its own, 1. 2. … by default.",
+    "properties": {
+        "plan": {"type": "array", "items": _plan_item, "minItems": 1},
+        "numbering": {**_numbering_sample, "description": "Numbering of the points (default 1.)."},
+    },
+    "required": ["plan"],
+    "additionalProperties": False,
+}
+
+_cell = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}
+
+_table = {
+    "type": "object",
+    "description": "A table: caption, header row and rows, or rows read from a CSV/XLSX file.",
+    "properties": {
+        "table": {
+            "type": "object",
+            "properties": {
+                "caption": {**_text, "description": "The caption (表题) above the table."},
+                "header": {"type": "array", "items": _cell, "minItems": 1,
+                           "description": "The header row (表头)."},
+                "rows": {"type": "array", "items": {"type": "array", "items": _cell},
+                         "description": "Body rows, each a list of cells."},
+                "source": {**_text, "description": "A .csv or .xlsx file beside the YAML; its "
+                                                   "first row is the header unless `header` is "
+                                                   "given."},
+                "sheet": {**_text, "description": "The XLSX sheet to read (default: first)."},
+                "align": {"type": "array",
+                          "items": {"enum": ["left", "center", "right"]},
+                          "description": "Alignment per column; numbers default to right."},
+            },
+            "additionalProperties": False,
+        }
+    },
+    "required": ["table"],
+    "additionalProperties": False,
+}
+
+REPORT_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": SCHEMA_ID,
+    "title": "reportgen report, format 1",
+    "type": "object",
+    "properties": {
+        "format": {"const": 1, "description": "The format version; 1."},
+        "template": {**_text, "description": "The kind of document: annual-report, handout, "
+                                             "notice, or a path to a template file."},
+        "metadata": {
+            "type": "object",
+            "description": "Document properties (PDF info, DOCX core properties).",
+            "properties": {
+                "title": {**_text, "description": "Defaults to the title."},
+                "author": {**_text, "description": "Author or organisation."},
+                "subject": _text,
+                "keywords": {"type": "array", "items": _text},
+                "date": _date,
+            },
+            "additionalProperties": False,
+        },
+        "data": {
+            "type": "object",
+            "description": "Named numbers and text for {{ expressions }} in any string.",
+        },
+        "numbering": {
+            "type": "object",
+            "description": "Numbering styles for the whole document.",
+            "properties": {
+                "levels": {"type": "array", "items": _numbering_sample, "minItems": 1,
+                           "maxItems": 5,
+                           "description": "Styles by depth (default 一、 （一） 1. （1） ①)."},
+                "plan": {**_numbering_sample, "description": "Style of plan points (1.)."},
+            },
+            "additionalProperties": False,
+        },
+        "label": {**_text, "description": "Top-left label, e.g. 会议材料之三 (handout, notice)."},
+        "doc_number": {**_text, "description": "发文字号, e.g. 柳图发〔2026〕3号 (notice)."},
+        "preamble": {"type": "array", "items": _paragraph,
+                     "description": "Paragraphs before the title, e.g. the meeting it was "
+                                    "given at (annual-report)."},
+        "title": {**_lines, "description": "The title (标题); a list gives explicit lines."},
+        "addressee": {**_text, "description": "主送机关, ending with a full-width colon："},
+        "body": {"$ref": "#/$defs/body"},
+        "attachments": {"type": "array", "items": _text, "minItems": 1,
+                        "description": "附件说明: attachment names, without numbers."},
+        "signature": {
+            "type": "object",
+            "description": "落款: organisation(s) and date.",
+            "properties": {"organisation": _lines, "date": _date},
+            "required": ["organisation", "date"],
+            "additionalProperties": False,
+        },
+        "note": {**_text, "description": "附注, printed in parentheses after the date."},
+        "closing": {"type": "array", "items": _text,
+                    "description": "Closing lines such as 供稿：业务推广部 (annual-report)."},
+        "imprint": {
+            "type": "object",
+            "description": "版记 (notice): 抄送 and 印发机关 / 印发日期 between rules.",
+            "properties": {"copies_to": _text, "issuer": _text, "issued": _date},
+            "additionalProperties": False,
+        },
+    },
+    "required": ["title", "body"],
+    "additionalProperties": False,
+    "$defs": {
+        "body": {
+            "type": "array",
+            "description": "Blocks in order: a text is a paragraph; `section:`, `plan:` and "
+                           "`table:` make the others.",
+            "items": {
+                "anyOf": [_paragraph, _section, _plan, _table],
+                "x-discriminator": ["section", "plan", "table"],
+            },
+        }
+    },
+}
+
+
+def schema_json() -> str:
+    """The schema as the text of `schemas/report.schema.json`."""
+    return json.dumps(REPORT_SCHEMA, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,204 @@
+"""Reading a YAML file into plain values with the line and column of every value.
+
+Only plain data comes out (dict, list, str, int, float, bool, None, date): no tag may construct
+a Python object, anchors and aliases are refused (so an alias bomb cannot blow up memory) and a
+key given twice is an error instead of silently losing the first value.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
+
+Path_ = tuple[str | int, ...]
+"""A field path: ("body", 2, "title") is body[2].title."""
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def format_path(path: Path_) -> str:
+    """("body", 2, "title") -> "body[2].title"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@dataclass
+class Source:
+    """A loaded YAML file: its values, and where each value (by field path) starts."""
+
+    file: Path
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> dict:
+        """file/line/column/field for a diagnostic about `path` (its nearest located ancestor)."""
+        table = self.key_marks if key and path in self.key_marks else self.marks
+        probe = path
+        while probe and probe not in table:
+            probe = probe[:-1]
+        line, column = table.get(probe, (None, None))
+        return {"file": self.file, "line": line, "column": column,
+                "field": format_path(path) or None}
+
+    def diagnostic(self, path: Path_, message: str, hint: str | None = None,
+                   severity: str = "error", key: bool = False) -> Diagnostic:
+        return Diagnostic(message, hint=hint, severity=severity, **self.where(path, key=key))
+
+
+def read_text(file: Path) -> str:
+    """The file's text: UTF-8 with or without BOM, CRLF or LF; other encodings are named."""
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise fail("file not found", file=file, exit_code=EXIT_IO,
+                   hint="check the path; `reportgen new annual-report -o FILE` writes a starter")
+    except IsADirectoryError:
+        raise fail("is a folder, not a YAML file", file=file, exit_code=EXIT_IO)
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror}", file=file, exit_code=EXIT_IO)
+    if len(raw) > MAX_BYTES:
+        raise fail(f"file is {len(raw) // 1_048_576} MB; reports are limited to "
+                   f"{MAX_BYTES // 1_048_576} MB", file=file)
+    if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
+        raise fail("file is UTF-16; reportgen reads UTF-8", file=file,
+                   hint="save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(_guess_encoding_message(raw), file=file, line=line,
+                   hint="save it as UTF-8 (in WPS or Notepad: Save As, Encoding: UTF-8), "
+                        "or convert: iconv -f GB18030 -t UTF-8 in.yaml > out.yaml")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_encoding_message(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "file is not valid UTF-8"
+    return "file is not UTF-8; it looks like GBK/GB18030 (the usual encoding on Chinese Windows)"
+
+
+class _StrictComposer(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses anchors and aliases."""
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused("aliases (*name) are not supported in reports", event.start_mark,
+                           "write the value out in full")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused("anchors (&name) are not supported in reports", event.start_mark,
+                           "remove the &name and write values out in full")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark, hint: str):
+        super().__init__(message)
+        self.message, self.mark, self.hint = message, mark, hint
+
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
+}
+
+
+def load(file: Path, text: str | None = None) -> Source:
+    """Parse `file` (or `text` as if it came from `file`) into a Source."""
+    if text is None:
+        text = read_text(file)
+    loader = _StrictComposer(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as exc:
+        raise fail(exc.message, file=file, line=exc.mark.line + 1, column=exc.mark.column + 1,
+                   hint=exc.hint)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(file, exc)
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        mark = getattr(exc, "position", None)
+        raise fail(f"cannot read YAML: {exc}", file=file,
+                   line=(text[:mark].count("\n") + 1) if isinstance(mark, int) else None)
+    finally:
+        loader.dispose()
+    source = Source(file, None)
+    if node is None:
+        raise fail("the file is empty", file=file, hint="start from `reportgen new annual-report`")
+    constructor = yaml.SafeLoader("")
+    problems: list[Diagnostic] = []
+    source.data = _convert(node, (), source, constructor, problems)
+    if problems:
+        raise ReportError(problems)
+    return source
+
+
+def _syntax_error(file: Path, exc: yaml.MarkedYAMLError) -> ReportError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or "").strip()
+    hint = "check the indentation and that every `key:` is followed by a space"
+    if "tab" in problem or "\\t" in problem:
+        hint = "YAML indentation must use spaces, not tabs"
+    elif "could not find expected ':'" in problem:
+        hint = "a line is missing `key: value` form, or a quote is not closed"
+    elif "mapping values are not allowed" in problem:
+        hint = "a text containing `: ` must be quoted, or write the colon full-width as ："
+    return fail(f"YAML syntax: {problem or exc.context}", file=file,
+                line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                hint=hint)
+
+
+def _convert(node: Node, path: Path_, source: Source, constructor, problems) -> Any:
+    source.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _PLAIN_TAGS:
+        problems.append(source.diagnostic(path, f"YAML tag {node.tag} is not allowed",
+                                          hint="remove the !tag; reports hold plain data"))
+        return None
+    if isinstance(node, ScalarNode):
+        value = constructor.construct_object(node, deep=True)
+        if isinstance(value, _dt.datetime):
+            value = value.date() if value.time() == _dt.time() else value
+        return value
+    if isinstance(node, SequenceNode):
+        return [_convert(child, path + (i,), source, constructor, problems)
+                for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if key is None or key_node.tag not in ("tag:yaml.org,2002:str",
+                                                   "tag:yaml.org,2002:int",
+                                                   "tag:yaml.org,2002:bool",
+                                                   "tag:yaml.org,2002:null"):
+                problems.append(source.diagnostic(path, "a key must be a plain name"))
+                continue
+            child = path + (key,)
+            source.key_marks[child] = (key_node.start_mark.line + 1,
+                                       key_node.start_mark.column + 1)
+            if key in result:
+                line = key_node.start_mark.line + 1
+                problems.append(Diagnostic(
+                    f"`{key}` is given twice", file=source.file, line=line,
+                    column=key_node.start_mark.column + 1, field=format_path(child),
+                    hint="merge the two or delete one; YAML would silently keep only the last"))
+                continue
+            result[key] = _convert(value_node, child, source, constructor, problems)
+        return result
+    raise AssertionError(f"unknown YAML node {node!r}")

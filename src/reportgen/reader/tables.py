@@ -1,0 +1,70 @@
+"""Table rows from a CSV or XLSX file beside the report (the first row is usually the header)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+
+class TableError(ValueError):
+    """A table file that cannot be read; `hint` says what to do."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def read_table(path: Path, sheet: str | None = None) -> list[list]:
+    """All rows of `path` as lists of cells (text, numbers or None)."""
+    if not path.is_file():
+        raise TableError(f"table file {path.name} not found", "the path is relative to the YAML")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet)
+    raise TableError(f"cannot read tables from {path.suffix or 'this'} files",
+                     "use a .csv (UTF-8) or .xlsx file")
+
+
+def _read_csv(path: Path) -> list[list]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig",):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            raise TableError(f"{path.name} is not UTF-8 (Excel saves CSV as GBK by default)",
+                             "in Excel choose 'CSV UTF-8', or use the .xlsx file itself")
+    rows = [row for row in csv.reader(text.splitlines()) if any(c.strip() for c in row)]
+    if not rows:
+        raise TableError(f"{path.name} is empty")
+    return [[_csv_cell(c) for c in row] for row in rows]
+
+
+def _csv_cell(text: str):
+    return text.strip()
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[list]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise TableError("reading .xlsx needs openpyxl", "pip install openpyxl") from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise TableError(f"cannot open {path.name}: {exc}") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise TableError(f"{path.name} has no sheet `{sheet}`",
+                             "sheets: " + ", ".join(book.sheetnames))
+        ws = book[sheet] if sheet else book.worksheets[0]
+        rows = [list(row) for row in ws.iter_rows(values_only=True)
+                if any(c is not None and str(c).strip() for c in row)]
+    finally:
+        book.close()
+    if not rows:
+        raise TableError(f"{path.name} has an empty sheet")
+    width = max(len(r) for r in rows)
+    return [r + [None] * (width - len(r)) for r in rows]

@@ -1,0 +1,204 @@
+"""Checking loaded YAML against the report schema, every problem at once, each with a location.
+
+A small interpreter for the part of JSON Schema that `schema.py` uses (type, properties,
+required, additionalProperties, items, min/max, enum, const, anyOf, $ref), written for messages
+an office user can act on: "expected text", "unknown field `titel` (did you mean `title`?)".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from typing import Any
+
+from reportgen.errors import Diagnostic
+from reportgen.reader.source import Path_, Source
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list (lines starting with `- `)",
+    "object": "fields (`name: value` lines)",
+    "null": "nothing",
+}
+
+
+def validate(source: Source, schema: dict) -> list[Diagnostic]:
+    """All problems of `source.data` against `schema`, in file order."""
+    checker = _Checker(source, schema)
+    checker.check(source.data, schema, ())
+    return sorted(checker.problems, key=lambda d: (d.line or 0, d.column or 0))
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    """`did you mean `title`?` for a near miss among `choices`, else None."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "a date"
+    if value is None:
+        return "nothing (an empty value)"
+    return type(value).__name__
+
+
+class _Checker:
+    def __init__(self, source: Source, root: dict):
+        self.source = source
+        self.root = root
+        self.problems: list[Diagnostic] = []
+
+    def report(self, path: Path_, message: str, hint: str | None = None, key: bool = False):
+        self.problems.append(self.source.diagnostic(path, message, hint, key=key))
+
+    def resolve(self, schema: dict) -> dict:
+        while "$ref" in schema:
+            ref = schema["$ref"]
+            assert ref.startswith("#/"), ref
+            node: Any = self.root
+            for part in ref[2:].split("/"):
+                node = node[part]
+            schema = node
+        return schema
+
+    def check(self, value: Any, schema: dict, path: Path_) -> None:
+        schema = self.resolve(schema)
+        if "anyOf" in schema:
+            self.check_any_of(value, schema, path)
+            return
+        if "const" in schema and value != schema["const"]:
+            self.report(path, f"must be {schema['const']!r}, not {value!r}")
+            return
+        if "enum" in schema and value not in schema["enum"]:
+            choices = ", ".join(map(str, schema["enum"]))
+            self.report(path, f"{value!r} is not one of {choices}",
+                        did_you_mean(value, schema["enum"]))
+            return
+        expected = schema.get("type")
+        if expected and not _has_type(value, expected, schema.get("format")):
+            self.report(path, f"expected {_TYPE_WORDS[expected]}, found {type_name(value)}",
+                        _type_hint(expected, value))
+            return
+        if isinstance(value, str):
+            if len(value.strip()) < schema.get("minLength", 0):
+                self.report(path, "is empty", "write the text, or delete the field")
+        elif isinstance(value, list):
+            self.check_list(value, schema, path)
+        elif isinstance(value, dict):
+            self.check_mapping(value, schema, path)
+
+    def check_list(self, value: list, schema: dict, path: Path_) -> None:
+        if len(value) < schema.get("minItems", 0):
+            self.report(path, "the list is empty", "add at least one entry, or delete the field")
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            self.report(path, f"has {len(value)} entries; at most {schema['maxItems']} allowed")
+        if "items" in schema:
+            for i, item in enumerate(value):
+                self.check(item, schema["items"], path + (i,))
+
+    def check_mapping(self, value: dict, schema: dict, path: Path_) -> None:
+        properties = schema.get("properties", {})
+        for name in schema.get("required", []):
+            if name not in value:
+                self.report(path, f"`{name}` is missing",
+                            f"add `{name}:`" + (f" ({properties[name]['description']})"
+                                                if "description" in properties.get(name, {})
+                                                else ""))
+        for name, item in value.items():
+            if name in properties:
+                self.check(item, properties[name], path + (name,))
+            elif schema.get("additionalProperties", True) is False:
+                hint = did_you_mean(name, properties) or (
+                    "allowed here: " + ", ".join(f"`{p}`" for p in properties))
+                self.report(path + (name,), f"unknown field `{name}`", hint, key=True)
+
+    def check_any_of(self, value: Any, schema: dict, path: Path_) -> None:
+        options = [self.resolve(option) for option in schema["anyOf"]]
+        keys = schema.get("x-discriminator")
+        if isinstance(value, dict) and keys:
+            present = [k for k in keys if k in value]
+            if len(present) != 1:
+                self.report_no_kind(value, keys, present, path)
+                return
+            for option in options:
+                if present[0] in option.get("required", ()):
+                    self.check(value, option, path)
+                    return
+        matching = [o for o in options if _has_type(value, o.get("type"), o.get("format"))]
+        if not matching:
+            kinds = " or ".join(dict.fromkeys(_TYPE_WORDS[o["type"]] for o in options
+                                              if "type" in o))
+            self.report(path, f"expected {kinds}, found {type_name(value)}")
+            return
+        best = matching[0]
+        if len(matching) > 1:
+            # Prefer the option under which the value has no problems.
+            for option in matching:
+                trial = _Checker(self.source, self.root)
+                trial.check(value, option, path)
+                if not trial.problems:
+                    return
+        self.check(value, best, path)
+
+    def report_no_kind(self, value: dict, keys, present, path: Path_) -> None:
+        names = ", ".join(f"`{k}:`" for k in keys)
+        if present:
+            self.report(path, f"a block has only one of {names}; this one has "
+                              + " and ".join(f"`{k}`" for k in present),
+                        "split it into separate list entries")
+            return
+        for name in value:
+            guess = did_you_mean(name, keys)
+            if guess:
+                self.report(path + (name,), f"unknown field `{name}`", guess, key=True)
+                return
+        self.report(path, f"a block is a paragraph (text) or starts with one of {names}",
+                    "a paragraph containing `: ` must be quoted, or use a full-width colon ：")
+
+
+def _has_type(value: Any, expected: str | None, fmt: str | None = None) -> bool:
+    if expected is None:
+        return True
+    if expected == "string":
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            return fmt == "date"
+        return isinstance(value, str) and fmt != "date"
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected == "boolean":
+        return isinstance(value, bool)
+    if expected == "array":
+        return isinstance(value, list)
+    if expected == "object":
+        return isinstance(value, dict)
+    if expected == "null":
+        return value is None
+    raise AssertionError(expected)
+
+
+def _type_hint(expected: str, value: Any) -> str | None:
+    if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "quote it to keep it as text: \"…\""
+    if expected == "string" and isinstance(value, dict):
+        return "a text containing `: ` must be quoted, or use a full-width colon ："
+    if expected == "array" and isinstance(value, (str, dict)):
+        return "start each entry on its own line with `- `"
+    if value is None:
+        return "the value after the colon is missing"
+    return None

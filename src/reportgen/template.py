@@ -1,0 +1,262 @@
+"""Templates: one readable YAML file per kind of document (page, faces per role, numbering).
+
+A template says how a kind of document looks and which top-level fields it has; it names faces
+by key (song, hei, kai, fangsong, xiaobiaosong …, resolved by the font registry for the PDF and
+the bundled DOCX profile) and by the names offices have installed (仿宋_GB2312 …, for the
+standard DOCX profile). A template may start from another with `base: annual-report`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import Diagnostic, ReportError, fail
+from reportgen.numbering import DEFAULT_LEVELS, DEFAULT_PLAN, NumberingError, NumberStyle, \
+    parse_style
+
+ROLES = (
+    "title", "label", "doc_number", "addressee", "preamble", "body",
+    "heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
+    "table", "table_header", "caption", "closing", "attachment", "signature", "date", "note",
+    "imprint", "page_number",
+)
+"""Every kind of text a template styles; each has a paragraph style in the DOCX."""
+
+FIELDS = ("label", "doc_number", "preamble", "title", "addressee", "body", "attachments",
+          "signature", "note", "closing", "imprint")
+"""The top-level report fields a kind may have, in the order they print."""
+
+
+@dataclass(frozen=True)
+class RoleStyle:
+    """How one role's text is set: faces, size, weight, alignment, indents and spacing."""
+
+    faces: tuple[str, ...] = ("fangsong", "song")
+    office_faces: tuple[str, ...] = ("仿宋_GB2312", "仿宋")
+    size_pt: float = 16.0
+    bold: bool = False
+    align: str = "justify"
+    indent_chars: float = 2.0
+    """First-line indent, in characters of this role's size."""
+    space_before_lines: float = 0.0
+    space_after_lines: float = 0.0
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    """The page number: `— N —` in 4号 (14 pt), 7 mm below the text block, outer side."""
+
+    format: str = "— {n} —"
+    size_pt: float = 14.0
+    below_text_mm: float = 7.0
+    placement: str = "outside"
+    """`outside`: odd pages right, even pages left; or `center`, `right`."""
+    inset_chars: float = 1.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """A4 with GB/T 9704 margins and the 22 × 28 grid."""
+
+    width_mm: float = 210.0
+    height_mm: float = 297.0
+    top_mm: float = 37.0
+    bottom_mm: float = 35.0
+    left_mm: float = 28.0
+    right_mm: float = 26.0
+    lines: int = 22
+    chars: int = 28
+    page_number: PageNumber = field(default_factory=PageNumber)
+
+    @property
+    def text_width_mm(self) -> float:
+        return self.width_mm - self.left_mm - self.right_mm
+
+    @property
+    def text_height_mm(self) -> float:
+        return self.height_mm - self.top_mm - self.bottom_mm
+
+
+@dataclass(frozen=True)
+class Template:
+    """A kind of document: its fields, page, numbering styles and role styles."""
+
+    kind: str
+    description: str
+    fields: tuple[str, ...]
+    page: Page
+    levels: tuple[NumberStyle, ...]
+    plan: NumberStyle
+    roles: dict[str, RoleStyle]
+    source: Path | None = None
+
+    def role(self, name: str) -> RoleStyle:
+        return self.roles[name]
+
+    def with_numbering(self, levels: tuple[NumberStyle, ...] | None,
+                       plan: NumberStyle | None) -> "Template":
+        return replace(self, levels=levels or self.levels, plan=plan or self.plan)
+
+
+def templates_dir() -> Path:
+    """Where the bundled templates are: $REPORTGEN_TEMPLATES, the source tree, or the install."""
+    env = os.environ.get("REPORTGEN_TEMPLATES")
+    if env:
+        return Path(env)
+    for candidate in (Path(__file__).resolve().parents[2] / "templates",
+                      Path(sys.prefix) / "share" / "reportgen" / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise fail("cannot find the bundled templates folder",
+               hint="set REPORTGEN_TEMPLATES to the templates/ folder of reportgen")
+
+
+def available_kinds() -> dict[str, str]:
+    """Kind name -> one-line description, for `reportgen templates`."""
+    out = {}
+    for path in sorted(templates_dir().glob("*.yaml")):
+        out[path.stem] = load_template(path.stem).description
+    return out
+
+
+_CACHE: dict[Path, Template] = {}
+
+
+def load_template(name: str, relative_to: Path | None = None) -> Template:
+    """The template for a kind name (annual-report) or a template file path."""
+    path = _locate(name, relative_to)
+    if path not in _CACHE:
+        _CACHE[path] = _read(path, seen=())
+    return _CACHE[path]
+
+
+def _locate(name: str, relative_to: Path | None) -> Path:
+    if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+        path = Path(name)
+        if not path.is_absolute() and relative_to is not None:
+            path = relative_to / path
+        if not path.is_file():
+            raise fail(f"template file {name} not found", field="template",
+                       hint="give a kind (reportgen templates lists them) or a .yaml path")
+        return path.resolve()
+    path = templates_dir() / f"{name}.yaml"
+    if not path.is_file():
+        from reportgen.reader.validate import did_you_mean
+
+        kinds = sorted(p.stem for p in templates_dir().glob("*.yaml"))
+        raise fail(f"unknown template `{name}`", field="template",
+                   hint=did_you_mean(name, kinds) or "one of " + ", ".join(kinds))
+    return path.resolve()
+
+
+def _read(path: Path, seen: tuple[Path, ...]) -> Template:
+    from reportgen.reader.source import load
+
+    source = load(path)
+    raw = source.data
+    problems: list[Diagnostic] = []
+    if not isinstance(raw, dict):
+        raise fail("a template is a set of `name: value` fields", file=path, line=1)
+    base: dict[str, Any] = {}
+    if "base" in raw:
+        base_path = _locate(str(raw["base"]), path.parent)
+        if base_path in seen + (path,):
+            raise fail("templates extend each other in a circle", file=path, field="base")
+        parent = _read(base_path, seen + (path,))
+        base = {"description": parent.description, "fields": parent.fields,
+                "page": parent.page, "levels": parent.levels, "plan": parent.plan,
+                "roles": parent.roles}
+    known = {"kind", "base", "description", "fields", "page", "numbering", "roles"}
+    for key in raw:
+        if key not in known:
+            from reportgen.reader.validate import did_you_mean
+
+            problems.append(source.diagnostic((key,), f"unknown template field `{key}`",
+                                              did_you_mean(key, known), key=True))
+    fields_ = tuple(raw.get("fields", base.get("fields", FIELDS)))
+    for i, name in enumerate(fields_):
+        if name not in FIELDS:
+            problems.append(source.diagnostic(("fields", i), f"unknown report field `{name}`",
+                                              "one of " + ", ".join(FIELDS)))
+    page = _dataclass_from(Page, raw.get("page", {}), base.get("page", Page()), ("page",),
+                           source, problems)
+    levels, plan = base.get("levels", None), base.get("plan", None)
+    numbering = raw.get("numbering", {})
+    try:
+        if "levels" in numbering:
+            levels = tuple(parse_style(s) for s in numbering["levels"])
+        if "plan" in numbering:
+            plan = parse_style(numbering["plan"])
+    except NumberingError as exc:
+        problems.append(source.diagnostic(("numbering",), str(exc)))
+    roles = dict(base.get("roles", {}))
+    raw_roles = raw.get("roles", {}) or {}
+    body = _dataclass_from(RoleStyle, raw_roles.get("body", {}), roles.get("body", RoleStyle()),
+                           ("roles", "body"), source, problems)
+    for role in ROLES:
+        inherited = roles.get(role, body if role != "body" else RoleStyle())
+        roles[role] = _dataclass_from(RoleStyle, raw_roles.get(role, {}), inherited,
+                                      ("roles", role), source, problems)
+    for role in raw_roles:
+        if role not in ROLES:
+            from reportgen.reader.validate import did_you_mean
+
+            problems.append(source.diagnostic(("roles", role), f"unknown role `{role}`",
+                                              did_you_mean(role, ROLES), key=True))
+    if problems:
+        raise ReportError(problems)
+    return Template(
+        kind=str(raw.get("kind", path.stem)),
+        description=str(raw.get("description", base.get("description", ""))),
+        fields=fields_,
+        page=page,
+        levels=levels or tuple(parse_style(s) for s in DEFAULT_LEVELS),
+        plan=plan or parse_style(DEFAULT_PLAN),
+        roles=roles,
+        source=path,
+    )
+
+
+def _dataclass_from(cls, raw: Any, default, path, source, problems):
+    """`default` with the fields given in `raw` replaced, each checked for type."""
+    if not isinstance(raw, dict):
+        problems.append(source.diagnostic(path, "expected `name: value` fields"))
+        return default
+    changes = {}
+    by_name = {f.name: f for f in fields(cls)}
+    for key, value in raw.items():
+        if key not in by_name:
+            from reportgen.reader.validate import did_you_mean
+
+            problems.append(source.diagnostic(path + (key,), f"unknown setting `{key}`",
+                                              did_you_mean(key, by_name), key=True))
+            continue
+        current = getattr(default, key)
+        if isinstance(current, PageNumber):
+            changes[key] = _dataclass_from(PageNumber, value, current, path + (key,), source,
+                                           problems)
+        elif isinstance(current, tuple):
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(source.diagnostic(path + (key,), "expected a list of names"))
+                continue
+            changes[key] = tuple(value)
+        elif isinstance(current, bool):
+            if not isinstance(value, bool):
+                problems.append(source.diagnostic(path + (key,), "expected true or false"))
+                continue
+            changes[key] = value
+        elif isinstance(current, (int, float)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                problems.append(source.diagnostic(path + (key,), "expected a number"))
+                continue
+            changes[key] = type(current)(value)
+        else:
+            changes[key] = str(value)
+    return replace(default, **changes)
