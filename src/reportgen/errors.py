@@ -53,6 +53,9 @@ class ReportError(Exception):
     def __str__(self) -> str:
         return "\n".join(d.format() for d in self.diagnostics)
 
+    def __reduce__(self):  # travels between batch worker processes intact
+        return (ReportError, (self.diagnostics, self.exit_code))
+
 
 def fail(message: str, *, exit_code: int = EXIT_INVALID_INPUT, **where) -> ReportError:
     """A ReportError holding a single diagnostic (raise the result)."""

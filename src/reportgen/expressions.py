@@ -69,7 +69,7 @@ def yi(value: Any, digits: int = 2) -> str:
 
 
 def thousands(value: Any) -> str:
-    """Digits grouped by three with a thin space (GB/T 15835): 3274 -> 3 274, 12345.6 -> 12 345.6."""
+    """Digits grouped by three with a thin space (GB/T 15835): 3274 -> 3 274."""
     number = _number(value, "thousands")
     sign = "-" if number < 0 else ""
     whole, _, fraction = _plain(abs(number)).partition(".")

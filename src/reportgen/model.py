@@ -87,7 +87,7 @@ class Section:
 
     title: str
     numbering: Numbering
-    blocks: tuple["Block", ...] = ()
+    blocks: tuple[Block, ...] = ()
     run_in: str | None = None
 
     @property
@@ -101,7 +101,7 @@ class PlanItem:
 
     title: str
     numbering: Numbering
-    blocks: tuple["Block", ...] = ()
+    blocks: tuple[Block, ...] = ()
     run_in: str | None = None
 
 
@@ -164,7 +164,7 @@ class Imprint:
     issued: str | None
 
 
-Block = Union[
+Block = Union[  # noqa: UP007 - a runtime alias listing every block kind
     Paragraph,
     Title,
     Label,
@@ -198,12 +198,45 @@ class Document:
     """A whole report: metadata, the template that lays it out, and its blocks in reading order."""
 
     metadata: Metadata
-    template: "Template"
+    template: Template
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
     def walk(self):
         """Every block in reading order, depth first (sections before their children)."""
         yield from _walk(self.blocks)
+
+    def texts(self):
+        """Every text a reader sees, in reading order, numbers included ("一、", "2025年…")."""
+        for block in self.walk():
+            yield from block_texts(block)
+
+
+def block_texts(block: Block | PlanItem):
+    """The texts of one block itself (not of its children), in reading order."""
+    if isinstance(block, (Section, PlanItem)):
+        yield block.numbering.label
+        yield block.title
+        if block.run_in is not None:
+            yield block.run_in
+    elif isinstance(block, (Paragraph, Label, DocumentNumber, Addressee, Note)):
+        yield block.text
+    elif isinstance(block, Title):
+        yield from block.lines
+    elif isinstance(block, Table):
+        if block.caption:
+            yield block.caption
+        yield from block.header
+        for row in block.rows:
+            yield from row
+    elif isinstance(block, ClosingLines):
+        yield from block.lines
+    elif isinstance(block, Attachments):
+        yield from block.names
+    elif isinstance(block, Signature):
+        yield from block.organisations
+        yield block.date
+    elif isinstance(block, Imprint):
+        yield from (t for t in (block.copies_to, block.issuer, block.issued) if t)
 
 
 def _walk(blocks):

@@ -1,4 +1,4 @@
-"""Numbering styles (一、 （一） 1. （1） ① 01 …): parsing a sample such as "（一）" and printing labels."""
+"""Numbering styles (一、 （一） 1. （1） ① 01): read from a sample such as （一）, print labels."""
 
 from __future__ import annotations
 

@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Diagnostic, ReportError, fail
-from reportgen.numbering import DEFAULT_LEVELS, DEFAULT_PLAN, NumberingError, NumberStyle, \
-    parse_style
+from reportgen.numbering import (
+    DEFAULT_LEVELS,
+    DEFAULT_PLAN,
+    NumberingError,
+    NumberStyle,
+    parse_style,
+)
 
 ROLES = (
     "title", "label", "doc_number", "addressee", "preamble", "body",
@@ -99,7 +104,7 @@ class Template:
         return self.roles[name]
 
     def with_numbering(self, levels: tuple[NumberStyle, ...] | None,
-                       plan: NumberStyle | None) -> "Template":
+                       plan: NumberStyle | None) -> Template:
         return replace(self, levels=levels or self.levels, plan=plan or self.plan)
 
 

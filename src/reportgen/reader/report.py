@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,18 @@ from reportgen.template import FIELDS, Template, load_template
 DEFAULT_TEMPLATE = "annual-report"
 
 
-def read_report(file: Path, *, template: str | None = None) -> model.Document:
-    """Read, validate and build the report in `file`; raises ReportError with every problem."""
+GlyphCheck = Callable[[str], list[str]]
+"""Given a text, the characters of it that no font can draw."""
+
+
+def read_report(file: Path, *, template: str | None = None,
+                warnings: list[Diagnostic] | None = None,
+                glyph_check: GlyphCheck | None = None) -> model.Document:
+    """Read, validate and build the report in `file`; raises ReportError with every problem.
+
+    Problems that do not stop a build (half-width punctuation between Chinese characters,
+    characters no font can draw when `glyph_check` is given) are appended to `warnings`.
+    """
     source = load(file)
     if not isinstance(source.data, dict):
         raise ReportError([source.diagnostic((), "a report is a set of `name: value` fields",
@@ -29,7 +40,11 @@ def read_report(file: Path, *, template: str | None = None) -> model.Document:
     problems = validate(source, REPORT_SCHEMA)
     if problems:
         raise ReportError(problems)
-    return _Builder(source, template).build()
+    builder = _Builder(source, template, glyph_check)
+    document = builder.build()
+    if warnings is not None:
+        warnings.extend(builder.warnings)
+    return document
 
 
 def _date_text(value: Any) -> str:
@@ -48,10 +63,13 @@ def _forbidden(ch: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, source: Source, template_override: str | None):
+    def __init__(self, source: Source, template_override: str | None,
+                 glyph_check: GlyphCheck | None):
         self.source = source
         self.data: dict = source.data
         self.problems: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+        self.glyph_check = glyph_check
         self.expressions = Expressions(self.data.get("data", {}) or {})
         self.template_name = template_override or self.data.get("template", DEFAULT_TEMPLATE)
         self.template: Template | None = None
@@ -81,7 +99,22 @@ class _Builder:
                                  "which a document cannot hold",
                            "delete it; it often comes from copying out of a web page or PDF")
                 break
+        self.lint(text, path)
         return text
+
+    def lint(self, text: str, path: Path_) -> None:
+        for index, mark in half_width_marks(text):
+            self.warnings.append(self.source.diagnostic(
+                path, f"half-width `{mark}` between Chinese characters at character {index + 1}",
+                f"use the full-width {_FULL_WIDTH[mark]}", severity="warning"))
+        if self.glyph_check is not None:
+            missing = self.glyph_check(text)
+            if missing:
+                listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in dict.fromkeys(missing))
+                self.warnings.append(self.source.diagnostic(
+                    path, f"no font can draw {listed}",
+                    "add a font that has them with --fonts DIR; see README, Fonts",
+                    severity="warning"))
 
     def style(self, sample: Any, path: Path_) -> NumberStyle | None:
         try:
@@ -314,6 +347,27 @@ class _Builder:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         return self.text(value, path)
+
+
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _is_han(ch: str) -> bool:
+    return unicodedata.category(ch) == "Lo" and ("\u2e80" <= ch) and not ch.isascii()
+
+
+def half_width_marks(text: str) -> list[tuple[int, str]]:
+    """Positions of , ; : ? ! ( ) written half-width between Chinese characters."""
+    found = []
+    for index, ch in enumerate(text):
+        if ch not in _FULL_WIDTH:
+            continue
+        before = text[index - 1] if index > 0 else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if ch == "(" and _is_han(after) or ch == ")" and _is_han(before) or \
+                ch not in "()" and _is_han(before) and (_is_han(after) or not after.strip()):
+            found.append((index, ch))
+    return found
 
 
 def _numeric(text: str) -> bool:

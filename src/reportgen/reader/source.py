@@ -73,8 +73,7 @@ def read_text(file: Path) -> str:
     if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
         raise fail("file is UTF-16; reportgen reads UTF-8", file=file,
                    hint="save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -96,7 +95,7 @@ def _guess_encoding_message(raw: bytes) -> str:
 class _StrictComposer(yaml.SafeLoader):
     """A SafeLoader whose composer refuses anchors and aliases."""
 
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _Refused("aliases (*name) are not supported in reports", event.start_mark,

@@ -142,7 +142,9 @@ class _Checker:
         if not matching:
             kinds = " or ".join(dict.fromkeys(_TYPE_WORDS[o["type"]] for o in options
                                               if "type" in o))
-            self.report(path, f"expected {kinds}, found {type_name(value)}")
+            first = next((o["type"] for o in options if "type" in o), "string")
+            self.report(path, f"expected {kinds}, found {type_name(value)}",
+                        _type_hint(first, value))
             return
         best = matching[0]
         if len(matching) > 1:

@@ -1,0 +1,113 @@
+"""Many reports at once: expand folders, build in parallel worker processes, report progress."""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.build import BuildSettings, build, output_paths
+from reportgen.errors import EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, Diagnostic, ReportError
+
+
+@dataclass
+class Outcome:
+    """One report of a batch: what it wrote, or the error that stopped it."""
+
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    error: ReportError | None = None
+
+
+def expand_inputs(inputs: list[Path]) -> list[Path]:
+    """Report files from files and folders (a folder gives its *.yaml and *.yml, sorted)."""
+    files: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(p for p in item.iterdir()
+                           if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith("."))
+            if not found:
+                raise ReportError([Diagnostic("no .yaml reports in this folder", file=item)],
+                                  EXIT_IO)
+            files.extend(found)
+        else:
+            files.append(item)
+    unique = list(dict.fromkeys(p.resolve() if p.exists() else p for p in files))
+    return [Path(os.path.relpath(p)) if p.is_absolute() else p for p in unique]
+
+
+def _build_one(file: Path, settings: BuildSettings) -> Outcome:
+    try:
+        result = build(file, settings)
+    except ReportError as exc:
+        return Outcome(file, error=exc)
+    except Exception as exc:  # a bug; the batch goes on and the summary says which file
+        if os.environ.get("REPORTGEN_DEBUG"):
+            raise
+        return Outcome(file, error=ReportError(
+            [Diagnostic(f"internal error: {type(exc).__name__}: {exc}", file=file,
+                        hint="this is a bug in reportgen; REPORTGEN_DEBUG=1 shows details")],
+            EXIT_INTERNAL))
+    return Outcome(file, result.outputs, result.backups, result.warnings)
+
+
+def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = None,
+              progress: bool = False) -> list[Outcome]:
+    """Build every file; one failure does not stop the others. Results keep input order."""
+    _check_collisions(files, settings)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    bar = _Progress(len(files)) if progress and len(files) > 1 else None
+    if jobs == 1:
+        outcomes = []
+        for file in files:
+            outcomes.append(_build_one(file, settings))
+            if bar:
+                bar.step(file)
+    else:
+        by_file: dict[Path, Outcome] = {}
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_build_one, f, settings): f for f in files}
+            for future in as_completed(futures):
+                by_file[futures[future]] = future.result()
+                if bar:
+                    bar.step(futures[future])
+        outcomes = [by_file[f] for f in files]
+    if bar:
+        bar.close()
+    return outcomes
+
+
+def _check_collisions(files: list[Path], settings: BuildSettings) -> None:
+    seen: dict[Path, Path] = {}
+    problems = []
+    for file in files:
+        for path in output_paths(file, settings).values():
+            if path in seen:
+                problems.append(Diagnostic(f"{seen[path]} and {file} would both write {path}",
+                                           file=file, hint="rename one, or build them into "
+                                                           "different folders with -o"))
+            seen[path] = file
+    if problems:
+        raise ReportError(problems, EXIT_USAGE)
+
+
+class _Progress:
+    """A one-line progress bar on the terminal's standard error."""
+
+    def __init__(self, total: int):
+        self.total, self.done = total, 0
+
+    def step(self, file: Path) -> None:
+        self.done += 1
+        filled = int(30 * self.done / self.total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+                         f"{file.name[:40]:<40}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r" + " " * 80 + "\r")
+        sys.stderr.flush()

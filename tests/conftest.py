@@ -1,0 +1,29 @@
+"""Shared fixtures: paths of the project, the example report, and test markers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+EXAMPLE = DATA / "liuzhou-library-2025.yaml"
+SEED = ROOT.parent / "shared" / "seeds" / "000_2887222474f6f104.txt"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "libreoffice: needs LibreOffice (soffice); skipped without")
+    config.addinivalue_line("markers", "slow: builds large documents")
+
+
+@pytest.fixture
+def write_yaml(tmp_path):
+    """Write YAML text to a file in tmp_path and return its path."""
+
+    def write(text: str, name: str = "report.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,153 @@
+"""The report reader: numbering, overrides, limits, templates, tables, text checks."""
+
+import unicodedata
+
+import pytest
+
+from reportgen import model
+from reportgen.errors import ReportError
+from reportgen.reader.report import read_report
+from tests.conftest import EXAMPLE, SEED
+
+
+def labels(document):
+    return [(b.numbering.label, b.title) for b in document.walk()
+            if isinstance(b, (model.Section, model.PlanItem))]
+
+
+def test_the_example_numbers_as_the_published_report():
+    found = labels(read_report(EXAMPLE))
+    assert found[0] == ("一、", "2025年工作总结")
+    assert [label for label, _ in found if label.startswith("（")] == [
+        "（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"]
+    assert [label for label, _ in found if label.isdigit()] == [
+        "01", "02", "03", "04", "01", "02", "03", "04", "05"]
+    assert [label for label, _ in found if label.endswith(".")] == [f"{n}." for n in range(1, 9)]
+    assert ("二、", "2026年工作计划") in found
+
+
+def seed_text() -> str:
+    text = SEED.read_text(encoding="utf-8").split("\n| 地址")[0]
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def test_the_example_holds_every_character_of_the_seed_in_order():
+    """The seed copy is NFKC-folded (， became ,); folding ours the same way gives it back."""
+    document = read_report(EXAMPLE)
+    texts = list(document.texts())
+    # The seed puts the meeting paragraphs first, then the title, then the report.
+    ours = "".join(ch for t in texts for ch in unicodedata.normalize("NFKC", t)
+                   if not ch.isspace())
+    assert ours == seed_text()
+
+
+def test_the_example_has_no_half_width_punctuation_between_chinese(tmp_path):
+    warnings = []
+    read_report(EXAMPLE, warnings=warnings)
+    assert warnings == []
+
+
+def report(write_yaml, body: str, head: str = "") -> model.Document:
+    return read_report(write_yaml(f"title: 标题\n{head}body:\n{body}"))
+
+
+def test_twelve_point_plan_and_eleven_subsections(write_yaml):
+    plan = "".join(f"          - 第{n}点\n" for n in range(1, 13))
+    subs = "".join(f"      - section: 小节{n}\n" for n in range(1, 12))
+    document = report(write_yaml, f"  - section: 甲\n    body:\n{subs}"
+                                  f"  - section: 乙\n    body:\n      - plan:\n{plan}")
+    found = labels(document)
+    assert [lab for lab, _ in found if lab.startswith("（")][-2:] == ["（十）", "（十一）"]
+    assert [lab for lab, _ in found if lab.endswith(".")] == [f"{n}." for n in range(1, 13)]
+
+
+def test_first_level_goes_on_to_twelve(write_yaml):
+    body = "".join(f"  - section: 节{n}\n" for n in range(1, 13))
+    assert [lab for lab, _ in labels(report(write_yaml, body))][-3:] == ["十、", "十一、", "十二、"]
+
+
+def test_five_levels_and_a_sixth_is_an_error(write_yaml):
+    deep = ("  - section: a\n    body:\n      - section: b\n        body:\n"
+            "          - section: c\n            body:\n              - section: d\n"
+            "                body:\n                  - section: e\n")
+    assert [lab for lab, _ in labels(report(write_yaml, deep))] == ["一、", "（一）", "1.", "（1）",
+                                                                    "①"]
+    deeper = deep + "                    body:\n                      - section: f\n"
+    with pytest.raises(ReportError, match="nested 6 deep"):
+        report(write_yaml, deeper)
+
+
+def test_document_numbering_overrides_levels_and_plan(write_yaml):
+    document = report(write_yaml, "  - section: a\n    body:\n      - section: b\n"
+                                   "  - plan: [x, y]\n",
+                      head="numbering:\n  levels: [第一部分, 一、]\n  plan: （1）\n")
+    assert [lab for lab, _ in labels(document)] == ["第一部分", "一、", "（1）", "（2）"]
+
+
+def test_a_field_the_template_lacks_is_an_error_with_the_kinds_fields(write_yaml):
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, "  - x\n", head="addressee: 各部门\n")
+    assert "annual-report has no `addressee`" in str(caught.value)
+
+
+def test_control_characters_are_reported_with_position(write_yaml):
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, '  - "前文\\x07后文"\n')
+    message = str(caught.value)
+    assert "U+0007" in message and "character 3" in message and "body[0]" in message
+
+
+def test_half_width_punctuation_between_chinese_is_a_warning(write_yaml):
+    warnings = []
+    read_report(write_yaml("title: 标题\nbody:\n  - 上午,召开大会(第一次)。时间 9:00\n"),
+                warnings=warnings)
+    assert [w.message.split("`")[1] for w in warnings] == [",", "(", ")"]
+    assert all(w.severity == "warning" and w.line == 3 for w in warnings)
+
+
+def test_expressions_render_and_undefined_names_are_located(write_yaml):
+    document = report(write_yaml, "  - 接待{{ v | wan }}万人次\n", head="data:\n  v: 1920000\n")
+    assert document.blocks[1].text == "接待192万人次"
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, "  - x\n  - 接待{{ visitors }}人\n")
+    assert "report.yaml:4" in str(caught.value) and "body[1]" in str(caught.value)
+
+
+def test_multiline_text_joins_without_spaces_between_chinese(write_yaml):
+    document = report(write_yaml, "  - |\n    第一行\n    第二行 and\n    English\n")
+    assert document.blocks[1].text == "第一行第二行 and English"
+
+
+def test_table_numbers_align_right_and_rows_must_match_the_header(write_yaml):
+    document = report(write_yaml, "  - table:\n      header: [类别, 场次]\n"
+                                   "      rows: [[讲座, 9], [展览, 6.0]]\n")
+    table = document.blocks[1]
+    assert table.rows == (("讲座", "9"), ("展览", "6")) and table.align == ("left", "right")
+    with pytest.raises(ReportError, match="row has 1 cells"):
+        report(write_yaml, "  - table:\n      header: [a, b]\n      rows: [[x]]\n")
+
+
+def test_table_rows_from_csv_and_xlsx(write_yaml, tmp_path):
+    (tmp_path / "t.csv").write_text("类别,场次\n讲座,9\n展览,6\n", encoding="utf-8")
+    document = report(write_yaml, "  - table:\n      source: t.csv\n")
+    assert document.blocks[1].header == ("类别", "场次")
+    assert document.blocks[1].rows == (("讲座", "9"), ("展览", "6"))
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["类别", "人次"])
+    book.active.append(["讲座", 2700])
+    book.save(tmp_path / "t.xlsx")
+    document = report(write_yaml, "  - table:\n      source: t.xlsx\n")
+    assert document.blocks[1].rows == (("讲座", "2700"),)
+    with pytest.raises(ReportError, match="not found"):
+        report(write_yaml, "  - table:\n      source: nope.csv\n")
+
+
+def test_signature_dates_print_without_zero_padding(write_yaml):
+    document = read_report(write_yaml(
+        "template: handout\ntitle: t\naddressee: 各部门\nbody: [x]\n"
+        "signature:\n  organisation: 某某馆\n  date: 2026-02-03\n"))
+    signature = [b for b in document.blocks if isinstance(b, model.Signature)][0]
+    assert signature.date == "2026年2月3日"
+    addressee = [b for b in document.blocks if isinstance(b, model.Addressee)][0]
+    assert addressee.text == "各部门："

@@ -1,0 +1,68 @@
+"""Reading YAML: encodings, line ends, and what is refused (tags, aliases, duplicate keys)."""
+
+import pytest
+
+from reportgen.errors import ReportError
+from reportgen.reader.source import format_path, load, read_text
+
+
+def test_utf8_with_bom_and_crlf_reads_like_plain_utf8(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: \xe6\xa0\x87\xe9\xa2\x98\r\nbody: []\r\n")
+    assert load(path).data == {"title": "标题", "body": []}
+
+
+def test_gbk_file_is_named_with_the_fix(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_bytes("title: 柳州市图书馆工作总结\n".encode("gbk"))
+    with pytest.raises(ReportError) as caught:
+        read_text(path)
+    message = str(caught.value)
+    assert "GBK/GB18030" in message and "UTF-8" in message and "r.yaml:1" in message
+
+
+def test_utf16_is_named(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_bytes("title: x\n".encode("utf-16"))
+    with pytest.raises(ReportError, match="UTF-16"):
+        read_text(path)
+
+
+def test_every_value_knows_its_line_and_column(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("title: 标题\nbody:\n  - 段落\n  - section: 标题二\n", encoding="utf-8")
+    source = load(path)
+    assert source.marks[("body", 1, "section")] == (4, 14)
+    assert source.where(("body", 1, "section", "missing"))["line"] == 4
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: &x 1\nb: *x\n", "anchors"),
+    ("a: !!python/object/apply:os.system ['true']\n", "tag"),
+    ("a: !custom 1\n", "tag"),
+    ("title: a\ntitle: b\n", "given twice"),
+    ("title: a: b\n", "YAML syntax"),
+    ("title:\n\t- a\n", "tabs"),
+    ("", "empty"),
+])
+def test_what_is_refused_is_named_with_its_line(tmp_path, text, message):
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load(path)
+    assert message in str(caught.value)
+    assert "r.yaml" in str(caught.value)
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]" for i in range(1, 30)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ReportError, match="anchors"):
+        load(path)
+
+
+def test_field_paths_read_like_code():
+    assert format_path(("body", 2, "items", 0, "title")) == "body[2].items[0].title"
+    assert format_path(()) == ""

@@ -1,0 +1,106 @@
+"""Text expressions: the filters Chinese reports need, and the sandbox."""
+
+import datetime
+
+import pytest
+
+from reportgen.expressions import (
+    THIN_SPACE,
+    ExpressionError,
+    Expressions,
+    chinese,
+    date_cn,
+    growth,
+    percent,
+    thousands,
+    wan,
+    yi,
+)
+
+
+@pytest.mark.parametrize("now, before, text", [
+    (531, 392, "+35.5%"), (392, 531, "-26.2%"), (100, 100, "0.0%"), (2, 1, "+100.0%"),
+    (0, 5, "-100.0%"), (-5, -10, "+50.0%"), (1.0005, 1, "+0.1%"),
+])
+def test_growth_has_its_sign_and_rounds_half_up(now, before, text):
+    assert growth(now, before) == text
+
+
+def test_growth_from_zero_is_an_error():
+    with pytest.raises(ExpressionError, match="previous value is 0"):
+        growth(5, 0)
+
+
+def test_growth_digits():
+    assert growth(531, 392, 0) == "+35%"
+    assert growth(531, 392, 2) == "+35.46%"
+
+
+@pytest.mark.parametrize("value, text", [
+    (1920000, "192"), (1590500, "159.05"), (556800, "55.68"), (5, "0"), (15000, "1.5"),
+    (0, "0"), (-30000, "-3"),
+])
+def test_wan_drops_trailing_zeros(value, text):
+    assert wan(value) == text
+
+
+def test_yi_and_percent():
+    assert yi(123400000) == "1.23"
+    assert percent(0.355) == "35.5%"
+    assert percent(0) == "0.0%"
+
+
+@pytest.mark.parametrize("value, text", [
+    (3274, f"3{THIN_SPACE}274"), (12345.6, f"12{THIN_SPACE}345.6"), (999, "999"),
+    (-1234567, f"-1{THIN_SPACE}234{THIN_SPACE}567"), (0, "0"), ("46809", f"46{THIN_SPACE}809"),
+])
+def test_thousands_grouped_with_a_thin_space(value, text):
+    assert thousands(value) == text
+
+
+def test_chinese_numerals_and_dates():
+    assert chinese(12) == "十二"
+    with pytest.raises(ExpressionError):
+        chinese(1.5)
+    assert date_cn(datetime.date(2026, 1, 6)) == "2026年1月6日"
+    assert date_cn("2026-02-03") == "2026年2月3日"
+    with pytest.raises(ExpressionError):
+        date_cn("yesterday")
+
+
+def test_non_numbers_are_refused_with_the_filter_named():
+    with pytest.raises(ExpressionError, match="wan needs a number"):
+        wan("many")
+    with pytest.raises(ExpressionError):
+        wan(True)
+
+
+def test_expressions_use_the_report_data():
+    e = Expressions({"visitors": 1920000, "a": 531, "b": 392})
+    assert e.render("接待读者{{ visitors | wan }}万人次") == "接待读者192万人次"
+    assert e.render("增长{{ growth(a, b) }}") == "增长+35.5%"
+    assert e.render("no expression {here}") == "no expression {here}"
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ a.__class__.__base__.__subclasses__() }}",
+    "{{ growth.__globals__ }}",
+    "{% for c in ''.__class__.__mro__[1].__subclasses__() %}{{ c }}{% endfor %}",
+    "{{ lipsum.__globals__['os'] }}",
+    "{{ self.__init__.__globals__ }}",
+])
+def test_reaching_python_internals_is_refused(attack):
+    with pytest.raises(ExpressionError):
+        Expressions({"a": 1}).render(attack)
+
+
+def test_an_undefined_name_is_named():
+    with pytest.raises(ExpressionError, match="`visitors` is not defined"):
+        Expressions({}).render("{{ visitors }}")
+
+
+def test_syntax_errors_are_reported_plainly():
+    with pytest.raises(ExpressionError, match="expression syntax"):
+        Expressions({}).render("{{ 1 + }}")
