@@ -36,8 +36,16 @@ def expand_inputs(inputs: list[Path]) -> list[Path]:
             files.extend(found)
         else:
             files.append(item)
-    unique = list(dict.fromkeys(p.resolve() if p.exists() else p for p in files))
-    return [Path(os.path.relpath(p)) if p.is_absolute() else p for p in unique]
+    return list(dict.fromkeys(_display_path(p) for p in files))
+
+
+def _display_path(path: Path) -> Path:
+    """The path as a user would write it: relative below the current folder, else absolute."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd())
+    except ValueError:
+        return resolved
 
 
 def _build_one(file: Path, settings: BuildSettings) -> Outcome:

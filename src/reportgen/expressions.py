@@ -25,6 +25,7 @@ def has_expression(text: str) -> bool:
 
 
 def _number(value: Any, what: str) -> Decimal:
+    _raise_if_undefined(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
         raise ExpressionError(f"{what} needs a number, got {value!r}")
     try:
@@ -41,6 +42,14 @@ def _plain(value: Decimal) -> str:
     """A Decimal without trailing zeros or exponent: 192.00 -> 192, 1.50 -> 1.5."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def _raise_if_undefined(value: Any) -> None:
+    """An undefined name passed to a helper is reported as undefined, not as a wrong type."""
+    from jinja2 import Undefined
+
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
 
 
 def growth(current: Any, previous: Any, digits: int = 1) -> str:
@@ -91,6 +100,7 @@ def chinese(value: Any) -> str:
 
 def date_cn(value: Any) -> str:
     """A date as printed in documents, no zero padding: 2026-01-26 -> 2026年1月26日."""
+    _raise_if_undefined(value)
     if isinstance(value, str):
         try:
             value = _dt.date.fromisoformat(value)

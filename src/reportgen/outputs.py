@@ -58,6 +58,12 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomically(outputs: dict[Path, bytes], backups: dict[Path, Path]) -> None:
     """Write every output to a temp file, then move them all into place (backups first)."""
     temps: dict[Path, Path] = {}
@@ -68,6 +74,7 @@ def write_atomically(outputs: dict[Path, bytes], backups: dict[Path, Path]) -> N
                                             dir=path.parent)
             with os.fdopen(handle, "wb") as temp:
                 temp.write(data)
+            os.chmod(name, _default_mode())  # mkstemp makes 0600; outputs are ordinary files
             temps[path] = Path(name)
         for path, backup in backups.items():
             os.replace(path, backup)

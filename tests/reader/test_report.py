@@ -87,7 +87,7 @@ def test_document_numbering_overrides_levels_and_plan(write_yaml):
 def test_a_field_the_template_lacks_is_an_error_with_the_kinds_fields(write_yaml):
     with pytest.raises(ReportError) as caught:
         report(write_yaml, "  - x\n", head="addressee: 各部门\n")
-    assert "annual-report has no `addressee`" in str(caught.value)
+    assert "annual-report template has no `addressee`" in str(caught.value)
 
 
 def test_control_characters_are_reported_with_position(write_yaml):

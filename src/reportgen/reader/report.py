@@ -163,7 +163,7 @@ class _Builder:
         for name in self.data:
             if name in FIELDS and name not in template.fields:
                 self.problems.append(self.source.diagnostic(
-                    (name,), f"a {template.kind} has no `{name}`",
+                    (name,), f"the {template.kind} template has no `{name}`",
                     f"fields of {template.kind}: " + ", ".join(template.fields)
                     + "; choose another template: reportgen templates", key=True))
 

@@ -27,7 +27,7 @@ _numbering_sample = {
     "description": "A numbering style written as its first number: 一、 （一） 1. （1） ① 01 A.",
 }
 
-_paragraph = {"type": "string", "description": "A body paragraph (正文段落)."}
+_paragraph = {"type": "string", "minLength": 1, "description": "A body paragraph (正文段落)."}
 
 _section = {
     "type": "object",
@@ -108,7 +108,7 @@ REPORT_SCHEMA: dict = {
     "title": "reportgen report, format 1",
     "type": "object",
     "properties": {
-        "format": {"const": 1, "description": "The format version; 1."},
+        "format": {"const": 1, "description": "The format version; 1 (the only one so far)."},
         "template": {**_text, "description": "The kind of document: annual-report, handout, "
                                              "notice, or a path to a template file."},
         "metadata": {

@@ -124,7 +124,10 @@ def load(file: Path, text: str | None = None) -> Source:
     """Parse `file` (or `text` as if it came from `file`) into a Source."""
     if text is None:
         text = read_text(file)
-    loader = _StrictComposer(text)
+    try:
+        loader = _StrictComposer(text)
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable(file, text, exc)
     try:
         node = loader.get_single_node()
     except _Refused as exc:
@@ -132,10 +135,8 @@ def load(file: Path, text: str | None = None) -> Source:
                    hint=exc.hint)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(file, exc)
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        mark = getattr(exc, "position", None)
-        raise fail(f"cannot read YAML: {exc}", file=file,
-                   line=(text[:mark].count("\n") + 1) if isinstance(mark, int) else None)
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable(file, text, exc)
     finally:
         loader.dispose()
     source = Source(file, None)
@@ -147,6 +148,16 @@ def load(file: Path, text: str | None = None) -> Source:
     if problems:
         raise ReportError(problems)
     return source
+
+
+def _unreadable(file: Path, text: str, exc: yaml.reader.ReaderError) -> ReportError:
+    """A character YAML cannot hold at all (NUL, most C0 controls), named with its position."""
+    at = exc.position
+    line = text[:at].count("\n") + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return fail(f"contains the control character U+{exc.character:04X}, which a report cannot "
+                "hold", file=file, line=line, column=column,
+                hint="delete it; it often comes from copying out of a web page or PDF")
 
 
 def _syntax_error(file: Path, exc: yaml.MarkedYAMLError) -> ReportError:
@@ -171,7 +182,12 @@ def _convert(node: Node, path: Path_, source: Source, constructor, problems) -> 
                                           hint="remove the !tag; reports hold plain data"))
         return None
     if isinstance(node, ScalarNode):
-        value = constructor.construct_object(node, deep=True)
+        try:
+            value = constructor.construct_object(node, deep=True)
+        except ValueError as exc:  # a timestamp such as 2026-02-30
+            problems.append(source.diagnostic(path, f"`{node.value}` is not a valid date: {exc}",
+                                              "write the date as YYYY-MM-DD, e.g. 2026-02-03"))
+            return None
         if isinstance(value, _dt.datetime):
             value = value.date() if value.time() == _dt.time() else value
         return value

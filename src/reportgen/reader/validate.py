@@ -112,8 +112,9 @@ class _Checker:
 
     def check_mapping(self, value: dict, schema: dict, path: Path_) -> None:
         properties = schema.get("properties", {})
+        misspelt = {did_you_mean(key, properties) for key in value if key not in properties}
         for name in schema.get("required", []):
-            if name not in value:
+            if name not in value and f"did you mean `{name}`?" not in misspelt:
                 self.report(path, f"`{name}` is missing",
                             f"add `{name}:`" + (f" ({properties[name]['description']})"
                                                 if "description" in properties.get(name, {})
