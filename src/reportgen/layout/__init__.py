@@ -1,0 +1,1 @@
+"""Text layout stage: Chinese line breaking and justification, independent of any PDF library."""

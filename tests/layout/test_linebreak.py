@@ -1,0 +1,293 @@
+"""Tests for reportgen.layout.linebreak."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from stress_corpus import (
+    CLOSING_MARKS,
+    COLUMN,
+    LONG_TOKEN,
+    OPENING_MARKS,
+    PITCH,
+    TOKENS,
+    filler,
+    grid_advance,
+    long_token_paragraphs,
+    stress_paragraphs,
+)
+
+from reportgen.layout.justify import justify
+from reportgen.layout.linebreak import Line, balanced_lines, break_lines
+
+# The checker's own tables, written from CLREQ and GB/T 15834, not taken from the breaker.
+NEVER_FIRST = set(CLOSING_MARKS)
+NEVER_LAST = set(OPENING_MARKS)
+FULL_WIDTH_MARKS = set("，。、；：？！）》」』】〕〉〗”’（《「『【〔〈〖“‘")
+TOLERANCE = 0.01
+
+
+def violations(text: str, lines: list[Line]) -> list[str]:
+    """Every broken rule, described; an empty list for a good set of lines."""
+    found = []
+    if [line.text for line in lines] != [text[line.start : line.end] for line in lines]:
+        found.append("a line's text is not its slice of the paragraph")
+    edges = [0] + [i for line in lines for i in (line.start, line.end)] + [len(text)]
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if text[a:b].strip(" "):
+            found.append(f"characters lost between lines: {text[a:b]!r}")
+    for a, b in zip(lines, lines[1:], strict=False):
+        if b.text[0] in NEVER_FIRST:
+            found.append(f"closing mark starts a line: {a.text}|{b.text}")
+        if a.text[-1] in NEVER_LAST:
+            found.append(f"opening mark ends a line: {a.text}|{b.text}")
+        if a.text[-1] in "—…" and b.text[0] == a.text[-1]:
+            found.append(f"dash or ellipsis split: {a.text}|{b.text}")
+    for token in (*TOKENS, LONG_TOKEN):
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            home = next(line for line in lines if line.start <= start < line.end)
+            if glued_width(text, start, end) <= home.width:
+                if any(start < line.end < end for line in lines):
+                    found.append(f"token broken: {token}")
+            start = text.find(token, end)
+    for line in lines:
+        natural = sum(map(grid_advance, line.text))
+        if abs(natural - line.natural) > TOLERANCE:
+            found.append(f"natural width {line.natural} should be {natural}: {line.text}")
+        if natural - sum(amount for _, amount in line.squeeze) > line.width + TOLERANCE:
+            found.append(f"over the margin: {line.text}")
+        found += squeeze_violations(line)
+    return found
+
+
+def glued_width(text: str, start: int, end: int) -> float:
+    """Width of text[start:end] with the opening marks before it and closing marks after it."""
+    while start > 0 and text[start - 1] in NEVER_LAST:
+        start -= 1
+    while end < len(text) and text[end] in NEVER_FIRST:
+        end += 1
+    return sum(map(grid_advance, text[start:end]))
+
+
+def squeeze_violations(line: Line) -> list[str]:
+    """A squeeze must take at most half of a full-width mark at the line end or beside another."""
+    found = []
+    for index, amount in line.squeeze:
+        k = index - line.start
+        mark = line.text[k]
+        beside = line.text[k - 1 : k] + line.text[k + 1 : k + 2]
+        if mark not in FULL_WIDTH_MARKS or amount > grid_advance(mark) / 2 + 1e-9:
+            found.append(f"bad squeeze of {mark!r} by {amount}")
+        elif k != len(line.text) - 1 and not set(beside) & FULL_WIDTH_MARKS:
+            found.append(f"squeezed {mark!r} neither at the line end nor beside a mark")
+    return found
+
+
+def justified_width(line: Line) -> float:
+    placed = justify(line, grid_advance)
+    return placed[-1].x + placed[-1].width - line.offset
+
+
+def test_the_stress_corpus_is_large_and_covers_every_offset():
+    paragraphs = stress_paragraphs()
+    assert len(paragraphs) >= 300
+    assert len(set(paragraphs)) == len(paragraphs)
+    for mark in "，。）”——……":
+        offsets = {p.index(mark) for p in paragraphs if mark in p[:40]}
+        assert set(range(30)) <= offsets
+
+
+@pytest.mark.parametrize(
+    ("width", "first_indent"),
+    [
+        (COLUMN, 0.0),
+        (COLUMN, 2 * PITCH),
+        (12 * PITCH, 0.0),
+        (12 * PITCH, 2 * PITCH),
+        (5 * PITCH, 0),
+    ],
+    ids=["28-chars", "28-chars-indented", "12-chars", "12-chars-indented", "5-chars"],
+)
+def test_the_stress_corpus_breaks_without_violations(width, first_indent):
+    for text in stress_paragraphs() + long_token_paragraphs():
+        lines = break_lines(text, grid_advance, width, first_indent=first_indent)
+        assert violations(text, lines) == [], text
+        for line in lines[:-1]:
+            if len(line.text) > 1:  # one character alone cannot be spread over a line
+                assert justified_width(line) == pytest.approx(line.width, abs=TOLERANCE)
+
+
+def test_a_token_longer_than_the_line_is_cut_after_a_slash_without_overflow():
+    lines = break_lines("网址：" + LONG_TOKEN + "。", grid_advance, COLUMN)
+    assert lines[0].text.endswith("/") or lines[0].text.endswith("-")
+    assert all(line.set_width <= line.width + TOLERANCE for line in lines)
+    assert "".join(line.text for line in lines) == "网址：" + LONG_TOKEN + "。"
+
+
+@pytest.mark.parametrize("mark", CLOSING_MARKS)
+def test_a_closing_mark_due_at_a_line_start_pulls_a_character_with_it(mark):
+    text = filler(28) + mark + filler(10, seed=3)
+    lines = break_lines(text, grid_advance, COLUMN)
+    assert lines[1].text[0] not in NEVER_FIRST
+    assert mark in lines[0].text or lines[1].text[1] == mark
+
+
+@pytest.mark.parametrize("mark", OPENING_MARKS)
+def test_an_opening_mark_due_at_a_line_end_goes_down(mark):
+    text = filler(27) + mark + filler(10, seed=3)
+    lines = break_lines(text, grid_advance, COLUMN)
+    assert lines[0].text[-1] == filler(27)[-1]
+    assert lines[1].text[0] == mark
+    assert lines[0].fit == "push-out"
+
+
+@pytest.mark.parametrize("pair", ["——", "……"])
+def test_a_dash_or_ellipsis_pair_is_never_parted(pair):
+    text = filler(27) + pair + filler(10, seed=3)
+    lines = break_lines(text, grid_advance, COLUMN)
+    assert pair in lines[0].text or lines[1].text.startswith(pair) or pair in lines[1].text
+
+
+def test_a_whole_dash_may_start_a_line_but_a_lone_connector_may_not():
+    dash = break_lines(filler(28) + "——" + filler(10, seed=3), grid_advance, COLUMN)
+    assert dash[0].text == filler(28)
+    assert dash[1].text.startswith("——")
+    connector = break_lines(filler(28) + "—" + filler(10, seed=3), grid_advance, COLUMN)
+    assert connector[1].text[0] != "—"
+
+
+def test_a_middle_dot_stays_with_the_character_before_it():
+    lines = break_lines(filler(28) + "·柳州站", grid_advance, COLUMN)
+    assert lines[1].text.startswith(filler(28)[-1] + "·")
+
+
+def test_a_closing_quote_after_a_full_stop_is_pushed_in():
+    text = filler(27) + "。”" + filler(10, seed=3)
+    first = break_lines(text, grid_advance, COLUMN)[0]
+    assert first.text.endswith("。”")
+    assert first.fit == "push-in"
+    assert first.squeeze == ((27, PITCH / 2), (28, PITCH / 2))
+    assert first.set_width == pytest.approx(COLUMN)
+
+
+def test_a_lone_comma_due_at_a_line_start_pushes_the_last_character_out():
+    text = filler(28) + "，" + filler(10, seed=3)
+    first, second = break_lines(text, grid_advance, COLUMN)[:2]
+    assert first.fit == "push-out"
+    assert first.text == filler(27)
+    assert second.text.startswith(filler(28)[-1] + "，")
+    assert justified_width(first) == pytest.approx(COLUMN, abs=TOLERANCE)
+
+
+def test_a_small_overrun_is_pushed_in_by_squeezing_the_line_end_mark():
+    text = filler(26) + "AB。" + filler(10, seed=3)  # 27 em + 16 pt: 0.2 pt over
+    first = break_lines(text, grid_advance, COLUMN)[0]
+    assert first.text.endswith("AB。")
+    assert first.fit == "push-in"
+    assert [index for index, _ in first.squeeze] == [28]
+    assert first.set_width == pytest.approx(COLUMN)
+
+
+def test_a_number_with_its_unit_is_not_parted():
+    text = filler(26) + "192万人次" + filler(10, seed=3)
+    lines = break_lines(text, grid_advance, COLUMN)
+    assert any("192万人次" in line.text for line in lines)
+
+
+def test_a_token_is_cut_after_wan_when_with_its_comma_it_outgrows_the_line():
+    lines = break_lines("读者192万人次，新办读者证", grid_advance, 5 * PITCH)
+    assert [line.text for line in lines][:3] == ["读者", "192万", "人次，新办"]
+    assert lines[1].fit == "split"
+
+
+def test_spaces_between_latin_words_break_and_are_dropped():
+    text = "Reading promotion activities were held across the city library network"
+    lines = break_lines(text, grid_advance, 12 * PITCH)
+    assert len(lines) > 1
+    assert all(not line.text.startswith(" ") and not line.text.endswith(" ") for line in lines)
+    assert " ".join(line.text for line in lines) == text
+
+
+def test_a_space_between_ideographs_is_kept_mid_line_and_dropped_at_the_ends():
+    text = "  推进珍贵古籍数字化项目，完成 8部 入选文献的影像制作  "
+    lines = break_lines(text, grid_advance, COLUMN)
+    assert [line.text for line in lines] == [text.strip()]
+    narrow = break_lines("古籍数字化项目完成 8部", grid_advance, 7 * PITCH)
+    assert [line.text for line in narrow] == ["古籍数字化项目", "完成 8部"]
+
+
+def test_indents_set_offsets_and_widths():
+    text = filler(80)
+    lines = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH, indent=3 * PITCH)
+    assert (lines[0].offset, lines[0].width) == (2 * PITCH, COLUMN - 2 * PITCH)
+    assert all((ln.offset, ln.width) == (3 * PITCH, COLUMN - 3 * PITCH) for ln in lines[1:])
+    assert [len(line.text) for line in lines] == [26, 25, 25, 4]
+    assert [line.last for line in lines] == [False, False, False, True]
+
+
+def test_an_empty_paragraph_has_no_lines():
+    assert break_lines("", grid_advance, COLUMN) == []
+    assert break_lines("   ", grid_advance, COLUMN) == []
+
+
+ALPHABET = st.sampled_from(
+    list("柳州市图书馆阅读推广古籍") * 4
+    + list("，。、；：？！）》」”’（《「“…—·％")
+    + list("aZ09 .-@/:%()")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=120), chars=st.integers(4, 30))
+def test_every_character_lands_once_in_order_and_nothing_overflows(text, chars):
+    width = chars * PITCH
+    lines = break_lines(text, grid_advance, width, first_indent=2 * PITCH)
+    # Invariant: ''.join(line texts) is the text less the spaces dropped at breaks, because each
+    # line is its own slice of the text, the slices come in order, and only spaces lie outside.
+    edges = [0] + [i for line in lines for i in (line.start, line.end)] + [len(text)]
+    assert all(a <= b for a, b in zip(edges, edges[1:], strict=False))
+    assert set("".join(text[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True))) <= {" "}
+    for line in lines:
+        assert line.text == text[line.start : line.end]
+        assert line.text.strip(" ") == line.text != ""
+        assert line.set_width <= line.width + TOLERANCE
+    for a, b in zip(lines, lines[1:], strict=False):
+        if b.text[0] in NEVER_FIRST or a.text[-1] in NEVER_LAST:
+            assert a.fit == "forced", (a.text, b.text)
+    assert [line.last for line in lines] == [False] * (len(lines) - 1) + [True] * bool(lines)
+
+
+def test_balanced_title_lines_are_few_and_even():
+    title = "关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知"
+    title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
+    lines = balanced_lines(title, title_advance, COLUMN)
+    assert len(lines) == len(break_lines(title, title_advance, COLUMN)) == 2
+    assert "".join(line.text for line in lines) == title
+    assert lines[0].natural <= lines[1].natural
+    assert lines[1].natural - lines[0].natural <= 3 * 22.0
+    assert all(line.offset == 0 and line.width == COLUMN for line in lines)
+
+
+def test_balanced_lines_never_break_a_token_or_a_rule():
+    title = "柳州市图书馆2025年工作总结及2026年工作计划（征求意见稿）"
+    for chars in range(8, 28):
+        lines = balanced_lines(title, grid_advance, chars * PITCH)
+        assert violations(title, lines) == []
+        for token in ("2025年", "2026年"):
+            start = title.index(token)
+            assert not any(start < line.end < start + len(token) for line in lines)
+
+
+def test_balanced_lines_cut_a_token_wider_than_the_line():
+    lines = balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN)
+    assert "".join(line.text for line in lines) == "网址" + LONG_TOKEN
+    assert all(line.set_width <= line.width + TOLERANCE for line in lines)
+    with pytest.raises(ValueError, match="max_lines"):
+        balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN, max_lines=1)
+
+
+def test_balanced_lines_refuse_more_than_max_lines():
+    with pytest.raises(ValueError, match="max_lines"):
+        balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2)
+    assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3)) == 3

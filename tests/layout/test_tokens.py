@@ -1,0 +1,88 @@
+"""Tests for reportgen.layout.tokens."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportgen.layout.tokens import CHAR, DASH, ELLIPSIS, SPACE, WORD, segments
+
+
+def tokens(text: str) -> list[str]:
+    return [text[start:end] for start, end, kind in segments(text) if kind == WORD]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "V2.3",
+        "12.8TB",
+        "3 274人",
+        "3\u2009274人",
+        "46809册",
+        "192万人次",
+        "159.05万次",
+        "0772-2822404",
+        "office@example.org",
+        "https://example.org/a/b",
+        "9:00—17:00",
+        "GB/T 9704—2012",
+        "ISO 8601:2004",
+        "+33.3%",
+        "35%",
+        "2024-2025年度",
+        "2026年2月3日",
+        "2026-02-03",
+        "Windows",
+    ],
+)
+@pytest.mark.parametrize("after", ["，读者", "。", "）", "后续", ""])
+def test_it_keeps_each_token_kind_whole(token, after):
+    assert tokens(f"全年{token}{after}") == [token]
+
+
+def test_a_number_takes_its_unit_but_not_the_next_word():
+    assert tokens("2025年工作总结") == ["2025年"]
+    assert tokens("协助收集报道2000余条，") == ["2000余条"]
+    assert tokens("新增14个高铁读书驿站") == ["14个"]
+    assert tokens("2026年1月26日上午") == ["2026年1月26日"]
+
+
+def test_a_list_number_does_not_take_its_dot():
+    assert tokens("1.全面从严治党") == ["1"]
+
+
+def test_a_url_leaves_trailing_sentence_punctuation():
+    assert tokens("见 www.example.org/x?a=1&b=2). 再") == ["www.example.org/x?a=1&b=2"]
+
+
+def test_spaces_between_words_are_their_own_segments():
+    text = "完成 8部 入选"
+    kinds = [(text[s:e], kind) for s, e, kind in segments(text)]
+    assert kinds == [
+        ("完", CHAR),
+        ("成", CHAR),
+        (" ", SPACE),
+        ("8部", WORD),
+        (" ", SPACE),
+        ("入", CHAR),
+        ("选", CHAR),
+    ]
+
+
+def test_dash_and_ellipsis_runs_are_single_segments():
+    text = "我闻——安东……”"
+    kinds = [(text[s:e], kind) for s, e, kind in segments(text)]
+    assert ("——", DASH) in kinds
+    assert ("……", ELLIPSIS) in kinds
+
+
+def test_symbols_between_ideographs_make_no_token():
+    assert tokens("阅读+艺术") == []
+
+
+@given(st.text(alphabet="字，。“”（）aZ09 .-@/:%—…万人\u2009", max_size=60))
+def test_segments_cover_the_text_in_order(text):
+    spans = segments(text)
+    assert "".join(text[s:e] for s, e, _ in spans) == text
+    assert all(s < e for s, e, _ in spans)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
