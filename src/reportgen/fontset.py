@@ -9,9 +9,9 @@ Bundled fonts are found in `$REPORTGEN_FONTS_DIR`, else in `fonts/` of the proje
 checkout or an editable install). Nothing is parsed until it is needed, and bundled font files
 are never opened here: their exact coverage comes from `manifest.json`, so a fallback file is
 opened only by a writer that draws one of its characters. A user font's cmap is read on its
-first `covers()`. Measured (2 cores): importing this module 25 ms, a registry 0.1 ms, resolving
-five keys (reads the manifest) 2 ms, the first `covers()` of a bundled face 2 ms, of a user font
-about 1 ms per thousand characters it has.
+first `covers()`. Measured on 2 busy cores: importing this module 15–25 ms, a registry 0.1 ms,
+resolving five keys (reads the manifest) 0.2 ms, the first `covers()` of a bundled face at most
+0.3 ms; of a user font 130 ms for 41,494 characters (HanaMinA).
 
 This module knows no backend: fontTools only, imported when a user font is read.
 """

@@ -1,0 +1,204 @@
+"""The font registry: bundled coverage, user fonts found by Chinese family name, lazy loading."""
+
+from __future__ import annotations
+
+import logging
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.t2CharStringPen import T2CharStringPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+
+from reportgen.errors import ReportError
+from reportgen.fontset import FontRegistry
+
+PRIMARY = ("song", "song-bold", "hei", "kai")
+NAMES = "𫖯䶮㮾堃喆燊"  # rare characters of personal and place names
+BLOCKS = {"URO": (0x4E00, 0x9FFF), "ExtA": (0x3400, 0x4DBF), "ExtB": (0x20000, 0x2A6DF)}
+BLOCKS["ExtC"] = (0x2A700, 0x2B73F)
+
+
+def gb2312() -> str:
+    chars = []
+    for lead in range(0xA1, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return "".join(chars)
+
+
+def make_font(path: Path, families: dict[str, str], *, bold: bool = False, cff: bool = False):
+    """A tiny font with glyphs for space, 仿 and 宋, named `families` ({"en": …, "zh-CN": …})."""
+    chars = {0x20: "space", 0x4EFF: "uni4EFF", 0x5B8B: "uni5B8B"}
+    order = [".notdef", *chars.values()]
+    builder = FontBuilder(1000, isTTF=not cff)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap(chars)
+    if cff:
+        pens = {name: T2CharStringPen(600, None) for name in order}
+        for name, pen in pens.items():
+            if name != "space":
+                pen.moveTo((100, 0)), pen.lineTo((500, 0)), pen.lineTo((500, 700)), pen.closePath()
+        charstrings = {name: pen.getCharString() for name, pen in pens.items()}
+        builder.setupCFF("TestCFF-Regular", {"FullName": "Test"}, charstrings, {})
+    else:
+        glyphs = {}
+        for name in order:
+            pen = TTGlyphPen(None)
+            if name != "space":
+                pen.moveTo((100, 0)), pen.lineTo((100, 700)), pen.lineTo((500, 700))
+                pen.closePath()
+            glyphs[name] = pen.glyph()
+        builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics({name: (600, 0) for name in order})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable(
+        {
+            "familyName": families,
+            "styleName": "Bold" if bold else "Regular",
+            "psName": "TestFont-" + ("Bold" if bold else "Regular"),
+        }
+    )
+    builder.setupOS2(usWeightClass=700 if bold else 400, fsSelection=0x20 if bold else 0x40)
+    builder.setupPost()
+    builder.font["head"].macStyle = 1 if bold else 0
+    builder.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def registry() -> FontRegistry:
+    return FontRegistry()
+
+
+@pytest.mark.parametrize("key", PRIMARY)
+def test_each_primary_face_covers_all_of_gb2312(registry, key):
+    face = registry.resolve([key])
+    assert face.bundled and face.key == key
+    assert [ch for ch in gb2312() if not face.covers(ch)] == []
+
+
+def test_rare_name_characters_are_each_drawn_by_some_face(registry):
+    song = registry.resolve(["song"])
+    runs = registry.split_by_coverage(NAMES, song)
+    assert "".join(text for _, text in runs) == NAMES
+    for face, text in runs:
+        assert all(face.covers(ch) for ch in text)
+    assert registry.missing(NAMES) == []
+
+
+def test_every_assigned_ideograph_of_uro_and_ext_a_to_c_is_drawn(registry):
+    for lo, hi in BLOCKS.values():
+        text = "".join(chr(c) for c in range(lo, hi + 1) if unicodedata.name(chr(c), ""))
+        assert registry.missing(text) == []
+
+
+def test_bundled_files_are_truetype_with_unique_postscript_names(registry):
+    bundled = registry.primaries + registry.fallbacks
+    for face in bundled:
+        with TTFont(face.path, lazy=True) as font:
+            assert "glyf" in font and "CFF " not in font
+            assert font["maxp"].numGlyphs < 65535
+            assert font["name"].getDebugName(6) == face.ps_name == face.pdf_name
+    assert len({face.ps_name for face in bundled}) == len(bundled) == 7
+
+
+def test_missing_names_only_characters_no_face_has(registry):
+    assert registry.missing("报告 \n\t\u200b😀𰀀😀") == ["😀", "𰀀"]  # emoji; Ext G
+
+
+def test_resolve_takes_the_first_available_key(registry):
+    assert registry.resolve(["xiaobiaosong", "song-bold"]).key == "song-bold"
+    with pytest.raises(ReportError, match="no font for fangsong"):
+        registry.resolve(["fangsong"])
+
+
+def test_split_keeps_spaces_and_punctuation_in_the_run(registry):
+    song = registry.resolve(["song"])
+    text = "二〇二五年 工作总结：①完成，ABC 123。"
+    assert registry.split_by_coverage(text, song) == [(song, text)]
+
+
+def test_split_returns_to_the_requested_face_after_a_fallback(registry):
+    song = registry.resolve(["song"])
+    runs = registry.split_by_coverage("王𠀀 先生", song)  # U+20000, Ext B, in no primary face
+    assert [(face.key, text) for face, text in runs] == [
+        ("song", "王"),
+        ("fallback-b", "𠀀"),
+        ("song", " 先生"),
+    ]
+
+
+def test_bundled_faces_are_split_without_opening_any_font_file(monkeypatch):
+    opened = []
+    original = TTFont.__init__
+
+    def spy(self, file=None, *args, **kwargs):
+        opened.append(Path(file).name)
+        original(self, file, *args, **kwargs)
+
+    monkeypatch.setattr(TTFont, "__init__", spy)
+    started = time.perf_counter()
+    registry = FontRegistry()
+    song = registry.resolve(["song"])
+    registry.resolve(["xiaobiaosong", "song-bold"])
+    assert time.perf_counter() - started < 0.1
+    runs = registry.split_by_coverage(gb2312() + "𪜀", song)  # U+2A700: Ext C, no primary face
+    assert [face.key for face, _ in runs] == ["song", "fallback-c"]
+    assert opened == []
+    assert not any(face.loaded for face in registry.primaries + registry.fallbacks)
+
+
+def test_manifest_coverage_is_each_file_s_cmap(registry):
+    for face in registry.primaries + registry.fallbacks:
+        with TTFont(face.path, lazy=True) as font:
+            cmap = font.getBestCmap()
+        assert [chr(c) for c in cmap if not face.covers(chr(c))] == []
+        assert sum(hi - lo + 1 for lo, hi in zip(*face._ranges, strict=True)) == len(cmap)
+
+
+def test_user_font_is_found_by_its_chinese_family_name(tmp_path, registry):
+    make_font(tmp_path / "fs.ttf", {"en": "Some Font", "zh-CN": "仿宋_GB2312"})
+    user = FontRegistry(font_dirs=[tmp_path])
+    face = user.resolve(["fangsong", "song"])
+    assert (face.key, face.family, face.bundled) == ("fangsong", "Some Font", False)
+    assert face.covers("仿") and not face.covers("体")
+    assert face.pdf_name.startswith("TestFont-Regular-")
+    runs = user.split_by_coverage("仿宋体", face)
+    assert [(f.key, text) for f, text in runs] == [("fangsong", "仿宋"), ("song", "体")]
+
+
+def test_user_fonts_take_precedence_and_bold_gets_its_own_key(tmp_path):
+    make_font(tmp_path / "simsun.ttf", {"en": "SimSun"})
+    make_font(tmp_path / "heib.ttf", {"en": "SimHei"}, bold=True)
+    user = FontRegistry(font_dirs=[tmp_path])
+    assert user.resolve(["song"]).path == tmp_path / "simsun.ttf"
+    assert user.resolve(["hei-bold"]).bold
+    assert user.resolve(["hei"]).bundled
+
+
+def test_override_maps_a_key_to_a_file(tmp_path):
+    path = make_font(tmp_path / "any.ttf", {"en": "Whatever"})
+    face = FontRegistry(overrides={"xiaobiaosong": path}).resolve(["xiaobiaosong", "song-bold"])
+    assert (face.key, face.path) == ("xiaobiaosong", path)
+
+
+def test_cff_user_fonts_are_rejected(tmp_path, caplog):
+    path = make_font(tmp_path / "fs.otf", {"en": "FangSong"}, cff=True)
+    with caplog.at_level(logging.WARNING, logger="reportgen.fontset"):
+        assert "fangsong" not in FontRegistry(font_dirs=[tmp_path]).faces
+    assert "PostScript (CFF) outlines" in caplog.text
+    with pytest.raises(ReportError, match="CFF"):
+        FontRegistry(overrides={"fangsong": path}).resolve(["fangsong"])
+
+
+def test_missing_bundled_fonts_say_where_they_were_looked_for(tmp_path):
+    with pytest.raises(ReportError) as error:
+        FontRegistry(bundled_dir=tmp_path).resolve(["song"])
+    assert "REPORTGEN_FONTS_DIR" in str(error.value)

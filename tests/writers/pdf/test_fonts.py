@@ -1,0 +1,110 @@
+"""reportlab fonts from registry faces: embedded subsets whose text copies back exactly."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+
+import pdfplumber
+import pypdf
+import pytest
+from fontTools.ttLib import TTFont
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from reportgen.fontset import FontRegistry
+from reportgen.writers.pdf.fonts import register, to_unicode_cmap
+
+TEXT = "𫖯䶮㮾堃喆燊 and ASCII"
+
+
+@pytest.fixture(scope="module")
+def registry() -> FontRegistry:
+    return FontRegistry()
+
+
+def draw(registry: FontRegistry, text: str, path, key: str = "song") -> None:
+    """One line of `text` in face `key`, each run in the face the registry picks for it."""
+    face = registry.resolve([key])
+    canvas = Canvas(str(path), initialFontName=register(face))
+    line = canvas.beginText(72, 700)
+    for run_face, run in registry.split_by_coverage(text, face):
+        line.setFont(register(run_face), 16)
+        line.textOut(run)
+    canvas.drawText(line)
+    canvas.save()
+
+
+def pdf_fonts(path) -> list[pypdf.generic.DictionaryObject]:
+    page = pypdf.PdfReader(path).pages[0]
+    return [font.get_object() for font in page["/Resources"]["/Font"].values()]
+
+
+def to_unicode(font) -> dict[int, str]:
+    """Code to text from a font's ToUnicode bfchar entries."""
+    cmap = font["/ToUnicode"].get_object().get_data().decode("ascii")
+    pairs = re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,})>", cmap)
+    return {int(code, 16): bytes.fromhex(text).decode("utf-16-be") for code, text in pairs}
+
+
+@pytest.mark.parametrize("key", ["song", "song-bold", "hei", "kai"])
+def test_copied_text_is_the_text_drawn(registry, tmp_path, key):
+    path = tmp_path / "out.pdf"
+    draw(registry, TEXT, path, key)
+    with pdfplumber.open(path) as pdf:
+        assert pdf.pages[0].extract_text() == TEXT
+    assert pypdf.PdfReader(path).pages[0].extract_text() == TEXT
+    text = "王𠀀先生 𪜀" + chr(0x9FFF)  # fallback-b, fallback-c and kai's Unicode 14 ideograph
+    draw(registry, text, path, key)
+    with pdfplumber.open(path) as pdf:
+        assert pdf.pages[0].extract_text() == text
+    assert pypdf.PdfReader(path).pages[0].extract_text() == text
+
+
+def test_every_font_is_embedded_and_draws_real_glyphs(registry, tmp_path):
+    path = tmp_path / "out.pdf"
+    text = TEXT + " 𠀀" + chr(0x9FFF)  # Ext B from fallback-b; U+9FFF (Unicode 14) from kai
+    draw(registry, text, path)
+    fonts = pdf_fonts(path)
+    assert [str(font["/BaseFont"]).split("+")[1] for font in fonts] == [
+        "ReportgenSong-Regular",
+        "ReportgenFallbackB-Regular",
+        "ReportgenKai-Regular",
+    ]
+    drawable = set()
+    for font in fonts:
+        program = font["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        embedded = TTFont(io.BytesIO(program))
+        cmap = embedded["cmap"].tables[0].cmap  # reportlab writes one (1, 0) subtable
+        for code, char in to_unicode(font).items():
+            if code in cmap and not char.isspace():
+                assert embedded["glyf"][cmap[code]].numberOfContours > 0, (font["/BaseFont"], char)
+                drawable.add(char)
+    assert set(text) - {" "} <= drawable
+
+
+def test_to_unicode_writes_surrogate_pairs_in_blocks_of_100():
+    cmap = to_unicode_cmap("AAAAAA+Test", [0, 0x41, 0x2B5AF, *range(0x4E00, 0x4E00 + 150)])
+    assert "<02> <D86DDDAF>" in cmap
+    assert "<01> <0041>" in cmap
+    assert re.findall(r"(\d+) beginbfchar", cmap) == ["100", "53"]
+
+
+def test_every_bundled_face_loads_in_reportlab(registry):
+    for face in registry.primaries + registry.fallbacks:
+        font = pdfmetrics.getFont(register(face))
+        assert set(font.face.charToGlyph) - {0xFFFF} == set(face.cmap)  # 0xFFFF: cmap end mark
+
+
+def test_faces_are_registered_once_each_under_their_own_name(registry, tmp_path):
+    face = registry.resolve(["song"])
+    assert register(face) == register(face) == "ReportgenSong-Regular"
+    source = registry.fallbacks[-1].path
+    a, b = tmp_path / "a.ttf", tmp_path / "b.ttf"
+    shutil.copy(source, a), shutil.copy(source, b)
+    face_a = FontRegistry(overrides={"fangsong": a}).resolve(["fangsong"])
+    face_b = FontRegistry(overrides={"fangsong": b}).resolve(["fangsong"])
+    name_a, name_b = register(face_a), register(face_b)
+    assert name_a != name_b
+    assert pdfmetrics.getFont(name_a) is not pdfmetrics.getFont(name_b)
