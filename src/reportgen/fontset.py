@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import unicodedata
 from bisect import bisect_right
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import fail
+from reportgen.resources import resource_dir
 
 log = logging.getLogger(__name__)
 
@@ -138,9 +138,8 @@ class Face:
 
 
 def default_fonts_dir() -> Path:
-    """$REPORTGEN_FONTS_DIR, else `fonts/` beside `src/` (the directory need not exist)."""
-    env = os.environ.get(FONTS_DIR_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "fonts"
+    """$REPORTGEN_FONTS_DIR, else `fonts/` of the checkout or the install."""
+    return resource_dir("fonts", FONTS_DIR_ENV)
 
 
 class FontRegistry:

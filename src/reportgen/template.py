@@ -9,7 +9,6 @@ standard DOCX profile). A template may start from another with `base: annual-rep
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from reportgen.numbering import (
     NumberStyle,
     parse_style,
 )
+from reportgen.resources import resource_dir
 
 ROLES = (
     "title", "label", "doc_number", "addressee", "preamble", "body",
@@ -110,15 +110,11 @@ class Template:
 
 def templates_dir() -> Path:
     """Where the bundled templates are: $REPORTGEN_TEMPLATES, the source tree, or the install."""
-    env = os.environ.get("REPORTGEN_TEMPLATES")
-    if env:
-        return Path(env)
-    for candidate in (Path(__file__).resolve().parents[2] / "templates",
-                      Path(sys.prefix) / "share" / "reportgen" / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise fail("cannot find the bundled templates folder",
-               hint="set REPORTGEN_TEMPLATES to the templates/ folder of reportgen")
+    found = resource_dir("templates", "REPORTGEN_TEMPLATES")
+    if not found.is_dir():
+        raise fail("cannot find the bundled templates folder",
+                   hint="set REPORTGEN_TEMPLATES to the templates/ folder of reportgen")
+    return found
 
 
 def available_kinds() -> dict[str, str]:
