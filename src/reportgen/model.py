@@ -127,7 +127,7 @@ class Table:
 
 @dataclass(frozen=True)
 class ClosingLines:
-    """Closing lines such as 供稿：业务推广部 / 审核：叶伟伶, flush left after the body."""
+    """Closing lines such as 供稿：业务推广部 / 审核：叶伟伶, one line each after the body."""
 
     lines: tuple[str, ...]
 

@@ -273,9 +273,19 @@ class _Builder:
         numbering = model.Numbering(depth, style, ordinal, self.section_list)
         blocks = tuple(self.body(item.get("body", []), path + ("body",), depth + 1, styles,
                                  sub_style))
-        run_in = self.text(item["text"], path + ("text",)) if "text" in item else None
-        return model.Section(self.text(item["section"], path + ("section",)), numbering,
-                             blocks, run_in)
+        title = self.text(item["section"], path + ("section",))
+        run_in = None
+        if "text" in item:
+            run_in = self.text(item["text"], path + ("text",))
+            self.check_run_in(title, path + ("section",))
+        return model.Section(title, numbering, blocks, run_in)
+
+    def check_run_in(self, heading: str, path: Path_) -> None:
+        """A heading that runs into its text ends with a mark, usually 。 (一、压实责任。…)."""
+        if not heading.endswith(tuple("。！？：；…")):
+            self.warnings.append(self.source.diagnostic(
+                path, "a heading that runs into its text usually ends with 。",
+                f"write `{heading}。`", severity="warning"))
 
     def plan(self, item: dict, path: Path_, depth: int, styles) -> model.Plan:
         self.plan_count += 1
@@ -295,9 +305,12 @@ class _Builder:
                 continue
             blocks = tuple(self.body(point.get("body", []), here + ("body",), depth + 1,
                                      styles))
-            run_in = self.text(point["text"], here + ("text",)) if "text" in point else None
-            points.append(model.PlanItem(self.text(point["point"], here + ("point",)),
-                                         numbering, blocks, run_in))
+            title = self.text(point["point"], here + ("point",))
+            run_in = None
+            if "text" in point:
+                run_in = self.text(point["text"], here + ("text",))
+                self.check_run_in(title, here + ("point",))
+            points.append(model.PlanItem(title, numbering, blocks, run_in))
         return model.Plan(tuple(points))
 
     def table(self, spec: dict, path: Path_) -> model.Table | None:
@@ -353,7 +366,8 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": 
 
 
 def _is_han(ch: str) -> bool:
-    return unicodedata.category(ch) == "Lo" and ("\u2e80" <= ch) and not ch.isascii()
+    """A Chinese character (or other CJK letter); False for the empty string."""
+    return len(ch) == 1 and ch >= "\u2e80" and unicodedata.category(ch) == "Lo"
 
 
 def half_width_marks(text: str) -> list[tuple[int, str]]:

@@ -1,0 +1,212 @@
+"""The document body: each model block as styled paragraphs and tables, numbers left to the lists.
+
+Paragraphs carry a style and text only. The exceptions are what a style cannot know: the list a
+numbered paragraph belongs to (`w:numPr`), the character style of a run-in heading, and the
+alignment of a table column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from copy import deepcopy
+
+from docx.oxml.ns import qn
+
+from reportgen import model
+from reportgen.writers.docx import oxml
+from reportgen.writers.docx.layout import Grid, width_chars
+from reportgen.writers.docx.numbering import NumberedList, Numbering
+from reportgen.writers.docx.styles import (
+    ATTACHMENT_CONTINUED,
+    ATTACHMENT_WORD,
+    TABLE_STYLE,
+    char_style_id,
+    heading_role,
+    style_id,
+)
+
+class Body:
+    """Appends the blocks of a document to `w:body`, before its section properties."""
+
+    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid):
+        self._sect_pr = body.find(qn("w:sectPr"))
+        self._body = body
+        self._numbering = numbering
+        self._grid = grid
+
+    def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
+              fresh: bool = False) -> None:
+        """Write `blocks`; sections among them number in a list derived from `parent`."""
+        parent = parent or self._numbering.main
+        group: NumberedList | None = None
+        for block in blocks:
+            if isinstance(block, model.Section):
+                if group is None:
+                    group = self._numbering.sections(parent, block.level,
+                                                     block.numbering.style, fresh)
+                self._section(block, group)
+            elif isinstance(block, model.Plan):
+                self._plan(block, parent)
+            elif isinstance(block, model.Paragraph):
+                self._paragraph(block.role, block.text)
+            elif isinstance(block, model.Title):
+                for line in block.lines:
+                    self._paragraph("title", line)
+            elif isinstance(block, model.Label):
+                self._paragraph("label", block.text)
+            elif isinstance(block, model.DocumentNumber):
+                self._paragraph("doc_number", block.text)
+            elif isinstance(block, model.Addressee):
+                self._paragraph("addressee", block.text)
+            elif isinstance(block, model.Table):
+                self._table(block)
+            elif isinstance(block, model.ClosingLines):
+                for line in block.lines:
+                    self._paragraph("closing", line)
+            elif isinstance(block, model.Attachments):
+                self._attachments(block)
+            elif isinstance(block, model.Signature):
+                for organisation in block.organisations:
+                    self._paragraph("signature", organisation)
+                self._paragraph("date", block.date)
+            elif isinstance(block, model.Note):
+                text = block.text
+                if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
+                    text = f"（{text}）"
+                self._paragraph("note", text)
+            elif isinstance(block, model.Imprint):
+                self._imprint(block)
+            else:
+                raise TypeError(f"no DOCX rendering for {type(block).__name__}")
+
+    # -- paragraphs ---------------------------------------------------------------------------
+
+    def _append(self, node: oxml.Element) -> None:
+        if self._sect_pr is not None:
+            self._sect_pr.addprevious(node)
+        else:
+            self._body.append(node)
+
+    def _paragraph(self, role: str, text: str, *, num: oxml.Element | None = None,
+                   run_in: tuple[str, str] | None = None, style: str | None = None,
+                   align: str | None = None) -> oxml.Element:
+        """A paragraph in `style` (or the role's style); `run_in` is (heading role, heading)."""
+        sid = style or style_id(role)
+        mark = oxml.el("w:rPr", None, oxml.val("w:rStyle", char_style_id(run_in[0]))) \
+            if run_in else None
+        p = oxml.el("w:p", None, oxml.p_pr(style=None if sid == "Normal" else sid, num=num,
+                                           align=align, mark=mark))
+        if run_in:
+            p.extend(_runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0]))))
+        p.extend(_runs(text))
+        self._append(p)
+        return p
+
+    def _section(self, section: model.Section, group: NumberedList) -> None:
+        role = heading_role(section.level)
+        num = oxml.num_pr(group.num_id, section.level - 1)
+        if section.run_in is not None:
+            self._paragraph("body", section.run_in, num=num, run_in=(role, section.title))
+        else:
+            linked = group.num_id == self._numbering.main.num_id and section.level <= 5
+            self._paragraph(role, section.title, num=None if linked else num)
+        self.write(section.blocks, group)
+
+    def _plan(self, plan: model.Plan, parent: NumberedList) -> None:
+        if not plan.items:
+            return
+        points = self._numbering.plan(plan.items[0].numbering.style)
+        for item in plan.items:
+            num = oxml.num_pr(points.num_id, 0)
+            if item.run_in is not None:
+                self._paragraph("plan_item", item.run_in, num=num,
+                                run_in=("plan_item", item.title))
+            else:
+                self._paragraph("plan_item", item.title, num=num)
+            self.write(item.blocks, parent, fresh=True)
+
+    def _attachments(self, attachments: model.Attachments) -> None:
+        names = attachments.names
+        if len(names) == 1:
+            self._paragraph("attachment", ATTACHMENT_WORD + names[0])
+            return
+        for n, name in enumerate(names, start=1):
+            if n == 1:
+                self._paragraph("attachment", f"{ATTACHMENT_WORD}{n}.{name}")
+            else:
+                self._paragraph("attachment", f"{n}.{name}", style=ATTACHMENT_CONTINUED)
+
+    def _imprint(self, imprint: model.Imprint) -> None:
+        if imprint.copies_to:
+            text = imprint.copies_to
+            self._paragraph("imprint", text if text.startswith("抄送") else f"抄送：{text}")
+        if imprint.issuer or imprint.issued:
+            issued = imprint.issued or ""
+            if issued and not issued.endswith("印发"):
+                issued += "印发"
+            self._paragraph("imprint", f"{imprint.issuer or ''}\t{issued}")
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def _table(self, table: model.Table) -> None:
+        if table.caption:
+            self._paragraph("caption", table.caption)
+        widths = _column_widths(table, self._grid.text_width)
+        tbl = oxml.el(
+            "w:tbl", None,
+            oxml.el("w:tblPr", None, oxml.val("w:tblStyle", TABLE_STYLE),
+                    oxml.el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
+                    oxml.val("w:jc", "center"),
+                    oxml.el("w:tblLayout", {"w:type": "fixed"}),
+                    oxml.el("w:tblLook", {"w:firstRow": 1, "w:lastRow": 0, "w:firstColumn": 0,
+                                          "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1})),
+            oxml.el("w:tblGrid", None, *(oxml.el("w:gridCol", {"w:w": w}) for w in widths)),
+        )
+        tbl.append(_row(table.header, widths, "TableHeader", None, header=True))
+        for cells in table.rows:
+            tbl.append(_row(cells, widths, "TableText", table.align, header=False))
+        self._append(tbl)
+
+
+def _row(cells: tuple[str, ...], widths: list[int], sid: str, align: tuple[str, ...] | None,
+         *, header: bool) -> oxml.Element:
+    """A table row; the header row repeats on each page and no row splits across pages."""
+    tr = oxml.el("w:tr", None, oxml.el("w:trPr", None, oxml.el("w:cantSplit"),
+                                       oxml.el("w:tblHeader") if header else None))
+    for k, text in enumerate(cells):
+        column_align = align[k] if align and align[k] != "left" else None
+        p = oxml.el("w:p", None, oxml.p_pr(style=sid, align=column_align))
+        p.extend(_runs(text))
+        tr.append(oxml.el("w:tc", None,
+                          oxml.el("w:tcPr", None,
+                                  oxml.el("w:tcW", {"w:w": widths[k], "w:type": "dxa"}),
+                                  oxml.val("w:vAlign", "center")),
+                          p))
+    return tr
+
+
+def _column_widths(table: model.Table, total: int) -> list[int]:
+    """Column widths in twips, in proportion to each column's longest cell (2 to 16 chars)."""
+    columns = list(zip(table.header, *table.rows, strict=True))
+    weights = [min(16.0, max(2.0, *(width_chars(cell) for cell in column))) for column in columns]
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _runs(text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
+    """Runs for `text`: line breaks become `w:br`, tabs `w:tab`; each run shares `properties`."""
+    runs = []
+    for line_no, line in enumerate(text.split("\n")):
+        if line_no:
+            runs.append(oxml.el("w:r", None, _copy(properties), oxml.el("w:br")))
+        for part_no, part in enumerate(line.split("\t")):
+            if part_no:
+                runs.append(oxml.el("w:r", None, _copy(properties), oxml.el("w:tab")))
+            if part:
+                runs.append(oxml.text_run(part, _copy(properties)))
+    return runs
+
+
+def _copy(node: oxml.Element | None) -> oxml.Element | None:
+    return None if node is None else deepcopy(node)

@@ -1,0 +1,61 @@
+"""Which font family each role names in the DOCX, for the `standard` and `bundled` profiles.
+
+`standard` names the faces Chinese offices have installed (仿宋_GB2312, 黑体, 楷体_GB2312 …)
+from the template's `office_faces`, the next one as `w:altName`; `bundled` names the faces the
+font registry resolves from the template's `faces` keys, which the writer then embeds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportgen.template import ROLES, Template
+from reportgen.writers.options import WriteOptions
+
+if TYPE_CHECKING:
+    from reportgen.fontset import Face
+
+
+@dataclass
+class Family:
+    """A `w:font` entry: the family name, an alternative name, and the bundled regular and bold
+    faces to embed (None in the standard profile, where nothing is embedded)."""
+
+    name: str
+    alt_name: str | None = None
+    regular: Face | None = None
+    bold: Face | None = None
+
+
+class Faces:
+    """The family named for each role."""
+
+    def __init__(self, template: Template, options: WriteOptions):
+        self._names: dict[str, str] = {}
+        self._bold: dict[str, bool] = {}
+        self._families: dict[str, Family] = {}
+        for role in ("body", *ROLES):
+            rs = template.role(role)
+            if options.docx_fonts == "bundled":
+                face = options.fonts.resolve(rs.faces)
+                family = self._families.setdefault(face.family, Family(face.family))
+                setattr(family, "bold" if face.bold else "regular", face)
+                self._names[role], self._bold[role] = face.family, face.bold
+            else:
+                names = rs.office_faces or template.role("body").office_faces
+                alt_name = names[1] if len(names) > 1 else None
+                self._families.setdefault(names[0], Family(names[0], alt_name))
+                self._names[role], self._bold[role] = names[0], False
+
+    def name(self, role: str) -> str:
+        """The family name written in `w:rFonts` for `role`."""
+        return self._names[role]
+
+    def bold(self, role: str) -> bool:
+        """Whether `role` is set in a bold face of its family (a bundled bold 宋体 title)."""
+        return self._bold[role]
+
+    def families(self) -> list[Family]:
+        """Each family once, body's first (Word lists the main face first)."""
+        return list(self._families.values())

@@ -1,0 +1,59 @@
+"""Page setup: A4, GB/T 9704 margins, the line grid, and `— N —` page numbers on the outer side."""
+
+from __future__ import annotations
+
+import docx.document
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from reportgen.template import Page
+from reportgen.writers.docx import oxml
+from reportgen.writers.docx.layout import Grid, mm, pt
+from reportgen.writers.docx.styles import FOOTER_EVEN, FOOTER_ODD
+
+HEADER_MM = 15.0
+"""Distance of the (empty) header from the top edge."""
+
+
+def set_up(document: docx.document.Document, page: Page, grid: Grid) -> None:
+    """Page size, margins, grid and footers of the document's single section."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(mm(page.width_mm)), Twips(mm(page.height_mm))
+    section.top_margin, section.bottom_margin = Twips(mm(page.top_mm)), Twips(mm(page.bottom_mm))
+    section.left_margin, section.right_margin = Twips(mm(page.left_mm)), Twips(mm(page.right_mm))
+    section.gutter = Twips(0)
+    section.header_distance = Twips(mm(HEADER_MM))
+    # The footer line's top edge sits `below_text_mm` under the text block (GB/T 9704 7.5).
+    number = page.page_number
+    section.footer_distance = Twips(mm(page.bottom_mm - number.below_text_mm)
+                                    - pt(number.size_pt * 1.25))
+    sect_pr = section._sectPr
+    old = sect_pr.find(qn("w:docGrid"))
+    grid_element = oxml.doc_grid(grid.line_pitch)
+    if old is not None:
+        old.addprevious(grid_element)
+        sect_pr.remove(old)
+    else:
+        sect_pr.append(grid_element)
+
+    outside = number.placement == "outside"
+    document.settings.odd_and_even_pages_header_footer = outside
+    _page_number(section.footer, FOOTER_ODD, number.format)
+    if outside:
+        _page_number(section.even_page_footer, FOOTER_EVEN, number.format)
+
+
+def _page_number(footer, style: str, template: str) -> None:
+    """Fill `footer` with one paragraph: the text of `template` around a PAGE field."""
+    footer.is_linked_to_previous = False
+    element = footer._element
+    for child in list(element):
+        element.remove(child)
+    before, _, after = template.partition("{n}")
+    p = oxml.el("w:p", None, oxml.p_pr(style=style))
+    if before:
+        p.append(oxml.text_run(before))
+    p.extend(oxml.field_runs("PAGE", "1"))
+    if after:
+        p.append(oxml.text_run(after))
+    element.append(p)

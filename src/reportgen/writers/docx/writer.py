@@ -1,0 +1,75 @@
+"""The DOCX writer: a `Document` in, an editable Word file out, styled and numbered live."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import docx
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from lxml import etree
+
+from reportgen import model
+from reportgen.writers.docx import blocks, fontembed, package, page, styles
+from reportgen.writers.docx.fonts import Faces
+from reportgen.writers.docx.layout import Grid
+from reportgen.writers.docx.numbering import Numbering
+from reportgen.writers.options import WriteOptions
+
+
+def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> None:
+    """Write `document` as DOCX to `out`, with the font profile chosen in `options`."""
+    template = document.template
+    grid = Grid(template.page, template.role("body").size_pt)
+    faces = Faces(template, options)
+    numbering = Numbering(template, grid)
+    word = docx.Document()
+    package.clean(word)
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    blocks.Body(body, numbering, grid).write(document.blocks)
+    _replace(word.part.numbering_part, numbering.element())
+    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
+    page.set_up(word, template.page, grid)
+    embedded = _embed(document, faces) if options.docx_fonts == "bundled" else {}
+    package.write_font_table(word, faces.families(), embedded)
+    package.set_settings(word, language=document.metadata.language,
+                         embed_fonts=bool(embedded))
+    package.set_properties(word, document.metadata, options.reproducible)
+    out.write(package.save(word))
+
+
+def _replace(part, root) -> None:
+    """Give an XML part a new root, parsed so python-docx's element classes apply."""
+    part._element = parse_xml(etree.tostring(root))
+
+
+def _embed(document: model.Document, faces: Faces) -> dict[str, fontembed.EmbeddedFont]:
+    """The embedded font of each bundled face, keyed by its path."""
+    characters = set(_text(document))
+    out = {}
+    for family in faces.families():
+        for face in (family.regular, family.bold):
+            if face is not None and str(face.path) not in out:
+                out[str(face.path)] = fontembed.embed(face.path, characters, face.index)
+    return out
+
+
+def _text(document: model.Document) -> Iterator[str]:
+    """Every character the document prints, numbers and fixed words included."""
+    yield from "附件：抄送印发（）。0123456789" + document.template.page.page_number.format
+    for block in document.walk():
+        for name in ("text", "title", "run_in", "date", "copies_to", "issuer", "issued"):
+            value = getattr(block, name, None)
+            if isinstance(value, str):
+                yield from value
+        for name in ("lines", "organisations", "names", "header"):
+            yield from "".join(getattr(block, name, ()))
+        for row in getattr(block, "rows", ()):
+            yield from "".join(row)
+        numbering = getattr(block, "numbering", None)
+        if numbering is not None:
+            yield from numbering.label

@@ -1,0 +1,102 @@
+"""Embedded fonts: subset, obfuscated per ECMA-376 §17.8.1, related from fontTable.xml."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from reportgen.fontset import FontRegistry
+from reportgen.writers.docx import writer
+from reportgen.writers.docx.fontembed import (
+    CONTENT_TYPE,
+    font_key,
+    likely_characters,
+    obfuscate,
+    subset,
+)
+from tests.writers.docx.parts import NS, R, names, part, read, w
+
+
+def test_obfuscation_xors_the_first_32_bytes_with_the_key_reversed():
+    key = "{00112233-4455-6677-8899-AABBCCDDEEFF}"
+    data = bytes(40)
+    reversed_key = bytes.fromhex("FFEEDDCCBBAA99887766554433221100")
+    assert obfuscate(data, key) == reversed_key * 2 + bytes(8)
+    assert obfuscate(obfuscate(b"x" * 64, key), key) == b"x" * 64
+
+
+def test_the_font_key_is_a_guid_derived_from_the_font_bytes():
+    key = font_key(b"some font")
+    assert re.fullmatch(r"\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", key)
+    assert key == font_key(b"some font") != font_key(b"another font")
+
+
+def test_likely_characters_are_ascii_gb2312_symbols_and_level_1_hanzi():
+    chars = likely_characters()
+    hanzi = [c for c in chars if "\u4e00" <= c <= "\u9fff"]
+    assert len(hanzi) == 3755
+    assert {"啊", "座", "，", "。", "、", "“", "”", "（", "）", "《", "》", "A", "1", "—"} <= chars
+    assert "亍" not in chars  # the first hanzi of GB2312 level 2
+
+
+@pytest.fixture(scope="module")
+def song():
+    return FontRegistry().resolve(["song"])
+
+
+def test_a_subset_keeps_the_family_name_and_the_requested_characters(song):
+    font = TTFont(io.BytesIO(subset(song.path, "柳州市图书馆𫖯")))
+    assert font["name"].getDebugName(1) == song.family
+    cmap = font.getBestCmap()
+    assert all(ord(c) in cmap for c in "柳州市图书馆")
+    assert ord("鑫") not in cmap
+
+
+def embedded(path) -> dict[str, tuple[str, str]]:
+    """Family name -> (kind, part name) for each embedded face, from fontTable.xml."""
+    table = part(path, "word/fontTable.xml")
+    rels = part(path, "word/_rels/fontTable.xml.rels")
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    out = {}
+    for font in table:
+        for kind in ("embedRegular", "embedBold"):
+            node = font.find(f"w:{kind}", NS)
+            if node is not None:
+                out[(font.get(w("name")), kind)] = (node.get(w("fontKey")),
+                                                    "word/" + targets[node.get(f"{{{R}}}id")])
+    return out
+
+
+def test_the_bundled_profile_embeds_each_face_it_names(bundled_docx, example):
+    fonts = embedded(bundled_docx)
+    assert set(fonts) == {("Reportgen Song", "embedRegular"), ("Reportgen Song", "embedBold"),
+                          ("Reportgen Hei", "embedRegular"), ("Reportgen Kai", "embedRegular")}
+    types = read(bundled_docx, "[Content_Types].xml").decode()
+    text = set(writer._text(example))
+    for (family, kind), (key, name) in fonts.items():
+        assert name in names(bundled_docx) and name.endswith(".odttf")
+        assert re.search(f'PartName="/{name}" ContentType="{CONTENT_TYPE}"', types)
+        data = obfuscate(read(bundled_docx, name), key)
+        assert font_key(data) == key
+        font = TTFont(io.BytesIO(data))
+        assert font["name"].getDebugName(1) == family
+        assert (font["head"].macStyle & 1 == 1) == (kind == "embedBold")
+        cmap = font.getBestCmap()
+        assert all(ord(c) in cmap for c in text if not c.isspace())
+        assert font["OS/2"].fsType & 0x0002 == 0  # not restricted: Word will use it
+
+
+def test_the_bundled_profile_names_the_bundled_families_in_styles(bundled_docx):
+    styles = part(bundled_docx, "word/styles.xml")
+    faces = {s.get(w("styleId")): s.find("w:rPr/w:rFonts", NS).get(w("eastAsia"))
+             for s in styles.findall("w:style[@w:type='paragraph']", NS)
+             if s.find("w:rPr/w:rFonts", NS) is not None}
+    assert faces["Normal"] == "Reportgen Song"
+    assert faces["Heading1"] == "Reportgen Hei" and faces["Heading2"] == "Reportgen Kai"
+    title = styles.find("w:style[@w:styleId='Title']", NS)
+    assert title.find("w:rPr/w:b", NS).get(w("val")) == "1"  # set in the bold face
+    settings = part(bundled_docx, "word/settings.xml")
+    assert settings.find("w:embedTrueTypeFonts", NS) is not None

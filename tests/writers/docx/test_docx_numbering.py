@@ -1,0 +1,161 @@
+"""numbering.xml: live multilevel lists linked to the heading styles, overrides and plans."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from reportgen import model
+from reportgen.numbering import parse_style
+from reportgen.template import load_template
+from reportgen.writers.docx.layout import Grid
+from reportgen.writers.docx.numbering import NUM_FMT, Numbering
+from tests.writers.docx import samples
+from tests.writers.docx.parts import NS, part, w
+
+
+def abstract_of(numbering, num_id: str):
+    num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
+    abstract_id = num.find("w:abstractNumId", NS).get(w("val"))
+    return numbering.find(f"w:abstractNum[@w:abstractNumId='{abstract_id}']", NS)
+
+
+def level(abstract, ilvl: int) -> dict[str, str | None]:
+    lvl = abstract.find(f"w:lvl[@w:ilvl='{ilvl}']", NS)
+    ind = lvl.find("w:pPr/w:ind", NS)
+    return {
+        "fmt": lvl.find("w:numFmt", NS).get(w("val")),
+        "text": lvl.find("w:lvlText", NS).get(w("val")),
+        "suff": lvl.find("w:suff", NS).get(w("val")),
+        "start": lvl.find("w:start", NS).get(w("val")),
+        "style": lvl.find("w:pStyle", NS).get(w("val"))
+        if lvl.find("w:pStyle", NS) is not None else None,
+        "first": ind.get(w("firstLine")), "first_chars": ind.get(w("firstLineChars")),
+    }
+
+
+def num_id_of(paragraph) -> str | None:
+    """The list of a paragraph: its own numPr, else its style's."""
+    for pr in (paragraph._p.pPr, paragraph.style.element.pPr):
+        num = pr.find("w:numPr/w:numId", NS) if pr is not None else None
+        if num is not None:
+            return num.get(w("val"))
+    return None
+
+
+def test_the_heading_list_counts_like_gbt_9704(example_docx):
+    numbering = part(example_docx, "word/numbering.xml")
+    style = part(example_docx, "word/styles.xml").find("w:style[@w:styleId='Heading1']", NS)
+    main = abstract_of(numbering, style.find("w:pPr/w:numPr/w:numId", NS).get(w("val")))
+    got = [(level(main, i)["fmt"], level(main, i)["text"]) for i in range(5)]
+    assert got == [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
+                   ("decimal", "%3."), ("decimal", "（%4）"), ("decimalEnclosedCircle", "%5")]
+    for i in range(5):
+        lvl = level(main, i)
+        assert lvl["suff"] == "nothing" and lvl["start"] == "1"
+        assert (lvl["first"], lvl["first_chars"]) == ("640", "200")
+        assert lvl["style"] == f"Heading{i + 1}"
+
+
+def test_heading_styles_carry_the_list_and_an_outline_level(example_docx):
+    styles = part(example_docx, "word/styles.xml")
+    num_ids = set()
+    for n in range(1, 6):
+        style = styles.find(f"w:style[@w:styleId='Heading{n}']", NS)
+        assert style.find("w:name", NS).get(w("val")) == f"heading {n}"
+        assert style.find("w:pPr/w:outlineLvl", NS).get(w("val")) == str(n - 1)
+        assert style.find("w:pPr/w:numPr/w:ilvl", NS).get(w("val")) == str(n - 1)
+        num_ids.add(style.find("w:pPr/w:numPr/w:numId", NS).get(w("val")))
+    assert len(num_ids) == 1
+
+
+def test_subsections_numbered_01_have_a_list_restarting_under_each_parent(example_docx):
+    document = docx.Document(str(example_docx))
+    numbering = part(example_docx, "word/numbering.xml")
+    heading3 = [p for p in document.paragraphs if p.style.style_id == "Heading3"]
+    assert len(heading3) == 9
+    under_two, under_three = heading3[:4], heading3[4:]
+    lists = [{num_id_of(p) for p in group} for group in (under_two, under_three)]
+    assert all(len(ids) == 1 for ids in lists) and lists[0] != lists[1]
+    for ids in lists:
+        abstract = abstract_of(numbering, ids.pop())
+        assert (level(abstract, 2)["fmt"], level(abstract, 2)["text"]) == ("decimalZero", "%3")
+        assert level(abstract, 2)["style"] is None
+    heading2 = {num_id_of(p) for p in document.paragraphs if p.style.style_id == "Heading2"}
+    assert len(heading2) == 1 and heading2.isdisjoint({num_id_of(under_two[0])})
+
+
+def test_the_plan_is_a_list_of_its_own(example_docx):
+    document = docx.Document(str(example_docx))
+    numbering = part(example_docx, "word/numbering.xml")
+    points = [p for p in document.paragraphs if p.style.style_id == "PlanItem"]
+    assert points[0].text == "全面从严治党，筑牢思想根基"
+    assert len(points) == 8
+    (num_id,) = {num_id_of(p) for p in points}
+    plan = abstract_of(numbering, num_id)
+    assert (level(plan, 0)["fmt"], level(plan, 0)["text"]) == ("decimal", "%1.")
+    headings = {num_id_of(p) for p in document.paragraphs if p.style.style_id == "Heading1"}
+    assert num_id not in headings
+
+
+def test_eleven_sections_share_the_heading_list_with_no_direct_numbering(tmp_path):
+    path = samples.write_docx(samples.eleven_sections(), tmp_path / "eleven.docx")
+    document = docx.Document(str(path))
+    headings = [p for p in document.paragraphs if p.style.style_id == "Heading1"]
+    assert len(headings) == 11
+    assert all(p._p.find("w:pPr/w:numPr", NS) is None for p in headings)
+
+
+def test_five_levels_use_all_five_heading_styles(tmp_path):
+    path = samples.write_docx(samples.five_levels(), tmp_path / "five.docx")
+    used = {p.style.style_id for p in docx.Document(str(path)).paragraphs}
+    assert {f"Heading{n}" for n in range(1, 6)} <= used
+
+
+def test_a_twelve_point_plan_numbers_its_points_in_one_list(tmp_path):
+    path = samples.write_docx(samples.twelve_point_plan(), tmp_path / "plan.docx")
+    points = [p for p in docx.Document(str(path)).paragraphs if p.style.style_id == "PlanItem"]
+    assert len(points) == 12 and len({num_id_of(p) for p in points}) == 1
+
+
+@pytest.mark.parametrize(("sample", "fmt", "text"), [
+    ("一、", "chineseCounting", "%1、"), ("（一）", "chineseCounting", "（%1）"),
+    ("1.", "decimal", "%1."), ("（1）", "decimal", "（%1）"), ("①", "decimalEnclosedCircle", "%1"),
+    ("01", "decimalZero", "%1"), ("A.", "upperLetter", "%1."), ("a)", "lowerLetter", "%1)"),
+])
+def test_every_counter_maps_to_a_word_number_format(sample, fmt, text):
+    template = load_template("annual-report")
+    numbering = Numbering(template, Grid(template.page, 16.0))
+    numbering.plan(parse_style(sample))
+    root = numbering.element()
+    plan = root.findall("w:abstractNum", NS)[-1]
+    assert (level(plan, 0)["fmt"], level(plan, 0)["text"]) == (fmt, text)
+    assert set(NUM_FMT) == {"chinese", "decimal", "decimal-zero", "circled", "upper-letter",
+                            "lower-letter"}
+
+
+def test_sections_under_plan_points_start_a_fresh_list():
+    template = load_template("annual-report")
+    numbering = Numbering(template, Grid(template.page, 16.0))
+    same = numbering.sections(numbering.main, 2, template.levels[1], fresh=False)
+    fresh = numbering.sections(numbering.main, 2, template.levels[1], fresh=True)
+    assert same is numbering.main and fresh.num_id != numbering.main.num_id
+    assert fresh.levels == numbering.main.levels
+
+
+def test_lists_come_after_their_definitions_in_numbering_xml(example_docx):
+    tags = [child.tag for child in part(example_docx, "word/numbering.xml")]
+    last_abstract = max(i for i, t in enumerate(tags) if t == w("abstractNum"))
+    first_num = min(i for i, t in enumerate(tags) if t == w("num"))
+    assert last_abstract < first_num
+
+
+def test_run_in_sections_number_in_the_heading_list(tmp_path):
+    document = samples.notice()
+    path = samples.write_docx(document, tmp_path / "notice.docx")
+    paragraphs = docx.Document(str(path)).paragraphs
+    numbered = [p for p in paragraphs if p._p.find("w:pPr/w:numPr", NS) is not None]
+    heading1 = [p for p in paragraphs if p.style.style_id == "Heading1"]
+    assert [p.text[:4] for p in numbered] == ["压实责任", "加强巡查"]
+    assert {num_id_of(p) for p in numbered} == {num_id_of(heading1[0])}
+    assert isinstance(document.blocks[5], model.Section)
