@@ -25,6 +25,7 @@ from reportgen.writers.docx.styles import (
     style_id,
 )
 
+
 class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
