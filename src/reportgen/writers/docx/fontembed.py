@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools import subset as ft_subset
-from fontTools.ttLib import TTFont
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
@@ -54,6 +52,9 @@ def likely_characters() -> frozenset[str]:
 
 def subset(path: Path, characters: Iterable[str], font_number: int = 0) -> bytes:
     """A TrueType subset of the font at `path` holding `characters` (where it has them)."""
+    from fontTools import subset as ft_subset  # only the bundled profile pays for fontTools
+    from fontTools.ttLib import TTFont
+
     font = TTFont(path, fontNumber=font_number, lazy=True)
     options = ft_subset.Options()
     options.name_IDs = ["*"]
