@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 
