@@ -332,6 +332,9 @@ def cff_to_glyf(font: TTFont) -> None:
     font["loca"] = newTable("loca")
     hmtx = font["hmtx"].metrics
     for name, glyph in glyf.glyphs.items():
+        # A fresh glyph has no bounds until computed; the left side bearing must equal xMin,
+        # or renderers shift the outline by the difference (brackets land on the wrong side).
+        glyph.recalcBounds(glyf)
         hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from weakref import WeakKeyDictionary
+
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
 from reportgen.errors import EXIT_INTERNAL, fail
 from reportgen.fontset import Face
+from reportgen.writers.pdf.fontcache import load_face
 
 # A bfchar block may hold at most 100 entries (PDF 32000-1:2008, 9.7.6.2).
 _BFCHAR_LIMIT = 100
 
-_registered: set[str] = set()
+_registered: dict[str, str] = {}
+"""Face pdf_name -> the reportlab name it was registered under in this process."""
 
 
 def to_unicode_cmap(name: str, codes: Sequence[int]) -> str:
@@ -47,6 +52,18 @@ def to_unicode_cmap(name: str, codes: Sequence[int]) -> str:
 class UnicodeTTFont(TTFont):
     """reportlab's TrueType font with a ToUnicode CMap that is right beyond U+FFFF."""
 
+    @classmethod
+    def from_face(cls, name: str, face) -> UnicodeTTFont:
+        """The font for an already parsed face (what TTFont.__init__ does after parsing)."""
+        font = cls.__new__(cls)
+        font.fontName = name
+        font.face = face
+        font.encoding = TTEncoding()
+        font.state = WeakKeyDictionary()
+        font._asciiReadable = rl_config.ttfAsciiReadable
+        font.shapable = False  # reportgen places every glyph itself; no HarfBuzz shaping
+        return font
+
     def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
         state = self._assignState(doc)
         subsets = [list(subset) for subset in state.subsets]
@@ -60,17 +77,27 @@ class UnicodeTTFont(TTFont):
 
 def register(face: Face) -> str:
     """The reportlab font name of `face`, registering the font on first use in this process."""
-    name = face.pdf_name
-    if name not in _registered:
-        font = UnicodeTTFont(name, str(face.path), subfontIndex=face.index)
-        # reportlab shares one font object among fonts with the same PostScript name, so two
-        # user files with the same name would print in one of them: use the unique name.
-        font.face.name = name.encode("ascii")
-        pdfmetrics.registerFont(font)
-        if pdfmetrics.getFont(name) is not font:
-            raise fail(
-                f"reportlab font {name} was registered before, not through reportgen's registry",
-                exit_code=EXIT_INTERNAL,
-            )
-        _registered.add(name)
+    if face.pdf_name in _registered:
+        return _registered[face.pdf_name]
+    name = _free_name(face.pdf_name)
+    font = UnicodeTTFont.from_face(name, load_face(face.path, face.index))
+    # reportlab shares one font object among fonts whose face has the same PostScript name, so
+    # two user files (or someone else's registration) of one name would print in one of them:
+    # the face takes the unique name too, and the PDF shows it as its BaseFont.
+    font.face.name = name.encode("ascii")
+    pdfmetrics.registerFont(font)
+    if pdfmetrics.getFont(name) is not font:
+        raise fail(f"reportlab font {name} could not be registered", exit_code=EXIT_INTERNAL)
+    _registered[face.pdf_name] = name
+    return name
+
+
+def _free_name(wanted: str) -> str:
+    """`wanted`, or `wanted-2`, `-3` … if another registration in this process holds it."""
+    taken = set(pdfmetrics.getRegisteredFontNames()) | {
+        n.decode("latin-1") if isinstance(n, bytes) else n for n in pdfmetrics._dynFaceNames}
+    name, n = wanted, 1
+    while name in taken:
+        n += 1
+        name = f"{wanted}-{n}"
     return name

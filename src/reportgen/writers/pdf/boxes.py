@@ -1,0 +1,200 @@
+"""Blocks to boxes: every block of the document set into lines on the grid, before pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from reportlab.lib.units import mm
+
+from reportgen import model
+from reportgen.template import RoleStyle, Template
+from reportgen.writers.pdf.flow import Box, ImprintBox, Item
+from reportgen.writers.pdf.tables import table_items
+from reportgen.writers.pdf.text import Line, Setter, Span, Style
+
+ATTACHMENT_LABEL = "附件："
+COPIES_TO_LABEL = "抄送："
+ISSUED_SUFFIX = "印发"
+THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
+THIN_RULE = 0.25 * mm  # rules between its elements
+
+
+def lay_out(document: model.Document, setter: Setter, width: float) -> list[Item]:
+    """The document's blocks as boxes, in reading order, `width` points wide."""
+    builder = _Builder(document.template, setter, width)
+    builder.blocks(document.blocks)
+    return builder.items
+
+
+def heading_role(level: int) -> str:
+    """The role of a section heading at `level` (1 is 一、); levels past five share heading5."""
+    return f"heading{min(max(level, 1), 5)}"
+
+
+class _Builder:
+    def __init__(self, template: Template, setter: Setter, width: float) -> None:
+        self.template = template
+        self.setter = setter
+        self.width = width
+        self.items: list[Item] = []
+
+    def role(self, name: str) -> RoleStyle:
+        return self.template.role(name)
+
+    def blocks(self, blocks: Iterable[model.Block]) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def block(self, block: model.Block) -> None:
+        if isinstance(block, model.Paragraph):
+            self.text(block.text, block.role)
+        elif isinstance(block, model.Title):
+            self.title(block)
+        elif isinstance(block, model.Label):
+            self.text(block.text, "label")
+        elif isinstance(block, model.DocumentNumber):
+            self.text(block.text, "doc_number")
+        elif isinstance(block, model.Addressee):
+            self.text(block.text, "addressee")
+        elif isinstance(block, model.Section):
+            self.heading(block, heading_role(block.level))
+        elif isinstance(block, model.Plan):
+            for item in block.items:
+                self.heading(item, "plan_item")
+        elif isinstance(block, model.Table):
+            self.items.extend(table_items(block, self.template, self.setter, self.width))
+        elif isinstance(block, model.ClosingLines):
+            self.add(self.lines_of([[(line, self.style("closing"))] for line in block.lines],
+                                   "closing"), "closing")
+        elif isinstance(block, model.Attachments):
+            self.attachments(block)
+        elif isinstance(block, model.Signature):
+            self.signature(block)
+        elif isinstance(block, model.Note):
+            self.note(block)
+        elif isinstance(block, model.Imprint):
+            self.imprint(block)
+        else:
+            raise TypeError(f"the PDF writer cannot lay out {type(block).__name__}")
+
+    # -- helpers --------------------------------------------------------------------------------
+    def style(self, role: str) -> Style:
+        return Style.of(self.role(role))
+
+    def lines_of(self, paragraphs: Iterable[list[Span]], role: str) -> list[Line]:
+        """Each paragraph's spans set with the role's indent and alignment, lines run together."""
+        spec = self.role(role)
+        indent = spec.indent_chars * self.setter.em(Style.of(spec))
+        lines: list[Line] = []
+        for spans in paragraphs:
+            lines += self.setter.paragraph(spans, self.width, first_indent=indent,
+                                           align=spec.align)
+        return lines
+
+    def add(self, lines: list[Line], role: str, *, keep_together: bool = False) -> None:
+        if not lines:
+            return
+        spec = self.role(role)
+        self.items.append(Box(tuple(lines), round(spec.space_before_lines),
+                              round(spec.space_after_lines), spec.keep_with_next,
+                              keep_together))
+
+    def text(self, text: str, role: str) -> None:
+        self.add(self.lines_of([[(text, self.style(role))]], role), role)
+
+    # -- blocks ---------------------------------------------------------------------------------
+    def title(self, title: model.Title) -> None:
+        """One entry is broken into balanced lines; several entries are the author's lines
+        (each balanced again only if it is too long for one line)."""
+        style = self.style("title")
+        lines = [line for text in title.lines if text
+                 for line in self.setter.title(text, style, self.width)]
+        self.add(lines, "title", keep_together=True)
+
+    def heading(self, block: model.Section | model.PlanItem, role: str) -> None:
+        """The number and title as one text in the heading's role; a run-in heading is one
+        paragraph with its text, set in the body's face."""
+        heading = block.numbering.label + block.title
+        if block.run_in is None:
+            self.text(heading, role)
+        else:
+            spans = [(heading, self.style(role)), (block.run_in, self.style("body"))]
+            self.add(self.lines_of([spans], "body"), "body")
+        self.blocks(block.blocks)
+
+    def attachments(self, block: model.Attachments) -> None:
+        """附件说明: 附件：1.名称, later numbers under 1., wrapped names under their first
+        character; a single attachment has no number."""
+        role = self.role("attachment")
+        style = Style.of(role)
+        metrics = self.setter.metrics(style)
+        left = role.indent_chars * self.setter.em(style)
+        after_label = left + metrics.width(ATTACHMENT_LABEL)
+        numbered = len(block.names) > 1
+        lines: list[Line] = []
+        for n, name in enumerate(block.names, start=1):
+            number = f"{n}." if numbered else ""
+            lines += self.setter.paragraph([(number + name, style)], self.width,
+                                           first_indent=after_label,
+                                           indent=after_label + metrics.width(number),
+                                           align=role.align)
+        if lines:  # the label is set apart, so that justifying cannot move 1. off 2.
+            lines[0] = self.setter.single(ATTACHMENT_LABEL, style, left) + lines[0]
+        self.add(lines, "attachment")
+
+    def signature(self, block: model.Signature) -> None:
+        """落款 without a seal (GB/T 9704 7.3.5.2): the organisation 2 characters in from the
+        right, the date below it starting 2 characters further right; a date longer than that
+        allows is set 2 characters in from the right and the organisation moves left with it.
+        Further organisations stack below the first, sharing its right edge."""
+        org_style, date_style = self.style("signature"), self.style("date")
+        two = 2 * self.setter.em(org_style)
+        right = self.width - two
+        org_width = self.setter.metrics(org_style).width
+        first = org_width(block.organisations[0]) if block.organisations else 0.0
+        date_x = min(right - first + two, right - self.setter.metrics(date_style).width(block.date))
+        org_right = date_x - two + first
+        lines = [self.setter.single(org, org_style, org_right - org_width(org))
+                 for org in block.organisations]
+        lines.append(self.setter.single(block.date, date_style, date_x))
+        if self.items and isinstance(self.items[-1], Box):  # no page holds a signature alone
+            self.items[-1] = replace(self.items[-1], keep_with_next=True)
+        self.add(lines, "signature", keep_together=True)
+
+    def note(self, block: model.Note) -> None:
+        """附注 in parentheses, on the line after the date, which it stays with."""
+        text = block.text if block.text.startswith(("（", "(")) else f"（{block.text}）"
+        if self.items and isinstance(self.items[-1], Box):
+            self.items[-1] = replace(self.items[-1], keep_with_next=True)
+        self.text(text, "note")
+
+    def imprint(self, block: model.Imprint) -> None:
+        """版记: 抄送 (wrapped after 抄送：), then the issuer 1 character in from the left and
+        the date with 印发 1 character in from the right, between full-width rules."""
+        role = self.role("imprint")
+        style = Style.of(role)
+        metrics = self.setter.metrics(style)
+        inset = role.indent_chars * self.setter.em(style)
+        lines: list[Line] = []
+        rules = [(0, THICK_RULE)]
+        if block.copies_to:
+            lines += self.setter.paragraph(
+                [(COPIES_TO_LABEL + block.copies_to, style)], self.width - inset,
+                first_indent=inset, indent=inset + metrics.width(COPIES_TO_LABEL),
+                align=role.align)
+        if block.issuer or block.issued:
+            if lines:
+                rules.append((len(lines), THIN_RULE))
+            line: Line = ()
+            if block.issuer:
+                line += self.setter.single(block.issuer, style, inset)
+            if block.issued:
+                issued = block.issued + ISSUED_SUFFIX
+                line += self.setter.single(issued, style,
+                                           self.width - inset - metrics.width(issued))
+            lines.append(line)
+        rules.append((len(lines), THICK_RULE))
+        self.items.append(ImprintBox(tuple(lines), tuple(rules),
+                                     round(role.space_before_lines)))
+

@@ -1,0 +1,164 @@
+"""Pagination: boxes onto pages of grid lines, in one pass over the boxes.
+
+A heading (any box that keeps with the next) never ends a page: it goes with the first lines of
+what follows. A paragraph never leaves one line alone at the foot or the head of a page: a line
+more moves over, and the page ends short. A table repeats its header row on every page it
+reaches and breaks only between rows, unless one row is taller than a page. Spacing before and
+after boxes is whole grid lines; the larger of two neighbours' spacing applies, and none at the
+top of a page.
+
+How much of a box must fit where it starts (its lead) is worked out once, from the last box to
+the first, so the pass never looks back: the cost is linear in the number of lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportgen.writers.pdf.flow import Box, ImprintBox, Item, Page, Rule, TableBox
+from reportgen.writers.pdf.text import Line
+
+MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
+
+
+def paginate(items: Sequence[Item], lines: int, width: float) -> list[Page]:
+    """The items on pages of `lines` grid lines; `width` is the text block's width in points."""
+    pager = _Pager(lines, width)
+    leads = _leads(items, lines)
+    for i, item in enumerate(items):
+        if isinstance(item, Box):
+            after = 0
+            if item.keep_with_next and i + 1 < len(items):
+                after = _gap(item, items[i + 1]) + leads[i + 1]
+            pager.box(item, leads[i], after)
+        elif isinstance(item, TableBox):
+            pager.table(item, leads[i])
+        else:
+            pager.imprint(item)
+    return pager.pages
+
+
+def _whole(box: Box) -> bool:
+    """Whether the box moves as one: too short to leave two lines on each side of a break."""
+    return box.keep_together or len(box.lines) < 2 * MIN_LINES
+
+
+def _gap(item: Item, following: Item) -> int:
+    return max(item.space_after, following.space_before)
+
+
+def _leads(items: Sequence[Item], lines: int) -> list[int]:
+    """For each item, the grid lines that must fit on the page where it starts: a whole box and,
+    when it keeps with the next, the next item's lead; two lines of a breakable box; a table's
+    header and first row. Never more than a page."""
+    leads = [0] * len(items)
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if isinstance(item, Box):
+            lead = len(item.lines) if _whole(item) else MIN_LINES
+            if item.keep_with_next and _whole(item) and i + 1 < len(items):
+                lead += _gap(item, items[i + 1]) + leads[i + 1]
+        elif isinstance(item, TableBox):
+            lead = len(item.header.lines) + (len(item.rows[0].lines) if item.rows else 0)
+        else:
+            lead = len(item.lines)
+        leads[i] = min(lead, lines)
+    return leads
+
+
+class _Pager:
+    def __init__(self, lines: int, width: float) -> None:
+        self.lines = lines
+        self.width = width
+        self.pages = [Page()]
+        self.used = 0  # grid lines taken on the current page
+        self.space_after = 0  # of the item placed last
+
+    def new_page(self) -> None:
+        self.pages.append(Page())
+        self.used = 0
+
+    def put(self, line: Line) -> None:
+        self.pages[-1].lines.append((self.used, line))
+        self.used += 1
+
+    def start(self, item: Item, lead: int) -> None:
+        """Skip the spacing before `item`, or begin a page when its lead does not fit here."""
+        gap = max(self.space_after, item.space_before) if self.used else 0
+        if self.used and self.used + gap + lead > self.lines:
+            self.new_page()
+            gap = 0
+        self.used += gap
+
+    def box(self, box: Box, lead: int, after: int) -> None:
+        """Place `box`; `after` is what must follow it on its last page (spacing and the next
+        item's lead) when it keeps with the next."""
+        self.start(box, lead)
+        whole = _whole(box)
+        n = len(box.lines)
+        i = 0
+        while i < n:
+            room = self.lines - self.used
+            rest = n - i
+            if rest <= room and (whole or rest + after <= room or rest < 2 * MIN_LINES):
+                take = rest
+            elif rest <= room:  # it fits, what must follow does not: two lines go along
+                take = rest - MIN_LINES
+            elif whole:
+                take = room if i or not self.used else 0  # longer than a page: cut it
+            else:
+                take = min(room, rest - MIN_LINES)
+            for line in box.lines[i:i + take]:
+                self.put(line)
+            i += take
+            if i < n:
+                self.new_page()
+        self.space_after = box.space_after
+
+    def table(self, table: TableBox, lead: int) -> None:
+        self.start(table, lead)
+        limit = self.lines - len(table.header.lines)
+        bounds = self.header(table)
+        for row in table.rows:
+            height = len(row.lines)
+            if self.used + height > self.lines and height <= limit:
+                bounds = self.turn(table, bounds)
+            for line in row.lines:  # a row taller than a page breaks where the page ends
+                if self.used == self.lines:
+                    bounds = self.turn(table, bounds)
+                self.put(line)
+            bounds.append(self.used)
+        self.rule_table(table, bounds)
+        self.space_after = table.space_after
+
+    def header(self, table: TableBox) -> list[int]:
+        """Draw the header row here; the grid boundaries of the table's rows so far."""
+        top = self.used
+        for line in table.header.lines:
+            self.put(line)
+        return [top, self.used]
+
+    def turn(self, table: TableBox, bounds: list[int]) -> list[int]:
+        """End the table's part on this page and repeat its header on a new one."""
+        self.rule_table(table, bounds)
+        self.new_page()
+        return self.header(table)
+
+    def rule_table(self, table: TableBox, bounds: list[int]) -> None:
+        if bounds[-1] != self.used:
+            bounds.append(self.used)
+        rules = self.pages[-1].rules
+        rules += [Rule(0.0, b, self.width, b, table.rule) for b in dict.fromkeys(bounds)]
+        rules += [Rule(x, bounds[0], x, bounds[-1], table.rule) for x in table.columns]
+
+    def imprint(self, box: ImprintBox) -> None:
+        """版记 at the foot of the last page; on a page of its own when it does not fit."""
+        top = self.lines - len(box.lines)
+        gap = max(self.space_after, box.space_before) if self.used else 0
+        if self.used + gap > top:
+            self.new_page()
+        page = self.pages[-1]
+        page.lines += [(top + i, line) for i, line in enumerate(box.lines)]
+        page.rules += [Rule(0.0, top + b, self.width, top + b, w) for b, w in box.rules]
+        self.used = self.lines
+        self.space_after = box.space_after

@@ -1,0 +1,158 @@
+"""Pagination: headings kept with what follows, no widows or orphans, tables, the 版记."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportgen import model
+from reportgen.writers.pdf.flow import Box, ImprintBox, Row, TableBox
+from reportgen.writers.pdf.paginate import paginate
+from reportgen.writers.pdf.text import Run
+from tests.writers.pdf.documents import document, paragraph, pdf_bytes, read_lines, section
+
+LINES = 22
+
+
+def line(name: str) -> tuple[Run, ...]:
+    return (Run("F", 16.0, False, name, 0.0),)
+
+
+def box(name: str, n: int, **options) -> Box:
+    return Box(tuple(line(f"{name}{i}") for i in range(n)), **options)
+
+
+def layout(*items) -> list[list[tuple[int, str]]]:
+    """Per page, (grid line, text) of each line placed."""
+    return [[(row, ln[0].text) for row, ln in page.lines]
+            for page in paginate(items, LINES, 100.0)]
+
+
+def test_a_heading_at_the_foot_moves_over_with_two_lines_of_its_paragraph():
+    pages = layout(box("p", 21), box("h", 1, keep_with_next=True), box("q", 5))
+    assert pages[0][-1] == (20, "p20")
+    assert pages[1][:3] == [(0, "h0"), (1, "q0"), (2, "q1")]
+
+
+def test_a_heading_goes_where_two_lines_of_its_paragraph_fit():
+    pages = layout(box("p", 19), box("h", 1, keep_with_next=True), box("q", 5))
+    assert pages[0][-3:] == [(19, "h0"), (20, "q0"), (21, "q1")]
+    assert pages[1][0] == (0, "q2")
+
+
+def test_headings_in_a_row_move_together():
+    pages = layout(box("p", 19), box("h", 1, keep_with_next=True),
+                   box("k", 1, keep_with_next=True), box("q", 5))
+    assert pages[0][-1] == (18, "p18")
+    assert [text for _, text in pages[1][:4]] == ["h0", "k0", "q0", "q1"]
+
+
+def test_no_orphan_a_paragraph_never_leaves_one_line_at_the_foot():
+    pages = layout(box("p", 21), box("q", 5))
+    assert pages[0][-1] == (20, "p20")
+    assert pages[1][0] == (0, "q0")
+
+
+def test_no_widow_a_line_moves_over_so_that_two_end_the_paragraph():
+    pages = layout(box("p", 18), box("q", 5))
+    assert [text for _, text in pages[0][-3:]] == ["q0", "q1", "q2"]
+    assert [text for _, text in pages[1]] == ["q3", "q4"]
+    assert len(pages[0]) == 21  # the page ends short by a line
+
+
+def test_a_paragraph_of_three_lines_is_never_broken():
+    pages = layout(box("p", 20), box("q", 3))
+    assert len(pages[0]) == 20
+    assert [text for _, text in pages[1]] == ["q0", "q1", "q2"]
+
+
+def test_spacing_is_whole_lines_the_larger_of_two_and_none_at_a_page_top():
+    pages = layout(box("a", 1, space_after=1), box("t", 2, space_before=2, keep_together=True),
+                   box("p", 17), box("b", 2, space_before=1))
+    assert pages[0][:3] == [(0, "a0"), (3, "t0"), (4, "t1")]
+    assert pages[1][0] == (0, "b0")
+
+
+def test_a_paragraph_longer_than_a_page_runs_on():
+    pages = layout(box("p", 50))
+    assert [len(page) for page in pages] == [22, 22, 6]
+
+
+def test_a_box_kept_with_the_next_carries_its_last_two_lines_along():
+    pages = layout(box("p", 16), box("q", 5, keep_with_next=True), box("s", 2, keep_together=True))
+    assert [text for _, text in pages[1]] == ["q3", "q4", "s0", "s1"]
+
+
+def table(rows: list[int], header: int = 1) -> TableBox:
+    head = Row(tuple(line(f"h{i}") for i in range(header)))
+    body = tuple(Row(tuple(line(f"r{n}.{i}") for i in range(h))) for n, h in enumerate(rows))
+    return TableBox(head, body, (0.0, 50.0, 100.0), 0.5)
+
+
+def test_a_table_repeats_its_header_and_breaks_between_rows():
+    pages = paginate([box("p", 15), table([2, 2, 2, 2, 2])], LINES, 100.0)
+    first, second = ([ln[0].text for _, ln in page.lines] for page in pages)
+    assert first[15:] == ["h0", "r0.0", "r0.1", "r1.0", "r1.1", "r2.0", "r2.1"]
+    assert second == ["h0", "r3.0", "r3.1", "r4.0", "r4.1"]
+    ruled = {(rule.y0, rule.y1) for rule in pages[1].rules if rule.x0 == rule.x1}
+    assert ruled == {(0, 5)}
+    assert sorted(rule.y0 for rule in pages[1].rules if rule.y0 == rule.y1) == [0, 1, 3, 5]
+
+
+def test_a_row_taller_than_a_page_breaks_where_the_page_ends():
+    pages = layout(table([30]))
+    assert [len(page) for page in pages] == [22, 10]
+    assert pages[1][0] == (0, "h0")
+
+
+def test_the_imprint_sits_at_the_foot_of_the_last_page():
+    imprint = ImprintBox((line("cc"), line("issue")), ((0, 1.0), (1, 0.7), (2, 1.0)))
+    pages = paginate([box("p", 4), imprint], LINES, 100.0)
+    assert [(row, ln[0].text) for row, ln in pages[0].lines][-2:] == [(20, "cc"), (21, "issue")]
+    assert [rule.y0 for rule in pages[0].rules] == [20, 21, 22]
+    assert len(paginate([box("p", 21), imprint], LINES, 100.0)) == 2
+
+
+@st.composite
+def flows(draw):
+    items = []
+    for n in range(draw(st.integers(1, 40))):
+        items.append(box(f"b{n}.", draw(st.integers(1, 30)),
+                         space_before=draw(st.integers(0, 1)),
+                         space_after=draw(st.integers(0, 1)),
+                         keep_with_next=draw(st.booleans()) and draw(st.booleans())))
+    return items
+
+
+@settings(max_examples=200, deadline=None)
+@given(flows())
+def test_every_line_is_placed_once_in_order_without_widows_or_orphans(items):
+    pages = paginate(items, LINES, 100.0)
+    placed = [ln[0].text for page in pages for _, ln in page.lines]
+    assert placed == [ln[0].text for item in items for ln in item.lines]
+    for page in pages:
+        rows = [row for row, _ in page.lines]
+        assert rows == sorted(set(rows)) and all(0 <= row < LINES for row in rows)
+    for item in items:
+        names = {ln[0].text for ln in item.lines}
+        shares = [sum(ln[0].text in names for _, ln in page.lines) for page in pages]
+        shares = [n for n in shares if n]
+        if len(item.lines) >= 4:
+            assert all(n >= 2 for n in shares)  # no orphan, no widow
+        elif len(item.lines) <= LINES:
+            assert len(shares) == 1  # too short to break
+
+
+def test_a_heading_forced_near_a_page_end_moves_to_the_next_page(registry):
+    doc = document(paragraph(21), section(1, 1, "工作总结", paragraph(5)))
+    pages = read_lines(pdf_bytes(doc, registry))
+    assert pages[0][-2].text != "一、工作总结"  # [-1] is the page number
+    assert pages[1][0].text == "一、工作总结"
+    assert round(pages[1][0].row, 3) == 0
+
+
+def test_a_body_paragraph_keeps_two_lines_at_each_end(registry):
+    doc = document(paragraph(18), model.Paragraph("另起一段。"), paragraph(4))
+    pages = read_lines(pdf_bytes(doc, registry))
+    body = [[ln for ln in page if not ln.is_page_number] for page in pages]
+    assert len(body[0]) == 21 and len(body[1]) == 2
