@@ -20,6 +20,6 @@ class WriteOptions:
     timestamp and random id so that the same input gives the same bytes (golden tests).
     """
 
-    fonts: "FontRegistry"
+    fonts: FontRegistry
     docx_fonts: str = "standard"
     reproducible: bool = False

@@ -8,7 +8,6 @@ with UTF-16 code units (surrogate pairs), as the PDF specification (9.10.3) asks
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
@@ -63,6 +62,16 @@ class UnicodeTTFont(TTFont):
         font._asciiReadable = rl_config.ttfAsciiReadable
         font.shapable = False  # reportgen places every glyph itself; no HarfBuzz shaping
         return font
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (reportlab's name)
+        """As reportlab's, but a character no font has keeps a code of its own (drawn as the
+        .notdef box, which the build warned about) instead of code 0, so that copied and
+        searched text still holds it."""
+        known = self.face.charToGlyph
+        for code in {ord(ch) for ch in text}:
+            if code not in known and code != 0xA0:
+                known[code] = 0
+        return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
         state = self._assignState(doc)
