@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = 
             if bar:
                 bar.step(file)
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         by_file: dict[Path, Outcome] = {}
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(_build_one, f, settings): f for f in files}

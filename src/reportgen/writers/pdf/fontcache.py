@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
 import os
 import tempfile
+from array import array
 from pathlib import Path
 
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
-_FORMAT = 1
+_FORMAT = 3
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
-_SKIPPED = ("_ttf_data", "_pdfScale")
+_SKIPPED = ("_ttf_data", "_pdfScale", "glyphToChar")
+"""Not cached: the file's bytes (mapped instead), a lambda, and a map only parsing uses."""
 
 
 def cache_dir() -> Path | None:
@@ -52,15 +55,44 @@ def load_face(path: Path, index: int = 0) -> TTFontFace:
 
 def _key(path: Path, index: int) -> str:
     stat = path.stat()
-    text = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{reportlab.Version}|{_FORMAT}"
+    text = (f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{index}|"
+            f"{reportlab.Version}|{_FORMAT}")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+class _Metrics:
+    """hmetrics as reportlab reads it, (advance, lsb) by glyph, kept in one flat array."""
+
+    def __init__(self, flat: array):
+        self._flat = flat
+
+    def __getitem__(self, glyph: int) -> tuple[int, int]:
+        return self._flat[2 * glyph], self._flat[2 * glyph + 1]
+
+    def __len__(self) -> int:
+        return len(self._flat) // 2
+
+
+def _packed(mapping: dict[int, int]) -> tuple[bytes, bytes]:
+    return array("I", mapping.keys()).tobytes(), array("i", mapping.values()).tobytes()
+
+
+def _unpacked(keys: bytes, values: bytes) -> dict[int, int]:
+    return dict(zip(array("I", keys), array("i", values), strict=True))
+
+
 def _store(face: TTFontFace, entry: Path) -> None:
-    state = {k: v for k, v in face.__dict__.items() if k not in _SKIPPED}
+    # The large tables go in as packed arrays: unpacking them is several times faster than
+    # unmarshalling the equivalent dicts and lists.
+    state = {k: v for k, v in face.__dict__.items()
+             if k not in _SKIPPED + ("charToGlyph", "charWidths", "hmetrics", "glyphPos")}
     for name in _NAMES:
         if name in state:
             state[name] = bytes(state[name])
+    state["_packed"] = (
+        _packed(face.charToGlyph), _packed(face.charWidths),
+        array("i", [v for pair in face.hmetrics for v in pair]).tobytes(),
+        array("I", face.glyphPos).tobytes())
     try:
         data = marshal.dumps(state)
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -74,11 +106,18 @@ def _store(face: TTFontFace, entry: Path) -> None:
 
 def _rebuild(state: dict, path: Path) -> TTFontFace:
     face = TTFontFace.__new__(TTFontFace)
+    glyphs, widths, metrics, positions = state.pop("_packed")
     face.__dict__.update(state)
+    face.charToGlyph = _unpacked(*glyphs)
+    face.charWidths = _unpacked(*widths)
+    face.hmetrics = _Metrics(array("i", metrics))
+    face.glyphPos = array("I", positions)
     for name in _NAMES:
         if name in state:
             setattr(face, name, TTFNameBytes(state[name]))
     units = face.unitsPerEm
     face._pdfScale = (lambda x: x) if units == 1000 else (lambda x: x * 1000 / units)
-    face._ttf_data = path.read_bytes()
+    face.glyphToChar = {}
+    with path.open("rb") as handle:  # mapped, not read: a subset touches only its glyphs
+        face._ttf_data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     return face

@@ -64,14 +64,18 @@ class UnicodeTTFont(TTFont):
         return font
 
     def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (reportlab's name)
-        """As reportlab's, but a character no font has keeps a code of its own (drawn as the
+        """As reportlab's, but a character no font has gets a code of its own (drawn as the
         .notdef box, which the build warned about) instead of code 0, so that copied and
-        searched text still holds it."""
+        searched text still holds it. The face is left as it was: reportlab's subsetter maps
+        a code it does not know to .notdef by itself."""
         known = self.face.charToGlyph
-        for code in {ord(ch) for ch in text}:
-            if code not in known and code != 0xA0:
-                known[code] = 0
-        return super().splitString(text, doc, encoding)
+        missing = {code for code in map(ord, text) if code not in known and code != 0xA0}
+        known.update(dict.fromkeys(missing, 0))
+        try:
+            return super().splitString(text, doc, encoding)
+        finally:
+            for code in missing:
+                del known[code]
 
     def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
         state = self._assignState(doc)

@@ -15,6 +15,7 @@ from reportgen.model import Document, Metadata
 from reportgen.writers.options import WriteOptions
 from reportgen.writers.pdf.boxes import lay_out
 from reportgen.writers.pdf.draw import PageNumbers, draw_page
+from reportgen.writers.pdf.fonts import register
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.paginate import paginate
 from reportgen.writers.pdf.text import Setter
@@ -33,9 +34,12 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     pages = paginate(lay_out(document, setter, grid.width), grid.lines, grid.width)
     numbers = PageNumbers(setter, document.template, grid)
     with _binary_streams():
+        # The body face as the canvas's initial font: reportlab's default (Helvetica) would
+        # otherwise sit in every page's resources, unused and unembedded.
+        body = register(options.fonts.resolve(document.template.role("body").faces))
         canvas = Canvas(out, pagesize=(grid.page_width, grid.page_height),
                         invariant=1 if options.reproducible else 0,
-                        lang=document.metadata.language or None)
+                        lang=document.metadata.language or None, initialFontName=body)
         _describe(canvas, document.metadata)
         for number, page in enumerate(pages, start=1):
             draw_page(canvas, page, grid)

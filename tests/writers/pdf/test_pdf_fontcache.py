@@ -1,0 +1,43 @@
+"""The parsed-font cache gives back exactly what parsing gives, and never breaks a build."""
+
+from reportlab.pdfbase.ttfonts import TTFontFace
+
+from reportgen.fontset import default_fonts_dir
+from reportgen.writers.pdf import fontcache
+
+SONG = default_fonts_dir() / "ReportgenSong-Regular.ttf"
+
+
+def test_a_cached_face_equals_a_parsed_one(tmp_path, monkeypatch):
+    monkeypatch.setenv(fontcache.CACHE_ENV, str(tmp_path))
+    parsed = TTFontFace(str(SONG))
+    first = fontcache.load_face(SONG)  # parses and stores
+    assert list(tmp_path.glob("*.ttfmeta"))
+    cached = fontcache.load_face(SONG)  # rebuilt from the cache
+    for face in (first, cached):
+        assert face.charToGlyph == parsed.charToGlyph
+        assert face.charWidths == parsed.charWidths
+        assert [face.hmetrics[g] for g in range(0, parsed.numGlyphs, 97)] == \
+            [tuple(parsed.hmetrics[g]) for g in range(0, parsed.numGlyphs, 97)]
+        assert list(face.glyphPos) == list(parsed.glyphPos)
+        assert face.name == parsed.name and face.name.ustr == parsed.name.ustr
+    subset = [ord(ch) for ch in "柳州市图书馆（一）“五学联动”2025年AI"]
+    assert cached.makeSubset(subset) == parsed.makeSubset(subset)
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv(fontcache.CACHE_ENV, str(tmp_path))
+    fontcache.load_face(SONG)
+    for entry in tmp_path.glob("*.ttfmeta"):
+        entry.write_bytes(b"not marshal data")
+    assert fontcache.load_face(SONG).charToGlyph[ord("柳")]
+
+
+def test_caching_can_be_switched_off_and_an_unwritable_cache_is_harmless(tmp_path, monkeypatch):
+    monkeypatch.setenv(fontcache.CACHE_ENV, "off")
+    assert fontcache.cache_dir() is None
+    assert fontcache.load_face(SONG).numGlyphs > 20000
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv(fontcache.CACHE_ENV, str(blocked))
+    assert fontcache.load_face(SONG).numGlyphs > 20000
