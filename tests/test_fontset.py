@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 import unicodedata
 from pathlib import Path
 
@@ -144,11 +143,9 @@ def test_bundled_faces_are_split_without_opening_any_font_file(monkeypatch):
         original(self, file, *args, **kwargs)
 
     monkeypatch.setattr(TTFont, "__init__", spy)
-    started = time.perf_counter()
     registry = FontRegistry()
     song = registry.resolve(["song"])
     registry.resolve(["xiaobiaosong", "song-bold"])
-    assert time.perf_counter() - started < 0.1
     runs = registry.split_by_coverage(gb2312() + "𪜀", song)  # U+2A700: Ext C, no primary face
     assert [face.key for face, _ in runs] == ["song", "fallback-c"]
     assert opened == []

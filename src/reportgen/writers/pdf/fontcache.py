@@ -21,7 +21,7 @@ import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
-_FORMAT = 3
+_FORMAT = 4
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 _SKIPPED = ("_ttf_data", "_pdfScale", "glyphToChar")
 """Not cached: the file's bytes (mapped instead), a lambda, and a map only parsing uses."""
@@ -73,15 +73,28 @@ class _Metrics:
         return len(self._flat) // 2
 
 
-def _packed(mapping: dict[int, int]) -> tuple[bytes, bytes]:
-    return array("I", mapping.keys()).tobytes(), array("i", mapping.values()).tobytes()
+def _packed(mapping: dict[int, float], kind: str) -> tuple[bytes, str, bytes]:
+    return array("I", mapping.keys()).tobytes(), kind, array(kind, mapping.values()).tobytes()
 
 
-def _unpacked(keys: bytes, values: bytes) -> dict[int, int]:
-    return dict(zip(array("I", keys), array("i", values), strict=True))
+def _unpacked(keys: bytes, kind: str, values: bytes) -> dict[int, float]:
+    return dict(zip(array("I", keys), array(kind, values), strict=True))
 
 
 def _store(face: TTFontFace, entry: Path) -> None:
+    """Write `face`'s parsed state to `entry`; any problem just leaves the cache without it."""
+    try:
+        data = marshal.dumps(_state_of(face))
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, entry)
+    except (OSError, ValueError, TypeError, OverflowError):
+        pass  # a read-only home or an odd value: parse again next time
+
+
+def _state_of(face: TTFontFace) -> dict:
     # The large tables go in as packed arrays: unpacking them is several times faster than
     # unmarshalling the equivalent dicts and lists.
     state = {k: v for k, v in face.__dict__.items()
@@ -89,19 +102,14 @@ def _store(face: TTFontFace, entry: Path) -> None:
     for name in _NAMES:
         if name in state:
             state[name] = bytes(state[name])
+    # Glyph ids are whole numbers; widths are floats when a face's em is not 1000 units.
+    widths_kind = "i" if all(isinstance(v, int) for v in face.charWidths.values()) else "d"
     state["_packed"] = (
-        _packed(face.charToGlyph), _packed(face.charWidths),
+        _packed(face.charToGlyph, "i"),
+        _packed(face.charWidths, widths_kind),
         array("i", [v for pair in face.hmetrics for v in pair]).tobytes(),
         array("I", face.glyphPos).tobytes())
-    try:
-        data = marshal.dumps(state)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, entry)
-    except (OSError, ValueError):
-        pass  # a read-only home or an odd value: just parse again next time
+    return state
 
 
 def _rebuild(state: dict, path: Path) -> TTFontFace:
