@@ -108,7 +108,7 @@ def main() -> int:
         growth = []
         for pages in (10, 100) if args.quick else (10, 100, 500):
             report = long_report(pages, work)
-            seconds, peak = measure_in_process([str(report), "-o", str(work / "growth"),
+            seconds, peak = measure_in_process(["build", str(report), "-o", str(work / "growth"),
                                                 "--force"])
             actual = page_count(work / "growth" / f"{report.stem}.pdf")
             growth.append({"target_pages": pages, "pages": actual, "seconds": seconds,

@@ -1,8 +1,8 @@
 """``check_pdf``: read a built PDF, apply the rules and measurements, and report the findings.
 
-Finding kinds, defined in ``rules`` (breaks) and ``measure`` (geometry): ``line_start``,
+Finding kinds, defined in ``rules`` (breaks) and ``measure`` (geometry and ink): ``line_start``,
 ``line_end``, ``split_token``, ``overflow``, ``ragged``, ``outside_block``, ``lines_per_page``,
-``page_number``.
+``page_number``, ``glyph_offset``. Pages are rendered (``ink``) as the measurements need them.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ink import Ink
 from .lines import MM, Geometry, paragraphs, read_pages
 from .measure import Measurements, measure
 from .rules import Finding, break_findings
@@ -25,6 +26,7 @@ KINDS = (
     "outside_block",
     "lines_per_page",
     "page_number",
+    "glyph_offset",
 )
 
 
@@ -95,12 +97,14 @@ class CheckReport:
                 + ", ".join(f"{side} {mm:.1f} ({pt / MM:.1f})" for side, mm, pt in sides)
             )
         if m.page_numbers:
-            gaps = [p.gap_mm for p in m.page_numbers]
             lines.append(
-                f"page numbers: {len(m.page_numbers)} of {self.pages} pages; "
-                f"{min(gaps):.1f}–{max(gaps):.1f} mm below the block; sides "
+                f"page numbers: {len(m.page_numbers)} of {self.pages} pages; dash ink "
+                f"{_span(p.gap_mm for p in m.page_numbers)} mm below the block; sides "
                 + _distribution(p.side for p in m.page_numbers)
+                + f"; inset {_span(p.inset for p in m.page_numbers)} pt "
+                f"(ink {_span(p.ink_inset for p in m.page_numbers)} pt)"
             )
+        lines.append(f"glyphs checked against their ink (glyph_offset): {m.glyphs_checked}")
         return "\n".join(lines)
 
 
@@ -123,7 +127,8 @@ def check_pdf(
     )
     pages = read_pages(path, geometry)
     found = paragraphs(pages, geometry)
-    measured = measure(pages, found, geometry)
+    with Ink(path) as ink:
+        measured = measure(pages, found, geometry, ink)
     findings = break_findings(found, geometry) + measured.findings
     findings.sort(key=lambda f: (f.page, f.line, KINDS.index(f.kind)))
     return CheckReport(
@@ -143,6 +148,13 @@ def _distribution(values) -> str:
     if not counted:
         return "none"
     return ", ".join(f"{value} ×{n}" for value, n in counted)
+
+
+def _span(values) -> str:
+    """``min–max`` to one decimal, or the one value when they agree."""
+    values = list(values)
+    low, high = f"{min(values):.1f}", f"{max(values):.1f}"
+    return low if low == high else f"{low}–{high}"
 
 
 def _gaps(gaps: list[float]) -> str:

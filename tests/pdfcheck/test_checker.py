@@ -1,4 +1,5 @@
-"""Tests of the PDF checker on pages drawn glyph by glyph with reportlab's canvas."""
+"""Tests of the PDF checker on pages drawn glyph by glyph with reportlab's canvas, in a test
+font whose glyphs are rectangles at known places, so that ink can be predicted exactly."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4
@@ -15,21 +18,104 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.pdfcheck import Geometry, Glyph, Paragraph, TextLine, break_findings, check_pdf
+from tests.pdfcheck import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    Geometry,
+    Glyph,
+    Ink,
+    Paragraph,
+    TextLine,
+    break_findings,
+    check_pdf,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-FONT_CANDIDATES = (
-    ROOT / "fonts" / "ReportgenSong-Regular.ttf",
-    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
-    Path("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf"),
-)
 FONT = "CheckerCJK"
+BROKEN_FONT = "CheckerBroken"  # （ with hmtx lsb 0 before an outline at 500, 〇 with lsb 700
+DASH_BEARING = 0.04 * 14  # the test font's — at 14 pt: ink 0.04 em in from either side
 PAGE_HEIGHT = A4[1]
 LEFT, TOP, WIDTH, HEIGHT = 28 * mm, 37 * mm, 156 * mm, 225 * mm
 RIGHT, BOTTOM = LEFT + WIDTH, TOP + HEIGHT
 PITCH = HEIGHT / 22
 STEP = (WIDTH - 16) / 27  # 28 full-width glyphs of 16 pt end exactly at the right edge
 IDEOGRAPHS = "柳州市图书馆围绕市委市政府工作部署扎实推进各项工作两馆顺利运行深化免费开放加强服务"
+
+# Test-font glyphs: advance and outline (x0, y0, x1, y1) in units of 1/1000 em.
+SHAPES: dict[str, tuple[int, tuple[int, int, int, int] | None]] = {
+    ".notdef": (1000, (100, 0, 900, 800)),
+    "space": (500, None),
+    "ideograph": (1000, (50, -60, 950, 820)),
+    "ring": (1000, (50, -60, 950, 820)),  # 〇
+    "latin": (500, (60, 0, 440, 700)),
+    "digit": (550, (60, 0, 490, 700)),
+    "opening": (1000, (500, -60, 900, 820)),
+    "closing": (1000, (100, -60, 500, 820)),
+    "opening quote": (1000, (570, 560, 920, 820)),
+    "closing quote": (1000, (80, 560, 430, 820)),
+    "stop": (1000, (60, -60, 320, 200)),  # 。，、
+    "dash": (1000, (40, 250, 960, 300)),  # —, its top 0.3 em above the baseline
+    "ellipsis": (1000, (50, 0, 950, 100)),
+}
+
+
+def shape(ch: str) -> str:
+    """The test font's glyph for ``ch``."""
+    if ch in "“‘":
+        return "opening quote"
+    if ch in "”’":
+        return "closing quote"
+    if ch in "。，、":
+        return "stop"
+    if ch in OPENING_MARKS:
+        return "opening"
+    if ch in CLOSING_MARKS:
+        return "closing"
+    named = {" ": "space", "〇": "ring", "—": "dash", "―": "dash", "…": "ellipsis"}
+    if ch in named:
+        return named[ch]
+    if ch.isdigit() and ch.isascii():
+        return "digit"
+    return "latin" if ch.isascii() else "ideograph"
+
+
+def make_font(path: Path, name: str, *, broken: bool = False) -> Path:
+    """The test font at ``path``; ``broken`` gives （ and 〇 left side bearings that disagree
+    with their outlines, as a font whose hmtx was written carelessly would."""
+    chars = [chr(c) for c in (*range(0x20, 0x7F), *range(0x4E00, 0xA000))]
+    chars += [*OPENING_MARKS, *CLOSING_MARKS, "〇", "—", "―", "…"]
+    order = list(SHAPES)
+    glyphs, metrics = {}, {}
+    for glyph, (advance, outline) in SHAPES.items():
+        pen = TTGlyphPen(None)
+        if outline:
+            x0, y0, x1, y1 = outline
+            pen.moveTo((x0, y0)), pen.lineTo((x0, y1)), pen.lineTo((x1, y1))
+            pen.lineTo((x1, y0)), pen.closePath()
+        glyphs[glyph] = pen.glyph()
+        metrics[glyph] = (advance, outline[0] if outline else 0)
+    if broken:
+        metrics["opening"] = (1000, 0)
+        metrics["ring"] = (1000, 700)
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({ord(ch): shape(ch) for ch in chars})
+    builder.setupGlyf(glyphs)
+    builder.setupHorizontalMetrics(metrics)
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": name, "styleName": "Regular",
+                            "psName": f"{name}-Regular"})  # reportlab keys subsets by name
+    builder.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880,
+                     usWinDescent=120, fsType=0)
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
+def ink_top(ch: str) -> float:
+    """The top of ``ch``'s outline in the test font, in em above the baseline."""
+    outline = SHAPES[shape(ch)][1]
+    return outline[3] / 1000 if outline else 0.0
 
 
 def text(n: int, start: int = 0) -> str:
@@ -42,24 +128,25 @@ def full_width(ch: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def cjk_font() -> None:
-    path = next((p for p in FONT_CANDIDATES if p.exists()), None)
-    if path is None:
-        pytest.skip("no CJK TrueType font")
-    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+def cjk_font(tmp_path_factory) -> None:
+    folder = tmp_path_factory.mktemp("fonts")
+    for name, broken in ((FONT, False), (BROKEN_FONT, True)):
+        path = make_font(folder / f"{name}.ttf", name, broken=broken)
+        pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
 class Sheet:
     """A PDF drawn glyph by glyph on the GB/T 9704 grid; rows count from the block's top."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, font: str = FONT) -> None:
         self.path = path
+        self.font = font
         self.canvas = Canvas(str(path), pagesize=A4)
         self.page = 1
 
     def glyphs(self, chars: str, x: float, baseline: float, size: float, gap: float = 0) -> None:
         """Draw ``chars`` from ``x``; full-width ones STEP apart, others at their advance."""
-        self.canvas.setFont(FONT, size)
+        self.canvas.setFont(self.font, size)
         for ch in chars:
             self.canvas.drawString(x, PAGE_HEIGHT - baseline, ch)
             x += (STEP * size / 16 if full_width(ch) else pdfmetrics.stringWidth(ch, FONT, size))
@@ -107,11 +194,12 @@ class Sheet:
         gap_mm: float = 7,
         size: float = 14,
     ) -> None:
-        """GB/T 9704 page number unless told otherwise: glyph tops ``gap_mm`` below the block."""
+        """GB/T 9704 page number unless told otherwise: the ink top of its leading glyph (the
+        dash) ``gap_mm`` below the block, its box one character in from the block's edge."""
         number = self.page if number is None else number
         label = f"— {number} —" if label is None else label
         side = side or ("right" if number % 2 else "left")
-        baseline = BOTTOM + gap_mm * mm + size + pdfmetrics.getDescent(FONT, size)
+        baseline = BOTTOM + gap_mm * mm + ink_top(label[0]) * size
         self.canvas.setFont(FONT, size)
         if side == "right":
             self.canvas.drawRightString(RIGHT - 14, PAGE_HEIGHT - baseline, label)
@@ -140,6 +228,11 @@ class Sheet:
 
 def nonzero(report) -> dict[str, int]:
     return {kind: n for kind, n in report.counts.items() if n}
+
+
+def points(detail: str) -> float:
+    """The leading number of a finding's detail, such as 1.2 in "1.2 pt past"."""
+    return float(detail.split()[0 if detail[0].isdigit() else 1])
 
 
 @pytest.fixture
@@ -176,6 +269,8 @@ def test_a_clean_document_has_no_findings(sheet):
     assert [p.side for p in m.page_numbers] == ["right", "left", "right"]
     assert all(abs(p.gap_mm - 7) < 0.05 for p in m.page_numbers)
     assert all(abs(p.inset - 14) < 0.05 for p in m.page_numbers)
+    assert all(abs(p.ink_inset - 14 - DASH_BEARING) < 0.1 for p in m.page_numbers)
+    assert m.glyphs_checked > 0
     assert all(abs(pitch - PITCH) < 0.01 for pitch in m.pitches)
 
 
@@ -244,7 +339,34 @@ def test_a_line_past_the_right_margin(sheet):
     sheet.page_number()
     report = check_pdf(sheet.save())
     assert nonzero(report) == {"overflow": 1}
-    assert (report.findings[0].line, report.findings[0].detail) == (1, f"{STEP:.1f} pt past")
+    assert report.findings[0].line == 1
+    ink_right = RIGHT - 16 + STEP + 0.32 * 16  # the 。 box starts at the margin, ink 0.06–0.32 em
+    assert points(report.findings[0].detail) == pytest.approx(ink_right - RIGHT, abs=0.15)
+
+
+def test_a_squeezed_full_stop_hangs_its_box_but_not_its_ink_past_the_margin(sheet):
+    # 行末标点挤压: the 。 set at half width, its box from half an em before the edge
+    gap = (RIGHT - 8 - LEFT) / 27 - STEP
+    sheet.glyphs(text(27) + "。", LEFT, TOP + 16, 16, gap)
+    sheet.line(text(4) + "。", 1)
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    assert report.findings == []
+    m = report.measurements
+    assert m.right_gaps == [pytest.approx(0, abs=0.01)]
+    assert m.full_line_cells == [pytest.approx(27.5, abs=0.01)]
+    assert m.extents[0].right_mm == pytest.approx(RIGHT / mm, abs=0.01)
+
+
+@pytest.mark.parametrize(("shift", "past"), [(0.6, None), (2.0, 2.0 - 0.8)])
+def test_overflow_is_judged_on_the_ink(sheet, shift, past):
+    # a full line moved right: its boxes pass the margin by ``shift``, its ink by 0.8 pt less
+    sheet.line(text(28), 0, x=LEFT + shift)
+    sheet.line(text(4) + "。", 1)
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    found = [points(f.detail) for f in report.of_kind("overflow")]
+    assert found == ([] if past is None else [pytest.approx(past, abs=0.15)])
 
 
 def test_a_short_wrapped_line_is_ragged(sheet):
@@ -316,6 +438,88 @@ def test_a_missing_page_number(sheet):
     sheet.line(text(5) + "。", 0, indent=2)
     report = check_pdf(sheet.save())
     assert [(f.kind, f.detail, f.line) for f in report.findings] == [("page_number", "missing", 0)]
+
+
+@pytest.mark.parametrize(
+    ("gap_mm", "details"), [(7, []), (7.4, []), (4, ["4.0 mm below the block"])]
+)
+def test_the_page_number_gap_is_measured_to_the_dash_ink(sheet, gap_mm, details):
+    sheet.line(text(5) + "。", 0, indent=2)
+    sheet.page_number(gap_mm=gap_mm)
+    report = check_pdf(sheet.save())
+    assert [f.detail for f in report.findings] == details
+    assert report.measurements.page_numbers[0].gap_mm == pytest.approx(gap_mm, abs=0.02)
+
+
+def test_glyph_box_tops_at_7_mm_put_the_dash_too_low(sheet):
+    # the box top is 0.88 em above the baseline, the dash's ink 0.3 em: 0.58 em higher
+    sheet.line(text(5) + "。", 0, indent=2)
+    sheet.page_number(gap_mm=7 + 0.58 * 14 / mm)
+    report = check_pdf(sheet.save())
+    assert [f.detail for f in report.findings] == ["9.9 mm below the block"]
+
+
+def test_page_number_insets_are_judged_on_boxes_and_measured_on_ink(sheet):
+    for page in (1, 2):
+        sheet.line(text(5) + "。", 0, indent=2)
+        sheet.page_number()
+        if page == 1:
+            sheet.next_page()
+    report = check_pdf(sheet.save())
+    assert report.findings == []
+    marks = report.measurements.page_numbers
+    assert [m.inset for m in marks] == [pytest.approx(14, abs=0.01)] * 2
+    assert [m.ink_inset for m in marks] == [pytest.approx(14 + DASH_BEARING, abs=0.1)] * 2
+
+
+@pytest.mark.parametrize(
+    ("font", "found"),
+    [
+        (FONT, []),
+        (BROKEN_FONT, [("（", "ink in the left half of its box, expected the right")]),
+    ],
+)
+def test_a_font_whose_side_bearings_disagree_with_its_outlines(tmp_path, cjk_font, font, found):
+    # the broken （: outline at 500–900 units, hmtx lsb 0, so it is drawn at 0–400
+    sheet = Sheet(tmp_path / "bearings.pdf", font)
+    sheet.paragraph([text(5) + "（阅读推广）" + text(3) + "。"], 0)
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    assert [(f.text, f.detail) for f in report.findings] == found
+
+
+def test_ink_past_its_box_is_a_glyph_offset(tmp_path, cjk_font):
+    # the broken 〇: outline at 50–950 units, hmtx lsb 700, so it is drawn at 700–1600
+    sheet = Sheet(tmp_path / "stray.pdf", BROKEN_FONT)
+    sheet.line("〇", 0)
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    [finding] = report.findings
+    assert (finding.kind, finding.text) == ("glyph_offset", "〇")
+    assert finding.detail.endswith("pt past its box on the right")
+    assert points(finding.detail) == pytest.approx(0.6 * 16, abs=0.4)
+
+
+def test_ink_beside_a_neighbour_cannot_be_told_from_the_neighbours(tmp_path, cjk_font):
+    sheet = Sheet(tmp_path / "hidden.pdf", BROKEN_FONT)
+    sheet.line("〇" + text(4), 0)  # 〇's stray ink lies in the next glyph's box
+    sheet.page_number()
+    assert check_pdf(sheet.save()).findings == []
+
+
+def test_ink_boxes_of_a_drawn_rectangle(tmp_path):
+    canvas = Canvas(str(tmp_path / "rect.pdf"), pagesize=A4)
+    canvas.rect(100.3, PAGE_HEIGHT - 220.7, 50.2, 20.1, stroke=0, fill=1)  # x 100.3–150.5
+    canvas.save()
+    with Ink(tmp_path / "rect.pdf") as ink:
+        coarse = ink.box(1, (90, 190, 160, 230))
+        fine = ink.box(1, (90, 190, 160, 230), fine=True)
+        assert coarse == pytest.approx((100.3, 200.6, 150.5, 220.7), abs=0.25)
+        assert fine == pytest.approx((100.3, 200.6, 150.5, 220.7), abs=0.05)
+        assert ink.box(1, (90, 190, 160, 230), [(95, 195, 155, 225)]) is None
+        assert ink.box(1, (10, 10, 50, 50)) is None
+        assert ink.amount(1, (100, 200, 110, 210)) > 0
+        assert (ink.rendered, ink.fine_renders) == ([1], 1)
 
 
 def test_text_outside_the_block(sheet):
@@ -480,5 +684,7 @@ def test_the_baseline_script_builds_the_corpus_with_reportlab(tmp_path):
     script.build_pdf(paragraphs, tmp_path / "baseline.pdf")
     report = check_pdf(tmp_path / "baseline.pdf")
     assert report.paragraphs == len(paragraphs)
-    assert report.counts["page_number"] == 0
+    # the script sets glyph-box tops 7 mm below the block, so the dash ink is lower than 7 mm
+    page_numbers = report.of_kind("page_number")
+    assert all(f.detail.endswith("mm below the block") for f in page_numbers)
     assert report.counts["ragged"] > 0  # reportlab leaves Chinese lines ragged

@@ -1,0 +1,182 @@
+"""The command line as a user meets it: build, validate, new, templates, schema, safety, fonts."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+
+import docx
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from reportgen import __version__
+from reportgen.cli import main
+from tests.conftest import DATA, EXAMPLE
+from tests.test_fontset import make_font
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_build_writes_both_formats_into_the_output_folder(tmp_path, capsys):
+    code, out, err = run(capsys, "build", EXAMPLE, "-o", tmp_path)
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "liuzhou-library-2025.docx", "liuzhou-library-2025.pdf"]
+    assert "built" in out and err == ""
+
+
+def test_format_selects_outputs_and_a_bad_format_is_a_usage_error(tmp_path, capsys):
+    assert run(capsys, "build", EXAMPLE, "-o", tmp_path, "--format", "pdf")[0] == 0
+    assert [p.suffix for p in tmp_path.iterdir()] == [".pdf"]
+    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path, "--format", "odt")
+    assert code == 2 and err.startswith("error: unknown format odt")
+
+
+def test_validate_writes_nothing_and_reports_warnings(tmp_path, capsys, write_yaml):
+    code, out, _ = run(capsys, "validate", EXAMPLE)
+    assert code == 0 and "ok:" in out
+    report = write_yaml("title: 标题\nbody:\n  - 上午,召开大会。\n")
+    code, out, err = run(capsys, "validate", report)
+    assert code == 0 and "1 warnings" in out and "warning:" in err and "，" in err
+    code, _, err = run(capsys, "validate", "--strict", report)
+    assert code == 4 and err.startswith("error:")
+
+
+def test_new_writes_a_starter_that_builds(tmp_path, capsys):
+    for kind in ("annual-report", "handout", "notice"):
+        starter = tmp_path / f"{kind}.yaml"
+        assert run(capsys, "new", kind, "-o", starter)[0] == 0
+        code, _, err = run(capsys, "build", starter, "-o", tmp_path / "out")
+        assert code == 0, err
+    code, _, err = run(capsys, "new", "handout", "-o", tmp_path / "handout.yaml")
+    assert code == 2 and "exists" in err
+    code, _, err = run(capsys, "new", "handot")
+    assert code == 2 and "did you mean `handout`?" in err
+
+
+def test_templates_lists_each_kind_on_one_line(capsys):
+    code, out, _ = run(capsys, "templates")
+    lines = out.strip().splitlines()
+    assert code == 0 and [line.split()[0] for line in lines] == [
+        "annual-report", "handout", "notice"]
+
+
+def test_schema_prints_the_published_schema(capsys):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and out == (DATA.parent / "schemas" / "report.schema.json").read_text("utf-8")
+
+
+def test_an_edited_docx_is_not_overwritten_until_forced_and_then_kept(tmp_path, capsys):
+    assert run(capsys, "build", EXAMPLE, "-o", tmp_path)[0] == 0
+    target = tmp_path / "liuzhou-library-2025.docx"
+    assert run(capsys, "build", EXAMPLE, "-o", tmp_path)[0] == 0  # our own, unchanged: fine
+    edited = docx.Document(str(target))
+    edited.add_paragraph("编辑下午补充的一段话。")
+    edited.save(str(target))
+    before = target.read_bytes()
+    pdf_before = (tmp_path / "liuzhou-library-2025.pdf").read_bytes()
+    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path)
+    assert code == 3 and "edited" in err and "--force" in err
+    assert target.read_bytes() == before
+    assert (tmp_path / "liuzhou-library-2025.pdf").read_bytes() == pdf_before
+    code, out, _ = run(capsys, "build", EXAMPLE, "-o", tmp_path, "--force")
+    assert code == 0 and "kept the old file" in out
+    (backup,) = tmp_path.glob("liuzhou-library-2025.backup-*.docx")
+    assert backup.read_bytes() == before
+
+
+def test_a_folder_builds_every_report_and_a_failure_does_not_stop_the_others(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.yaml")
+    shutil.copy(EXAMPLE, folder / "c.yaml")
+    (folder / "b.yaml").write_text("titel: x\nbody: [x]\n", encoding="utf-8")
+    code, out, err = run(capsys, "build", folder, "-o", tmp_path / "out", "-j", "2")
+    assert code == 6
+    assert "2 built, 1 failed" in out and "failed: " in out and "b.yaml" in out
+    assert "did you mean `title`?" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "a.docx", "a.pdf", "c.docx", "c.pdf"]
+
+
+def test_two_reports_with_one_output_name_are_refused(tmp_path, capsys):
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        shutil.copy(EXAMPLE, tmp_path / sub / "r.yaml")
+    code, _, err = run(capsys, "build", tmp_path / "x" / "r.yaml", tmp_path / "y" / "r.yaml",
+                       "-o", tmp_path / "out")
+    assert code == 2 and "would both write" in err
+
+
+def test_a_user_font_replaces_the_bundled_body_face_in_the_pdf(tmp_path, capsys, write_yaml):
+    fonts = tmp_path / "fonts-of-the-office"
+    fonts.mkdir()
+    make_font(fonts / "fs.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
+    report = write_yaml("title: 标题\nbody:\n  - 仿宋仿宋仿宋\n")
+    code, _, err = run(capsys, "build", report, "-o", tmp_path / "out", "--fonts", fonts)
+    assert code == 0, err
+    with pdfplumber.open(tmp_path / "out" / "report.pdf") as pdf:
+        body = [c for c in pdf.pages[0].chars if c["text"] in "仿宋" and c["size"] == 16]
+    assert body and all("TestFont" in c["fontname"] for c in body)
+
+
+def test_fonts_beside_the_report_are_picked_up(tmp_path, capsys, write_yaml):
+    (tmp_path / "fonts").mkdir()
+    make_font(tmp_path / "fonts" / "fs.ttf", {"en": "FangSong", "zh-CN": "仿宋"})
+    report = write_yaml("title: 标题\nbody:\n  - 仿宋\n")
+    assert run(capsys, "build", report, "-o", tmp_path / "out", "--format", "pdf")[0] == 0
+    fonts = {f for page in PdfReader(tmp_path / "out" / "report.pdf").pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("TestFont" in str(font.get_object()["/BaseFont"]) for font in fonts)
+
+
+def test_a_missing_fonts_folder_is_a_usage_error(tmp_path, capsys):
+    code, _, err = run(capsys, "build", EXAMPLE, "--fonts", tmp_path / "nope")
+    assert code == 2 and "fonts folder not found" in err
+
+
+def test_the_docx_holds_a_fingerprint_and_the_bundled_profile_embeds_fonts(tmp_path, capsys):
+    assert run(capsys, "build", EXAMPLE, "-o", tmp_path, "--format", "docx",
+               "--docx-fonts", "bundled")[0] == 0
+    names = zipfile.ZipFile(tmp_path / "liuzhou-library-2025.docx").namelist()
+    assert "docProps/custom.xml" in names
+    assert any(n.startswith("word/fonts/") and n.endswith(".odttf") for n in names)
+
+
+def test_reproducible_builds_give_identical_bytes(tmp_path, capsys):
+    for out in ("a", "b"):
+        assert run(capsys, "build", EXAMPLE, "-o", tmp_path / out, "--reproducible")[0] == 0
+    for name in ("liuzhou-library-2025.pdf", "liuzhou-library-2025.docx"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert main([]) == 2
+    assert "build" in capsys.readouterr().out
+
+
+def test_an_internal_error_is_one_line_without_traceback(monkeypatch, capsys, tmp_path):
+    import reportgen.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(reportgen.build, "render", broken)
+    monkeypatch.delenv("REPORTGEN_DEBUG", raising=False)
+    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path, "-j", "1")
+    assert code == 70 and "internal error" in err and "Traceback" not in err
+    assert not any(tmp_path.iterdir())
+    io.StringIO(err)  # the message is text a user can paste into a bug report
