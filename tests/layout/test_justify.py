@@ -1,7 +1,7 @@
 """Tests for reportgen.layout.justify."""
 
 import pytest
-from stress_corpus import COLUMN, LATIN, NARROW, PITCH, filler, grid_advance
+from tests.layout.stress_corpus import COLUMN, LATIN, NARROW, PITCH, filler, grid_advance
 
 from reportgen.layout.justify import justify
 from reportgen.layout.linebreak import Line, break_lines

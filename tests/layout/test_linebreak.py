@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from stress_corpus import (
+from tests.layout.stress_corpus import (
     CLOSING_MARKS,
     COLUMN,
     LONG_TOKEN,
@@ -185,8 +185,10 @@ def test_a_small_overrun_is_pushed_in_by_squeezing_the_line_end_mark():
     first = break_lines(text, grid_advance, COLUMN)[0]
     assert first.text.endswith("AB。")
     assert first.fit == "push-in"
-    assert [index for index, _ in first.squeeze] == [28]
-    assert first.set_width == pytest.approx(COLUMN)
+    assert first.squeeze == ((28, pytest.approx(PITCH / 2)),)  # half width, not a sliver
+    assert first.set_width == pytest.approx(COLUMN - PITCH / 2 + 0.2, abs=0.05)
+    placed = justify(first, grid_advance)
+    assert placed[-1].x + placed[-1].width == pytest.approx(COLUMN)
 
 
 def test_a_number_with_its_unit_is_not_parted():

@@ -44,8 +44,9 @@ mislead where a glyph's frame and its drawing differ, so the rules below say whi
   character of space, a measure of the character frame (字身) like every typesetting
   instruction, so the outer dash's own side bearing is the font's business, not the page's.
   The ink inset (box inset plus that side bearing) is measured and reported alongside.
-- ``glyph_offset`` finding, for every opening and closing mark and every 20th other visible
-  glyph of a page: its ink passes its box by more than 10 % of its size where no other
+- ``glyph_offset`` finding, for every full-width opening and closing mark and every 20th other
+  full-width glyph of a page not next to Latin text (Latin ink legitimately leaves its box, and
+  pdfminer's boxes drift after letter-spaced Latin runs): its ink passes its box by more than 10 % of its size where no other
   glyph's box (grown by the same 10 %) lies, since ink there cannot be told from the
   neighbour's own; or, for a mark in a box at least ¾ em wide, an opening mark
   (``OPENING_MARKS``) has more ink pixels in the left half of its box than in the right, or a
@@ -318,9 +319,12 @@ def _check_glyphs(page: Page, ink: Ink, result: Measurements) -> None:
                 plain += 1
                 if (plain - 1) % SAMPLE_EVERY:
                     continue
-            result.glyphs_checked += 1
             before = glyphs[i - 1] if i else None
             after = glyphs[i + 1] if i + 1 < len(glyphs) else None
+            if not _full_width(glyph) or any(g is not None and g.text.isascii()
+                                              for g in (before, after)):
+                continue  # Latin ink legitimately leaves its box (descenders, wide m, w)
+            result.glyphs_checked += 1
             problem = _stray_ink(glyph, page.number, reaches, ink) or _wrong_half(
                 glyph, before, after, page.number, ink
             )
@@ -328,6 +332,11 @@ def _check_glyphs(page: Page, ink: Ink, result: Measurements) -> None:
                 result.findings.append(
                     Finding(page.number, line.index, "glyph_offset", glyph.text, problem)
                 )
+
+
+def _full_width(glyph: Glyph) -> bool:
+    """An ideograph or a mark set in a box of about one em: what a CJK face's metrics place."""
+    return not glyph.text.isascii() and (glyph.x1 - glyph.x0) >= 0.75 * glyph.size
 
 
 def _stray_ink(

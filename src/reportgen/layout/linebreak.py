@@ -140,7 +140,10 @@ def _natural(units: list[_Unit], i: int, j: int) -> float:
 
 
 def _squeezes(units: list[_Unit], i: int, j: int, need: float) -> tuple[tuple[int, float], ...]:
-    """Squeeze ``need`` points out of units[i:j]: the line-end mark first, then pairs."""
+    """Squeeze at least ``need`` points out of units[i:j]: the line-end mark first, then pairs.
+
+    A mark is set at half width or not at all (CLREQ), never at an odd width in between: the
+    slack a whole squeeze leaves is spread by justification like any other."""
     blanks = [(units[j - 1].start, units[j - 1].end_sq)]
     blanks += [(units[k].pair_at, units[k].pair_sq) for k in range(j - 1, i, -1)]
     out = []
@@ -148,9 +151,8 @@ def _squeezes(units: list[_Unit], i: int, j: int, need: float) -> tuple[tuple[in
         if need <= EPS:
             break
         if blank:
-            take = min(blank, need)
-            out.append((index, take))
-            need -= take
+            out.append((index, blank))
+            need -= blank
     return tuple(sorted(out))
 
 

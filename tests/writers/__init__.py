@@ -1,0 +1,1 @@
+"""Tests of reportgen's writers package."""
