@@ -55,7 +55,7 @@ def test_full_lines_of_chinese_hold_28_characters(example_pdf):
     counted = 0
     for page in pages:
         body = [line for line in page.lines if line.kind == "body"]
-        for line, following in zip(body, body[1:]):
+        for line, following in zip(body, body[1:], strict=False):
             text = "".join(g.text for g in line.glyphs)
             at_margin = line.glyphs[0].x0 < 28 * MM + 1  # not a first line (indented 2 chars)
             continues = following.glyphs[0].x0 < 28 * MM + 1  # the next line is no new paragraph

@@ -1,10 +1,10 @@
 """Tests for reportgen.layout.justify."""
 
 import pytest
-from tests.layout.stress_corpus import COLUMN, LATIN, NARROW, PITCH, filler, grid_advance
 
 from reportgen.layout.justify import justify
 from reportgen.layout.linebreak import Line, break_lines
+from tests.layout.stress_corpus import COLUMN, LATIN, NARROW, PITCH, filler, grid_advance
 
 
 def right_edge(placed, line: Line) -> float:

@@ -3,6 +3,9 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from reportgen.layout.justify import justify
+from reportgen.layout.linebreak import Line, balanced_lines, break_lines
 from tests.layout.stress_corpus import (
     CLOSING_MARKS,
     COLUMN,
@@ -15,9 +18,6 @@ from tests.layout.stress_corpus import (
     long_token_paragraphs,
     stress_paragraphs,
 )
-
-from reportgen.layout.justify import justify
-from reportgen.layout.linebreak import Line, balanced_lines, break_lines
 
 # The checker's own tables, written from CLREQ and GB/T 15834, not taken from the breaker.
 NEVER_FIRST = set(CLOSING_MARKS)

@@ -46,9 +46,10 @@ mislead where a glyph's frame and its drawing differ, so the rules below say whi
   The ink inset (box inset plus that side bearing) is measured and reported alongside.
 - ``glyph_offset`` finding, for every full-width opening and closing mark and every 20th other
   full-width glyph of a page not next to Latin text (Latin ink legitimately leaves its box, and
-  pdfminer's boxes drift after letter-spaced Latin runs): its ink passes its box by more than 10 % of its size where no other
-  glyph's box (grown by the same 10 %) lies, since ink there cannot be told from the
-  neighbour's own; or, for a mark in a box at least ¾ em wide, an opening mark
+  pdfminer's boxes drift after letter-spaced Latin runs): its ink passes its box by more
+  than 10 % of its size where no other glyph's box (grown by the same 10 %) lies, since ink
+  there cannot be told from the neighbour's own; or, for a mark in a box at least ¾ em wide, an
+  opening mark
   (``OPENING_MARKS``) has more ink pixels in the left half of its box than in the right, or a
   closing mark (``CLOSING_MARKS``) the other way round, the part of its box under a
   neighbour's box left out. Chinese fonts set these marks against the text they belong to;
