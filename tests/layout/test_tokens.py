@@ -86,3 +86,10 @@ def test_segments_cover_the_text_in_order(text):
     assert "".join(text[s:e] for s, e, _ in spans) == text
     assert all(s < e for s, e, _ in spans)
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize("token", ["24小时", "30分钟", "12公里", "86平方米", "3个月"])
+def test_a_number_keeps_a_unit_of_several_characters(token):
+    text = f"实行{token}值班"
+    words = [text[a:b] for a, b, kind in segments(text) if kind == "word"]
+    assert words == [token]

@@ -24,6 +24,9 @@ UNITS = (
     "元角米克吨斤亩家所座处批份页章节卷辑倍岁天周户套台辆间张幅首集季度余多级类层楼"
 )
 _DATE_PART = "月日号时分秒"
+# Units of two characters or more whose first character is no unit alone (24小时, 30分钟).
+MULTI_UNITS = ("小时", "分钟", "公里", "千米", "厘米", "毫米", "平方米", "平方公里", "立方米",
+               "公斤", "千克", "个月", "周年", "学时", "课时", "人民币")
 
 _ALNUM = (
     "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0391-\u03c9\u0400-\u04ff"
@@ -44,7 +47,8 @@ _URL = (
     "(?:(?:https?|ftp)://|www\\.)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*[A-Za-z0-9\\-_~/#=&%+@]"
 )
 _SUFFIX = "[%‰‱℃℉°]*"
-_TAIL = f"(?:(?<=[0-9０-９%‰])(?:[{UNITS}]|[0-9]{{1,2}}[{_DATE_PART}]){{1,4}})?"
+_MULTI = "|".join(sorted(MULTI_UNITS, key=len, reverse=True))
+_TAIL = (f"(?:(?<=[0-9０-９%‰])(?:{_MULTI}|[{UNITS}]|[0-9]{{1,2}}[{_DATE_PART}]){{1,4}})?")
 _TOKEN = f"(?:{_URL}|{_STANDARD}|{_SIGN}(?:{_GROUPED}|{_WORD})){_SUFFIX}{_TAIL}"
 
 _DASH_CHARS = "".join(sorted(DASHES))
