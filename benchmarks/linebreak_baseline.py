@@ -47,7 +47,11 @@ def register_font() -> Path:
     """Register the first CJK TrueType font found; its path."""
     for path in FONT_CANDIDATES:
         if path.exists():
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
+            font = TTFont(FONT_NAME, str(path), subfontIndex=0)
+            # reportlab shares fonts by PostScript name: a name of its own keeps this
+            # registration from standing in for reportgen's in the same process.
+            font.face.name = FONT_NAME.encode("ascii")
+            pdfmetrics.registerFont(font)
             return path
     sys.exit("error: no CJK font: apt-get install -y fonts-arphic-uming")
 

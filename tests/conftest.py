@@ -9,7 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 EXAMPLE = DATA / "liuzhou-library-2025.yaml"
-SEED = ROOT.parent / "shared" / "seeds" / "000_2887222474f6f104.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed-liuzhou-library-2025.txt"
+"""A copy of ../shared/seeds/000_2887222474f6f104.txt, the published report (NFKC folded)."""
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_2887222474f6f104.txt"
 
 
 def pytest_configure(config):

@@ -7,7 +7,7 @@ import pytest
 from reportgen import model
 from reportgen.errors import ReportError
 from reportgen.reader.report import read_report
-from tests.conftest import EXAMPLE, SEED
+from tests.conftest import EXAMPLE, SEED, SHARED_SEED
 
 
 def labels(document):
@@ -24,6 +24,11 @@ def test_the_example_numbers_as_the_published_report():
         "01", "02", "03", "04", "01", "02", "03", "04", "05"]
     assert [label for label, _ in found if label.endswith(".")] == [f"{n}." for n in range(1, 9)]
     assert ("二、", "2026年工作计划") in found
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="../shared is not beside this checkout")
+def test_the_fixture_is_the_shared_seed():
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def seed_text() -> str:
