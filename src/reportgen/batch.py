@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.build import BuildSettings, build, output_paths
@@ -67,6 +67,8 @@ def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = 
     """Build every file; one failure does not stop the others. Results keep input order."""
     _check_collisions(files, settings)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    if jobs > 1:
+        settings = replace(settings, parallel_formats=False)
     bar = _Progress(len(files)) if progress and len(files) > 1 else None
     if jobs == 1:
         outcomes = []
