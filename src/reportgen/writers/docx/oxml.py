@@ -115,9 +115,12 @@ def tab(position: int, alignment: str = "right") -> Element:
 def p_pr(*, style: str | None = None, keep_next: bool = False, num: Element | None = None,
          borders: Iterable[Element] = (), tabs: Element | None = None,
          snap_to_grid: bool | None = None, line_spacing: Element | None = None,
+         auto_space: bool | None = None,
          indent: Element | None = None, contextual: bool = False, align: str | None = None,
          outline_level: int | None = None, mark: Element | None = None) -> Element:
-    """`w:pPr`; `mark` is the paragraph mark's `w:rPr` (it also formats a list number)."""
+    """`w:pPr`; `mark` is the paragraph mark's `w:rPr` (it also formats a list number);
+    `auto_space` False turns off the extra space Word and LibreOffice put between Chinese and
+    Latin text or digits (2025 年), which GB/T 9704 documents do not have."""
     sides = list(borders)
     return el(
         "w:pPr", None,
@@ -126,6 +129,8 @@ def p_pr(*, style: str | None = None, keep_next: bool = False, num: Element | No
         num,
         el("w:pBdr", None, *sides) if sides else None,
         tabs,
+        val("w:autoSpaceDE", auto_space) if auto_space is not None else None,
+        val("w:autoSpaceDN", auto_space) if auto_space is not None else None,
         val("w:snapToGrid", snap_to_grid) if snap_to_grid is not None else None,
         line_spacing,
         indent,

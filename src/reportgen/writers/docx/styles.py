@@ -73,7 +73,7 @@ def build(document: model.Document, grid: Grid, faces: Faces,
         oxml.el("w:docDefaults", None,
                 oxml.el("w:rPrDefault", None,
                         oxml.r_pr(face=faces.name("body"), size_pt=body.size_pt, language="zh-CN")),
-                oxml.el("w:pPrDefault", None, oxml.p_pr(line_spacing=oxml.spacing(
+                oxml.el("w:pPrDefault", None, oxml.p_pr(auto_space=False, line_spacing=oxml.spacing(
                     line=grid.line_pitch, before=0, after=0)))),
         _builtin("character", "DefaultParagraphFont", "Default Paragraph Font"),
         _builtin("table", "TableNormal", "Normal Table"),
@@ -118,6 +118,7 @@ def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, heading
     node.append(oxml.val("w:uiPriority", 9 if level else 10 if sid == "Title" else 1))
     node.append(oxml.el("w:qFormat"))
     node.append(oxml.p_pr(
+        auto_space=False,
         keep_next=rs.keep_with_next or role in _KEPT_WITH_NEXT,
         num=oxml.num_pr(heading_num_id, level - 1) if level else None,
         borders=extra.get("borders", ()),
