@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from reportgen.build import BuildSettings, build, output_paths
+from reportgen.build import BuildResult, BuildSettings, build, output_paths
 from reportgen.errors import EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, Diagnostic, ReportError
-
-
-@dataclass
-class Outcome:
-    """One report of a batch: what it wrote, or the error that stopped it."""
-
-    source: Path
-    outputs: list[Path] = field(default_factory=list)
-    backups: list[Path] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    error: ReportError | None = None
 
 
 def expand_inputs(inputs: list[Path]) -> list[Path]:
@@ -47,23 +36,22 @@ def _display_path(path: Path) -> Path:
         return resolved
 
 
-def _build_one(file: Path, settings: BuildSettings) -> Outcome:
+def _build_one(file: Path, settings: BuildSettings) -> BuildResult:
     try:
-        result = build(file, settings)
+        return build(file, settings)
     except ReportError as exc:
-        return Outcome(file, error=exc)
+        return BuildResult(file, error=exc)
     except Exception as exc:  # a bug; the batch goes on and the summary says which file
         if os.environ.get("REPORTGEN_DEBUG"):
             raise
-        return Outcome(file, error=ReportError(
+        return BuildResult(file, error=ReportError(
             [Diagnostic(f"internal error: {type(exc).__name__}: {exc}", file=file,
                         hint="this is a bug in reportgen; REPORTGEN_DEBUG=1 shows details")],
             EXIT_INTERNAL))
-    return Outcome(file, result.outputs, result.backups, result.warnings)
 
 
 def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = None,
-              progress: bool = False) -> list[Outcome]:
+              progress: bool = False) -> list[BuildResult]:
     """Build every file; one failure does not stop the others. Results keep input order."""
     _check_collisions(files, settings)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
@@ -79,7 +67,7 @@ def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = 
     else:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        by_file: dict[Path, Outcome] = {}
+        by_file: dict[Path, BuildResult] = {}
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(_build_one, f, settings): f for f in files}
             for future in as_completed(futures):

@@ -32,12 +32,14 @@ class BuildSettings:
 
 @dataclass
 class BuildResult:
-    """What building one report did: files written, backups made, warnings."""
+    """What building one report did: files written, backups made, warnings; or the error
+    that stopped it (then nothing was written)."""
 
     source: Path
     outputs: list[Path] = field(default_factory=list)
     backups: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    error: ReportError | None = None
 
 
 _REGISTRIES: dict[tuple[Path, ...], object] = {}
