@@ -104,3 +104,27 @@ def test_an_undefined_name_is_named():
 def test_syntax_errors_are_reported_plainly():
     with pytest.raises(ExpressionError, match="expression syntax"):
         Expressions({}).render("{{ 1 + }}")
+
+
+@pytest.mark.parametrize("greedy", [
+    "{{ 'x' * 10**9 }}",
+    "{{ [1] * 100000000 }}",
+    "{{ 10 ** 100000 }}",
+    "{{ 2 ** (10 ** 6) }}",
+])
+def test_expressions_that_would_eat_memory_or_time_are_refused(greedy):
+    with pytest.raises(ExpressionError):
+        Expressions({}).render(greedy)
+
+
+def test_a_long_loop_is_stopped_by_the_time_limit():
+    data = {"many": list(range(3000))}
+    slow = "{% for a in many %}{% for b in many %}{% for c in many %}{% endfor %}{% endfor %}" \
+           "{% endfor %}"
+    with pytest.raises(ExpressionError, match="took longer"):
+        Expressions(data).render(slow)
+
+
+def test_ordinary_arithmetic_still_works():
+    assert Expressions({"a": 3}).render("{{ a * 2 }} {{ 'ab' * 3 }} {{ 2 ** 10 }}") == \
+        "6 ababab 1024"

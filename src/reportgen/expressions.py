@@ -8,6 +8,7 @@ undefined name or an attempt to reach Python internals is an error naming the fi
 from __future__ import annotations
 
 import datetime as _dt
+from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -125,10 +126,9 @@ class Expressions:
     def _environment(self):
         if self._env is None:
             from jinja2 import StrictUndefined
-            from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-            env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                                keep_trailing_newline=True)
+            env = _bounded_environment()(undefined=StrictUndefined, autoescape=False,
+                                         keep_trailing_newline=True)
             env.filters.update(FILTERS)
             env.globals.clear()
             env.globals.update(FILTERS)
@@ -143,7 +143,8 @@ class Expressions:
         from jinja2.exceptions import SecurityError
 
         try:
-            return self._environment().from_string(text).render(self.data)
+            with _time_limit(RENDER_SECONDS):
+                return self._environment().from_string(text).render(self.data)
         except UndefinedError as exc:
             raise ExpressionError(f"{_undefined_message(exc)}") from None
         except SecurityError as exc:
@@ -154,6 +155,59 @@ class Expressions:
             raise
         except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
             raise ExpressionError(f"cannot evaluate: {exc}") from None
+
+
+RENDER_SECONDS = 1.0
+"""How long one text's expressions may take: ordinary ones take microseconds."""
+MAX_REPEAT = 10_000
+"""The longest text or list a `*` may make, and (as 10**x) the largest power `**` may take."""
+
+
+def _bounded_environment():
+    """Jinja2's immutable sandbox, with `*` and `**` bounded so that an expression such as
+    {{ 'x' * 10**9 }} or {{ 10 ** 10 ** 8 }} is an error instead of eating memory or time."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Bounded(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64 and (
+                    isinstance(left, (int, float)) and abs(left) > 1):
+                raise ExpressionError(f"{left} ** {right} is too large a power")
+            if operator == "*":
+                for seq, count in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and \
+                            len(seq) * count > MAX_REPEAT:
+                        raise ExpressionError(f"repeating a text or list {count} times makes "
+                                              f"more than {MAX_REPEAT} items")
+            return super().call_binop(context, operator, left, right)
+
+    return Bounded
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Stop an expression that runs too long (POSIX, main thread); elsewhere no limit."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not \
+            threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ExpressionError(f"an expression took longer than {seconds:g} s; loops in "
+                              "expressions should be short")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _undefined_message(exc: Exception) -> str:
