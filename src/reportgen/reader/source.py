@@ -107,6 +107,7 @@ def load(file: Path, text: str | None = None) -> Source:
     """Parse `file` (or `text` as if it came from `file`) into a Source."""
     if text is None:
         text = read_text(file)
+    _check_depth(file, text)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -128,6 +129,34 @@ def load(file: Path, text: str | None = None) -> Source:
     if problems:
         raise ReportError(problems)
     return source
+
+
+def _check_depth(file: Path, text: str) -> None:
+    """Refuse values nested deeper than MAX_DEPTH from the event stream, before composing:
+    the composer recurses once per level, and libyaml's would crash on a few hundred
+    thousand levels of [[[…]]]. Syntax errors are left for the composing pass to report."""
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError:
+        return
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise fail(f"values are nested more than {MAX_DEPTH} levels deep",
+                               file=file, line=mark.line + 1, column=mark.column + 1,
+                               hint="sections go five levels deep at most; check the "
+                                    "indentation")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
 
 
 def _unreadable(file: Path, text: str, exc: yaml.reader.ReaderError) -> ReportError:
@@ -154,6 +183,10 @@ def _syntax_error(file: Path, text: str, exc: yaml.MarkedYAMLError) -> ReportErr
     return fail(f"YAML syntax: {problem or exc.context}", file=file,
                 line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
                 hint=hint)
+
+
+MAX_DEPTH = 60
+"""How deeply YAML values may nest; five levels of sections need about a dozen."""
 
 
 def _convert(node: Node, path: Path_, source: Source, constructor, problems, seen) -> Any:
