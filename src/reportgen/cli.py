@@ -112,6 +112,10 @@ def _settings(args):
     if unknown or not formats:
         raise ReportError([Diagnostic(f"unknown format {', '.join(unknown) or '(none)'}",
                                       hint="--format docx,pdf, docx or pdf")], EXIT_USAGE)
+    out_dir = getattr(args, "output", None)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise ReportError([Diagnostic("is a file; -o takes the folder the outputs go to",
+                                      file=out_dir)], EXIT_USAGE)
     for folder in args.fonts:
         if not folder.is_dir():
             raise ReportError([Diagnostic("fonts folder not found", file=folder,

@@ -88,8 +88,9 @@ class _Builder:
         try:
             text = self.expressions.render(text)
         except ExpressionError as exc:
-            self.error(path, str(exc), "names come from the `data:` mapping of the report; see "
-                                       "docs/format.md, Expressions")
+            self.error(path, str(exc), "names come from the `data:` mapping of the report "
+                                       "(docs/format.md, Expressions); to print {{ as text, "
+                                       "write {{ '{{' }}")
             return text
         text = _join_lines(text.strip())
         for index, ch in enumerate(text):
