@@ -8,6 +8,7 @@ from reportgen.expressions import (
     THIN_SPACE,
     ExpressionError,
     Expressions,
+    change,
     chinese,
     date_cn,
     growth,
@@ -24,6 +25,13 @@ from reportgen.expressions import (
 ])
 def test_growth_has_its_sign_and_rounds_half_up(now, before, text):
     assert growth(now, before) == text
+
+
+@pytest.mark.parametrize("now, before, text", [
+    (531, 392, "增长35.5%"), (392, 531, "下降26.2%"), (100, 100, "持平"), (1000, 999.99, "持平"),
+])
+def test_change_says_it_in_words(now, before, text):
+    assert change(now, before) == text
 
 
 def test_growth_from_zero_is_an_error():

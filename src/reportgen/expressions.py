@@ -63,6 +63,16 @@ def growth(current: Any, previous: Any, digits: int = 1) -> str:
     return f"{sign}{format(abs(change), 'f')}%"
 
 
+def change(current: Any, previous: Any, digits: int = 1) -> str:
+    """The change in words, as reports write it: 增长35.5%, 下降26.2%, or 持平."""
+    text = growth(current, previous, digits)
+    if text.startswith("+"):
+        return "增长" + text[1:]
+    if text.startswith("-"):
+        return "下降" + text[1:]
+    return "持平"
+
+
 def percent(value: Any, digits: int = 1) -> str:
     """A ratio as a percentage: 0.355 -> 35.5%."""
     return f"{format(_round(_number(value, 'percent') * 100, digits), 'f')}%"
@@ -112,7 +122,7 @@ def date_cn(value: Any) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-FILTERS = {"growth": growth, "percent": percent, "wan": wan, "yi": yi,
+FILTERS = {"growth": growth, "change": change, "percent": percent, "wan": wan, "yi": yi,
            "thousands": thousands, "chinese": chinese, "date": date_cn}
 
 
