@@ -29,11 +29,11 @@ def expand_inputs(inputs: list[Path]) -> list[Path]:
 
 def _display_path(path: Path) -> Path:
     """The path as a user would write it: relative below the current folder, else absolute."""
-    resolved = path.resolve()
+    absolute = path.absolute()  # not resolve(): /dev/stdin must stay /dev/stdin
     try:
-        return resolved.relative_to(Path.cwd())
+        return absolute.relative_to(Path.cwd())
     except ValueError:
-        return resolved
+        return absolute
 
 
 def _build_one(file: Path, settings: BuildSettings) -> BuildResult:
