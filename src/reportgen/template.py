@@ -186,6 +186,14 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
                                               "one of " + ", ".join(FIELDS)))
     page = _dataclass_from(Page, raw.get("page", {}), base.get("page", Page()), ("page",),
                            source, problems)
+    try:
+        if "{n}" not in page.page_number.format:
+            raise ValueError("no {n}")
+        page.page_number.format.format(n=1)
+    except (ValueError, KeyError, IndexError):
+        problems.append(source.diagnostic(("page", "page_number", "format"),
+                                          "the page number format needs {n} and no other braces",
+                                          "e.g. \"— {n} —\" or \"第{n}页\""))
     levels, plan = base.get("levels", None), base.get("plan", None)
     numbering = raw.get("numbering", {})
     try:
@@ -200,7 +208,10 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     body = _dataclass_from(RoleStyle, raw_roles.get("body", {}), roles.get("body", RoleStyle()),
                            ("roles", "body"), source, problems)
     for role in ROLES:
-        inherited = roles.get(role, body if role != "body" else RoleStyle())
+        if role == "body":
+            roles[role] = body
+            continue
+        inherited = roles.get(role, body)
         roles[role] = _dataclass_from(RoleStyle, raw_roles.get(role, {}), inherited,
                                       ("roles", role), source, problems)
     for role in raw_roles:
@@ -258,6 +269,20 @@ def _dataclass_from(cls, raw: Any, default, path, source, problems):
                 problems.append(source.diagnostic(path + (key,), "expected a number"))
                 continue
             changes[key] = type(current)(value)
+        elif key in _CHOICES:
+            if value not in _CHOICES[key]:
+                from reportgen.reader.validate import did_you_mean
+
+                problems.append(source.diagnostic(
+                    path + (key,), f"{value!r} is not one of {', '.join(_CHOICES[key])}",
+                    did_you_mean(value, _CHOICES[key])))
+                continue
+            changes[key] = value
         else:
             changes[key] = str(value)
     return replace(default, **changes)
+
+
+_CHOICES = {"align": ("justify", "left", "center", "right"),
+            "placement": ("outside", "center", "right")}
+"""Settings that take one of a few words."""

@@ -1,0 +1,48 @@
+"""Templates: the bundled kinds, inheritance with base:, and located errors in a user's copy."""
+
+import pytest
+
+from reportgen.errors import ReportError
+from reportgen.template import ROLES, available_kinds, load_template
+
+
+def test_the_bundled_kinds_follow_gb_t_9704():
+    kinds = available_kinds()
+    assert set(kinds) == {"annual-report", "handout", "notice"}
+    report = load_template("annual-report")
+    page = report.page
+    assert (page.top_mm, page.bottom_mm, page.left_mm, page.right_mm) == (37, 35, 28, 26)
+    assert (page.lines, page.chars, page.text_width_mm, page.text_height_mm) == (22, 28, 156, 225)
+    assert [style.sample for style in report.levels] == ["一、", "（一）", "1.", "（1）", "①"]
+    assert report.role("title").size_pt == 22 and report.role("body").size_pt == 16
+    assert report.role("heading1").faces == ("hei",) and report.role("heading2").faces == ("kai",)
+    assert set(report.roles) == set(ROLES)
+
+
+def test_a_kind_starts_from_its_base_and_changes_only_what_it_says():
+    handout, notice = load_template("handout"), load_template("notice")
+    assert notice.role("addressee") == handout.role("addressee")
+    assert notice.role("imprint").size_pt == 14 and "imprint" in notice.fields
+    assert "imprint" not in handout.fields and handout.page == notice.page
+
+
+def test_a_users_copy_is_checked_with_locations_and_hints(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("base: annual-report\nroles:\n  titel: {size_pt: 24}\n  body:\n"
+                    "    align: centre\n    size_pt: big\npage:\n  page_number:\n"
+                    "    format: \"第{x}页\"\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_template(str(path))
+    lines = [d.format() for d in caught.value.diagnostics]
+    assert len(lines) == 4
+    assert any("mine.yaml:3:3" in x and "did you mean `title`?" in x for x in lines)
+    assert any("mine.yaml:5:12" in x and "did you mean `center`?" in x for x in lines)
+    assert any("mine.yaml:6:14" in x and "expected a number" in x for x in lines)
+    assert any("{n}" in x for x in lines)
+
+
+def test_a_users_copy_changes_the_page_number(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("base: annual-report\npage:\n  page_number: {format: \"第{n}页\"}\n",
+                    encoding="utf-8")
+    assert load_template(str(path)).page.page_number.format == "第{n}页"
