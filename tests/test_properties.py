@@ -68,11 +68,26 @@ def blocks(depth: int):
     return st.one_of(*options)
 
 
-report = st.fixed_dictionaries(
-    {"title": st.one_of(text, st.lists(text, min_size=1, max_size=3)),
-     "body": st.lists(blocks(1), min_size=1, max_size=6)},
+title = st.one_of(text, st.lists(text, min_size=1, max_size=3))
+body = st.lists(blocks(1), min_size=1, max_size=6)
+annual_report = st.fixed_dictionaries(
+    {"title": title, "body": body},
     optional={"preamble": st.lists(text, min_size=1, max_size=2),
               "closing": st.lists(text, min_size=1, max_size=2)})
+handout_fields = {
+    "label": text, "addressee": text, "attachments": st.lists(text, min_size=1, max_size=4),
+    "signature": st.fixed_dictionaries({"organisation": st.one_of(text, st.lists(
+        text, min_size=1, max_size=3)), "date": st.dates().map(str)}),
+    "note": text,
+}
+handout = st.fixed_dictionaries({"template": st.just("handout"), "title": title, "body": body},
+                                optional=handout_fields)
+notice = st.fixed_dictionaries(
+    {"template": st.just("notice"), "title": title, "body": body},
+    optional={**handout_fields, "doc_number": text,
+              "imprint": st.fixed_dictionaries({}, optional={
+                  "copies_to": text, "issuer": text, "issued": st.dates().map(str)})})
+report = st.one_of(annual_report, handout, notice)
 
 
 def visible(texts) -> str:
