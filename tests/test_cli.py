@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import zipfile
 
@@ -179,4 +178,3 @@ def test_an_internal_error_is_one_line_without_traceback(monkeypatch, capsys, tm
     code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path, "-j", "1")
     assert code == 70 and "internal error" in err and "Traceback" not in err
     assert not any(tmp_path.iterdir())
-    io.StringIO(err)  # the message is text a user can paste into a bug report

@@ -131,6 +131,12 @@ def load(file: Path, text: str | None = None) -> Source:
     return source
 
 
+MAX_DEPTH = 60
+"""How deeply YAML values may nest; five levels of sections need about a dozen."""
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "sections go five levels deep at most; check the indentation"
+
+
 def _check_depth(file: Path, text: str) -> None:
     """Refuse values nested deeper than MAX_DEPTH from the event stream, before composing:
     the composer recurses once per level, and libyaml's would crash on a few hundred
@@ -147,12 +153,16 @@ def _check_depth(file: Path, text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise fail(f"values are nested more than {MAX_DEPTH} levels deep",
-                               file=file, line=mark.line + 1, column=mark.column + 1,
-                               hint="sections go five levels deep at most; check the "
-                                    "indentation")
+                    raise fail(_TOO_DEEP, file=file, line=mark.line + 1,
+                               column=mark.column + 1, hint=_TOO_DEEP_HINT)
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # newer libyaml stops at 1000 levels itself
+            mark = exc.problem_mark
+            raise fail(_TOO_DEEP, file=file, line=mark.line + 1, column=mark.column + 1,
+                       hint=_TOO_DEEP_HINT)
+        return  # a syntax error: the composing pass reports it
     except yaml.YAMLError:
         return
     finally:
@@ -183,10 +193,6 @@ def _syntax_error(file: Path, text: str, exc: yaml.MarkedYAMLError) -> ReportErr
     return fail(f"YAML syntax: {problem or exc.context}", file=file,
                 line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
                 hint=hint)
-
-
-MAX_DEPTH = 60
-"""How deeply YAML values may nest; five levels of sections need about a dozen."""
 
 
 def _convert(node: Node, path: Path_, source: Source, constructor, problems, seen) -> Any:
