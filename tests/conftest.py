@@ -14,6 +14,11 @@ SEED = ROOT / "tests" / "fixtures" / "seed-liuzhou-library-2025.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_2887222474f6f104.txt"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/golden/ from the current outputs")
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "libreoffice: needs LibreOffice (soffice); skipped without")
     config.addinivalue_line("markers", "slow: builds large documents")
