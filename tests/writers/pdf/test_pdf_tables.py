@@ -84,3 +84,11 @@ def test_numbers_are_flush_right_and_the_grid_is_half_a_point(registry):
     assert len(ends) == 4  # header and three rows
     body = sorted(ends.items())[1:]
     assert all(x == pytest.approx(xs[2] - padding, abs=0.01) for _, x in body)
+
+
+def test_an_empty_cell_a_long_url_and_a_short_header_share_the_width(metrics):
+    url = "https://example.org/a/very/long/path/that/does/not/fit/in/a/narrow/column/index.html"
+    widths = column_widths([(("网址", "说明"), metrics), ((url, ""), metrics)], 2, 442.2, 8.0)
+    assert sum(widths) == pytest.approx(442.2)
+    assert widths[1] >= metrics.width("说明") + 16  # the short header is not broken
+    assert widths[0] < 442.2 - metrics.width("说明")
