@@ -53,7 +53,8 @@ def blocks(depth: int):
     paragraph = text
     plan = st.fixed_dictionaries({"plan": st.lists(text, min_size=1, max_size=13)})
     def table_of(n: int):
-        cell = st.one_of(text, st.integers(0, 10**7))
+        cell = st.one_of(text, st.integers(0, 10**7), st.none(), st.just(""),
+                         st.sampled_from(LATIN))
         return st.fixed_dictionaries({"table": st.fixed_dictionaries({
             "header": st.lists(text, min_size=n, max_size=n),
             "rows": st.lists(st.lists(cell, min_size=n, max_size=n), max_size=4)})})
