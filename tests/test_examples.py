@@ -164,3 +164,18 @@ def test_an_xlsx_table_appears_cell_for_cell_in_both_outputs(tmp_path):
     for row in expected:
         assert " ".join(row) in pdf_lines
     assert "2025年阅读推广活动" in pdf_lines
+
+
+def test_an_organisation_longer_than_a_line_is_broken_and_stays_on_the_page(tmp_path):
+    (tmp_path / "r.yaml").write_text(
+        "template: handout\ntitle: 通知\nbody: [正文。]\nsignature:\n"
+        "  organisation: 龙城市文化广电和旅游局龙城市文化广电和旅游局龙城市文化广电和旅游局\n"
+        "  date: 2026-02-03\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "r.yaml"), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    lines = lines_of(tmp_path / "r.pdf")
+    date_at = next(i for i, line in enumerate(lines) if line[4] == "2026年2月3日")
+    first, second = lines[date_at - 2], lines[date_at - 1]
+    assert first[4] + second[4] == "龙城市文化广电和旅游局" * 3
+    assert all(LEFT - 0.5 <= line[1] and line[2] <= RIGHT + 0.5 for line in (first, second))
+    assert first[2] == pytest.approx(second[2], abs=0.5)  # one right edge
+    assert lines[date_at][1] - first[1] == pytest.approx(2 * CH, abs=0.5)

@@ -156,3 +156,15 @@ def test_signature_dates_print_without_zero_padding(write_yaml):
     assert signature.date == "2026年2月3日"
     addressee = [b for b in document.blocks if isinstance(b, model.Addressee)][0]
     assert addressee.text == "各部门："
+
+
+def test_a_quoted_iso_date_prints_as_gb_t_9704_writes_dates(write_yaml):
+    document = read_report(write_yaml(
+        "template: notice\ntitle: t\nbody: [x]\nsignature:\n  organisation: 某某馆\n"
+        "  date: \"2026-02-03\"\nimprint:\n  issued: \"2026-2-3\"\n"))
+    signature = next(b for b in document.blocks if isinstance(b, model.Signature))
+    imprint = next(b for b in document.blocks if isinstance(b, model.Imprint))
+    assert signature.date == imprint.issued == "2026年2月3日"
+    with pytest.raises(ReportError, match="not a valid date"):
+        read_report(write_yaml("template: handout\ntitle: t\nbody: [x]\nsignature:\n"
+                               "  organisation: 某某馆\n  date: \"2026-02-30\"\n"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -117,6 +118,18 @@ class _Builder:
                     "add a font that has them with --fonts DIR; see README, Fonts",
                     severity="warning"))
 
+    def date(self, value: Any, path: Path_) -> str:
+        """A date as GB/T 9704 prints it (2026年2月3日); an ISO date in quotes counts too."""
+        text = self.text(value, path)
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            year, month, day = (int(part) for part in text.split("-"))
+            try:
+                return _date_text(_dt.date(year, month, day))
+            except ValueError as exc:
+                self.error(path, f"`{text}` is not a valid date: {exc}",
+                           "write the date as YYYY-MM-DD, e.g. 2026-02-03")
+        return text
+
     def style(self, sample: Any, path: Path_) -> NumberStyle | None:
         try:
             return parse_style(sample)
@@ -207,7 +220,7 @@ class _Builder:
             orgs = orgs if isinstance(orgs, list) else [orgs]
             return [model.Signature(
                 tuple(self.text(o, path + ("organisation", i)) for i, o in enumerate(orgs)),
-                self.text(value["date"], path + ("date",)))]
+                self.date(value["date"], path + ("date",)))]
         if name == "note":
             return [model.Note(self.text(value, path))]
         if name == "closing":
@@ -219,7 +232,7 @@ class _Builder:
                 if "copies_to" in value else None,
                 issuer=self.text(value["issuer"], path + ("issuer",))
                 if "issuer" in value else None,
-                issued=self.text(value["issued"], path + ("issued",))
+                issued=self.date(value["issued"], path + ("issued",))
                 if "issued" in value else None)]
         raise AssertionError(name)
 

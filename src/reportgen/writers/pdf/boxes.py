@@ -8,6 +8,7 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 
 from reportgen import model
+from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template
 from reportgen.writers.pdf.flow import Box, ImprintBox, Item
 from reportgen.writers.pdf.tables import table_items
@@ -151,13 +152,17 @@ class _Builder:
         org_style, date_style = self.style("signature"), self.style("date")
         two = 2 * self.setter.em(org_style)
         right = self.width - two
-        org_width = self.setter.metrics(org_style).width
-        first = org_width(block.organisations[0]) if block.organisations else 0.0
+        metrics = self.setter.metrics(org_style)
+        # An organisation too long for one line is broken into balanced lines, each set flush
+        # with the first line's right edge, leaving room for the date's 2-character step.
+        pieces = [[line.text for line in balanced_lines(org, metrics.advance, right - 2 * two)]
+                  for org in block.organisations]
+        first = metrics.width(pieces[0][0]) if pieces else 0.0
         date_x = min(right - first + two, right - self.setter.metrics(date_style).width(block.date))
         org_right = date_x - two + first
-        lines = [self.setter.single(org, org_style, org_right - org_width(org))
-                 for org in block.organisations]
-        lines.append(self.setter.single(block.date, date_style, date_x))
+        lines = [self.setter.single(piece, org_style, org_right - metrics.width(piece))
+                 for org in pieces for piece in org]
+        lines.append(self.setter.single(block.date, date_style, max(date_x, 0.0)))
         if self.items and isinstance(self.items[-1], Box):  # no page holds a signature alone
             self.items[-1] = replace(self.items[-1], keep_with_next=True)
         self.add(lines, "signature", keep_together=True)
