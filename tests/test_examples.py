@@ -179,3 +179,16 @@ def test_an_organisation_longer_than_a_line_is_broken_and_stays_on_the_page(tmp_
     assert all(LEFT - 0.5 <= line[1] and line[2] <= RIGHT + 0.5 for line in (first, second))
     assert first[2] == pytest.approx(second[2], abs=0.5)  # one right edge
     assert lines[date_at][1] - first[1] == pytest.approx(2 * CH, abs=0.5)
+
+
+def test_free_text_longer_than_a_line_in_signature_date_and_imprint_stays_on_the_page(tmp_path):
+    long = "很长" * 40
+    (tmp_path / "r.yaml").write_text(
+        f"template: notice\ntitle: 通知\nbody: [正文。]\nsignature:\n  organisation: 甲\n"
+        f"  date: {long}\nimprint:\n  issuer: {long}\n  issued: {long}\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "r.yaml"), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    with pdfplumber.open(tmp_path / "r.pdf") as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    assert min(c["x0"] for c in chars) >= LEFT - 0.5
+    assert max(c["x1"] for c in chars) <= RIGHT + 0.5
+    assert "".join(c["text"] for c in chars).count("很长") == 3 * 40

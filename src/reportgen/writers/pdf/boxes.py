@@ -158,14 +158,23 @@ class _Builder:
         pieces = [[line.text for line in balanced_lines(org, metrics.advance, right - 2 * two)]
                   for org in block.organisations]
         first = metrics.width(pieces[0][0]) if pieces else 0.0
-        date_x = min(right - first + two, right - self.setter.metrics(date_style).width(block.date))
+        # A date wider than the line (free text) wraps, so it never pushes anything off the page.
+        date_width = min(self.setter.metrics(date_style).width(block.date), right - two)
+        date_x = min(right - first + two, right - date_width)
         org_right = date_x - two + first
         lines = [self.setter.single(piece, org_style, org_right - metrics.width(piece))
                  for org in pieces for piece in org]
-        lines.append(self.setter.single(block.date, date_style, max(date_x, 0.0)))
+        lines += self.flush(block.date, date_style, date_x, right - date_x, "left")
         if self.items and isinstance(self.items[-1], Box):  # no page holds a signature alone
             self.items[-1] = replace(self.items[-1], keep_with_next=True)
         self.add(lines, "signature", keep_together=True)
+
+    def flush(self, text: str, style: Style, x: float, room: float, side: str) -> list[Line]:
+        """`text` in `room` points from `x`, flush `side`, in balanced lines if it is wider."""
+        metrics = self.setter.metrics(style)
+        pieces = [line.text for line in balanced_lines(text, metrics.advance, room)]
+        return [self.setter.single(piece, style, x if side == "left"
+                                   else x + room - metrics.width(piece)) for piece in pieces]
 
     def note(self, block: model.Note) -> None:
         """附注 in parentheses, on the line after the date, which it stays with."""
@@ -191,14 +200,23 @@ class _Builder:
         if block.issuer or block.issued:
             if lines:
                 rules.append((len(lines), THIN_RULE))
-            line: Line = ()
-            if block.issuer:
-                line += self.setter.single(block.issuer, style, inset)
-            if block.issued:
-                issued = block.issued + ISSUED_SUFFIX
-                line += self.setter.single(issued, style,
-                                           self.width - inset - metrics.width(issued))
-            lines.append(line)
+            issued = block.issued + ISSUED_SUFFIX if block.issued else ""
+            room = self.width - 2 * inset
+            together = metrics.width(block.issuer or "") + metrics.width(issued) + \
+                self.setter.em(style)
+            if together <= room:  # the usual case: both on one line, at either end
+                line: Line = ()
+                if block.issuer:
+                    line += self.setter.single(block.issuer, style, inset)
+                if issued:
+                    line += self.setter.single(issued, style,
+                                               self.width - inset - metrics.width(issued))
+                lines.append(line)
+            else:  # too long to share a line: the issuer flush left, the date flush right
+                if block.issuer:
+                    lines += self.flush(block.issuer, style, inset, room, "left")
+                if issued:
+                    lines += self.flush(issued, style, inset, room, "right")
         rules.append((len(lines), THICK_RULE))
         self.items.append(ImprintBox(tuple(lines), tuple(rules),
                                      round(role.space_before_lines)))
