@@ -178,3 +178,19 @@ def test_an_internal_error_is_one_line_without_traceback(monkeypatch, capsys, tm
     code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path, "-j", "1")
     assert code == 70 and "internal error" in err and "Traceback" not in err
     assert not any(tmp_path.iterdir())
+
+
+def test_the_reportgen_fonts_setting_names_font_folders(tmp_path, capsys, write_yaml,
+                                                        monkeypatch):
+    fonts = tmp_path / "office-fonts"
+    fonts.mkdir()
+    make_font(fonts / "fs.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
+    monkeypatch.setenv("REPORTGEN_FONTS", str(fonts))
+    report = write_yaml("title: 标题\nbody:\n  - 仿宋\n")
+    assert run(capsys, "build", report, "-o", tmp_path / "out", "--format", "pdf")[0] == 0
+    with pdfplumber.open(tmp_path / "out" / "report.pdf") as pdf:
+        body = [c for c in pdf.pages[0].chars if c["text"] in "仿宋" and c["size"] == 16]
+    assert body and all("TestFont" in c["fontname"] for c in body)
+    monkeypatch.setenv("REPORTGEN_FONTS", str(tmp_path / "missing"))
+    code, _, err = run(capsys, "build", report, "-o", tmp_path / "out")
+    assert code == 2 and "REPORTGEN_FONTS" in err

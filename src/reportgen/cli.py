@@ -116,13 +116,15 @@ def _settings(args):
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise ReportError([Diagnostic("is a file; -o takes the folder the outputs go to",
                                       file=out_dir)], EXIT_USAGE)
-    for folder in args.fonts:
+    configured = [Path(p) for p in os.environ.get("REPORTGEN_FONTS", "").split(os.pathsep) if p]
+    for folder in configured + args.fonts:
         if not folder.is_dir():
             raise ReportError([Diagnostic("fonts folder not found", file=folder,
-                                          hint="--fonts takes a folder of .ttf files")],
+                                          hint="--fonts and REPORTGEN_FONTS name folders of "
+                                               ".ttf files")],
                               EXIT_USAGE)
     return BuildSettings(out_dir=getattr(args, "output", None), formats=formats,
-                         template=args.template, font_dirs=tuple(args.fonts),
+                         template=args.template, font_dirs=tuple(args.fonts + configured),
                          docx_fonts=getattr(args, "docx_fonts", "standard"),
                          force=getattr(args, "force", False), strict=args.strict,
                          reproducible=getattr(args, "reproducible", False))
