@@ -28,22 +28,15 @@ def read_table(path: Path, sheet: str | None = None) -> list[list]:
 
 
 def _read_csv(path: Path) -> list[list]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig",):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            raise TableError(f"{path.name} is not UTF-8 (Excel saves CSV as GBK by default)",
-                             "in Excel choose 'CSV UTF-8', or use the .xlsx file itself")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TableError(f"{path.name} is not UTF-8 (Excel saves CSV as GBK by default)",
+                         "in Excel choose 'CSV UTF-8', or use the .xlsx file itself") from None
     rows = [row for row in csv.reader(text.splitlines()) if any(c.strip() for c in row)]
     if not rows:
         raise TableError(f"{path.name} is empty")
-    return [[_csv_cell(c) for c in row] for row in rows]
-
-
-def _csv_cell(text: str):
-    return text.strip()
+    return [[cell.strip() for cell in row] for row in rows]
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[list]:
