@@ -94,6 +94,7 @@ def test_to_unicode_writes_surrogate_pairs_in_blocks_of_100():
 def test_every_bundled_face_loads_in_reportlab(registry):
     for face in registry.primaries + registry.fallbacks:
         font = pdfmetrics.getFont(register(face))
+        font.face.ensure([*face.cmap, *range(0x20000, 0x20100), 0xFFFF])  # maps fill on demand
         assert set(font.face.charToGlyph) - {0xFFFF} == set(face.cmap)  # 0xFFFF: cmap end mark
 
 

@@ -14,6 +14,8 @@ def test_a_cached_face_equals_a_parsed_one(tmp_path, monkeypatch):
     first = fontcache.load_face(SONG)  # parses and stores
     assert list(tmp_path.glob("*.ttfmeta"))
     cached = fontcache.load_face(SONG)  # rebuilt from the cache
+    assert len(cached.charToGlyph) <= 0x100  # the maps fill in as characters are asked for
+    cached.ensure([*parsed.charToGlyph, 0x10FFFD, 0xE000])  # two codes the font lacks
     for face in (first, cached):
         assert face.charToGlyph == parsed.charToGlyph
         assert face.charWidths == parsed.charWidths
@@ -22,6 +24,19 @@ def test_a_cached_face_equals_a_parsed_one(tmp_path, monkeypatch):
         assert list(face.glyphPos) == list(parsed.glyphPos)
         assert face.name == parsed.name and face.name.ustr == parsed.name.ustr
     subset = [ord(ch) for ch in "柳州市图书馆（一）“五学联动”2025年AI"]
+    assert cached.makeSubset(subset) == parsed.makeSubset(subset)
+
+
+def test_a_fresh_cached_face_finds_each_character_it_is_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setenv(fontcache.CACHE_ENV, str(tmp_path))
+    parsed = fontcache.load_face(SONG)
+    cached = fontcache.load_face(SONG)
+    text = "𫖯䶮㮾堃喆燊，“（一）”"
+    cached.ensure(map(ord, text))
+    for ch in text:
+        assert cached.charToGlyph.get(ord(ch)) == parsed.charToGlyph.get(ord(ch))
+        assert cached.charWidths.get(ord(ch)) == parsed.charWidths.get(ord(ch))
+    subset = [ord(ch) for ch in text]
     assert cached.makeSubset(subset) == parsed.makeSubset(subset)
 
 

@@ -130,6 +130,7 @@ def _glyph_top(font: str, ch: str) -> float:
     """The top of `ch`'s outline in `font`, in ems above the baseline (0 for an empty glyph),
     read from the glyf table of the font as reportlab parsed it."""
     face = pdfmetrics.getFont(font).face
+    face.ensure((ord(ch),))
     glyph = face.charToGlyph.get(ord(ch))
     if glyph is None or face.glyphPos[glyph] == face.glyphPos[glyph + 1]:
         return 0.0

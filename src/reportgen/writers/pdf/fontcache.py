@@ -5,6 +5,10 @@ reportlab parses a font's cmap, widths and glyph offsets on every registration (
 kept with `marshal` (builtin types only; nothing in it can run code) under the user's cache
 folder, keyed by the file's path, size and modification time and by reportlab's version. Any
 problem with the cache falls back to parsing: the cache can make a build faster, never wrong.
+
+A face rebuilt from the cache does not unpack its 24,000-entry character maps either: they
+fill in from sorted arrays as characters are asked for (`MappedFace.ensure`), and the glyf
+table is read in place from the mapped file instead of being copied for every subset.
 """
 
 from __future__ import annotations
@@ -15,13 +19,15 @@ import mmap
 import os
 import tempfile
 from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from pathlib import Path
 
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
-_FORMAT = 4
+_FORMAT = 5
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 _SKIPPED = ("_ttf_data", "_pdfScale", "glyphToChar")
 """Not cached: the file's bytes (mapped instead), a lambda, and a map only parsing uses."""
@@ -43,7 +49,63 @@ def cache_dir() -> Path | None:
     return Path(base) / "reportgen"
 
 
-def load_face(path: Path, index: int = 0) -> TTFontFace:
+class MappedFace(TTFontFace):
+    """reportlab's face, with character maps that may fill in on demand (see `ensure`) and a
+    glyf table that is sliced where it lies rather than copied whole."""
+
+    _lazy: tuple[tuple[array, array], tuple[array, array]] | None = None
+    """(codes, glyphs) and (codes, widths), codes sorted, for a face rebuilt from the cache;
+    None when the maps were parsed in full."""
+
+    def ensure(self, codes: Iterable[int]) -> None:
+        """Make `charToGlyph` and `charWidths` hold every one of `codes` the font has.
+
+        Every path by which reportlab reads the maps goes through a caller of this first:
+        `UnicodeTTFont.splitString` and `stringWidth` (fonts.py) and the glyph-top reading
+        in draw.py; the subsetter only sees codes that splitString assigned."""
+        if self._lazy is None:
+            return
+        wanted = set(codes).difference(self.charToGlyph, self._absent)
+        for code in wanted:
+            glyph = _find(self._lazy[0], code)
+            if glyph is None:
+                self._absent.add(code)
+                continue
+            self.charToGlyph[code] = glyph
+            width = _find(self._lazy[1], code)
+            if width is not None:
+                self.charWidths[code] = width
+
+    def get_table(self, tag):  # reportlab's name
+        if tag == "glyf":  # the subsetter slices out its glyphs; 10 MB need not be copied
+            pos, length = self.get_table_pos(tag)
+            return _TableView(self._ttf_data, pos, length)
+        return super().get_table(tag)
+
+
+class _TableView:
+    """A table of the font file that slices to bytes without copying the whole table."""
+
+    def __init__(self, data, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, part: slice) -> bytes:
+        first, stop, step = part.indices(self._length)
+        if step != 1:
+            raise ValueError("a font table is sliced in order")
+        return self._data[self._start + first:self._start + max(first, stop)]
+
+
+def _find(pairs: tuple[array, array], code: int):
+    keys, values = pairs
+    at = bisect_left(keys, code)
+    return values[at] if at < len(keys) and keys[at] == code else None
+
+
+def load_face(path: Path, index: int = 0) -> MappedFace:
     """reportlab's parsed face for `path` (member `index` of a collection), cached on disk."""
     folder = cache_dir()
     entry = folder / f"{_key(path, index)}.ttfmeta" if folder else None
@@ -52,7 +114,7 @@ def load_face(path: Path, index: int = 0) -> TTFontFace:
             return _rebuild(marshal.loads(entry.read_bytes()), path)
         except (OSError, ValueError, EOFError, TypeError, KeyError):
             pass
-    face = TTFontFace(str(path), subfontIndex=index)
+    face = MappedFace(str(path), subfontIndex=index)
     if entry is not None:
         _store(face, entry)
     return face
@@ -79,11 +141,14 @@ class _Metrics:
 
 
 def _packed(mapping: dict[int, float], kind: str) -> tuple[bytes, str, bytes]:
-    return array("I", mapping.keys()).tobytes(), kind, array(kind, mapping.values()).tobytes()
+    """`mapping` as sorted codes and their values, each an array's bytes."""
+    codes = sorted(mapping)
+    return (array("I", codes).tobytes(), kind,
+            array(kind, [mapping[code] for code in codes]).tobytes())
 
 
-def _unpacked(keys: bytes, kind: str, values: bytes) -> dict[int, float]:
-    return dict(zip(array("I", keys), array(kind, values), strict=True))
+def _unpacked(codes: bytes, kind: str, values: bytes) -> tuple[array, array]:
+    return array("I", codes), array(kind, values)
 
 
 def _store(face: TTFontFace, entry: Path) -> None:
@@ -117,12 +182,16 @@ def _state_of(face: TTFontFace) -> dict:
     return state
 
 
-def _rebuild(state: dict, path: Path) -> TTFontFace:
-    face = TTFontFace.__new__(TTFontFace)
+def _rebuild(state: dict, path: Path) -> MappedFace:
+    face = MappedFace.__new__(MappedFace)
     glyphs, widths, metrics, positions = state.pop("_packed")
     face.__dict__.update(state)
-    face.charToGlyph = _unpacked(*glyphs)
-    face.charWidths = _unpacked(*widths)
+    face._lazy = (_unpacked(*glyphs), _unpacked(*widths))
+    face._absent = set()
+    face.charToGlyph = {}
+    face.charWidths = {}
+    # reportlab's subset state looks up ASCII directly when a document first uses the font.
+    face.ensure(range(0x100))
     face.hmetrics = _Metrics(array("i", metrics))
     face.glyphPos = array("I", positions)
     for name in _NAMES:

@@ -68,14 +68,20 @@ class UnicodeTTFont(TTFont):
         .notdef box, which the build warned about) instead of code 0, so that copied and
         searched text still holds it. The face is left as it was: reportlab's subsetter maps
         a code it does not know to .notdef by itself."""
+        codes = set(map(ord, text))
+        self.face.ensure(codes)
         known = self.face.charToGlyph
-        missing = {code for code in map(ord, text) if code not in known and code != 0xA0}
+        missing = {code for code in codes.difference(known) if code != 0xA0}
         known.update(dict.fromkeys(missing, 0))
         try:
             return super().splitString(text, doc, encoding)
         finally:
             for code in missing:
                 del known[code]
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (reportlab's name)
+        self.face.ensure(map(ord, text))
+        return super().stringWidth(text, size, encoding)
 
     def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
         state = self._assignState(doc)
