@@ -1,4 +1,4 @@
 """`python -m reportgen`: the same as the `reportgen` command."""
-from reportgen.cli import main
+from reportgen.cli import run
 
-raise SystemExit(main())
+run()

@@ -55,7 +55,7 @@ def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = 
     """Build every file; one failure does not stop the others. Results keep input order."""
     _check_collisions(files, settings)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    if jobs > 1:
+    if len(files) > 1:  # workers keep the cores busy, or -j 1 asked for one process
         settings = replace(settings, parallel_formats=False)
     bar = _Progress(len(files)) if progress and len(files) > 1 else None
     if jobs == 1:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import EXIT_WARNINGS_STRICT, Diagnostic, ReportError
-from reportgen.reader.report import read_report
 
 FORMATS = ("docx", "pdf")
 
@@ -26,8 +25,8 @@ class BuildSettings:
     strict: bool = False
     reproducible: bool = False
     parallel_formats: bool = True
-    """Make the DOCX in a forked child while the PDF is laid out (off in parallel batches,
-    whose workers already keep every core busy)."""
+    """Make the PDF in a forked helper, which gets ready while the report is read, and the DOCX
+    meanwhile in this process (off in batches, whose workers keep every core busy anyway)."""
 
 
 @dataclass
@@ -62,6 +61,8 @@ def _font_dirs(file: Path, settings: BuildSettings) -> tuple[Path, ...]:
 
 def check(file: Path, settings: BuildSettings):
     """Read and validate `file`: (document, warnings, font registry); raises ReportError."""
+    from reportgen.reader.report import read_report
+
     registry = font_registry(_font_dirs(file, settings))
     warnings: list[Diagnostic] = []
     document = read_report(file, template=settings.template, warnings=warnings,
@@ -83,34 +84,54 @@ def output_paths(file: Path, settings: BuildSettings) -> dict[str, Path]:
 
 def build(file: Path, settings: BuildSettings) -> BuildResult:
     """Build one report into every requested format; all outputs or none are written."""
-    from reportgen.outputs import check_writable, write_atomically
-    from reportgen.writers.options import WriteOptions
+    from reportgen import forked
+    from reportgen.outputs import write_atomically
 
-    document, warnings, registry = check(file, settings)
     paths = output_paths(file, settings)
+    if settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
+        # Two cores: the helper imports the PDF writer while this process reads the report,
+        # then lays out the PDF while this process makes the DOCX.
+        with forked.Helper(lambda: _pdf_job(file, settings)) as helper:
+            document, warnings, registry = check(file, settings)
+            backups = _check_writable(paths, settings)
+            helper.send(document)
+            docx = render("docx", document, _options(registry, settings))
+            rendered = {"docx": docx, "pdf": helper.result()}
+    else:
+        document, warnings, registry = check(file, settings)
+        backups = _check_writable(paths, settings)
+        options = _options(registry, settings)
+        rendered = {fmt: render(fmt, document, options) for fmt in paths}
+    write_atomically({paths[fmt]: data for fmt, data in rendered.items()}, backups)
+    return BuildResult(file, list(paths.values()), list(backups.values()), warnings)
+
+
+def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict[Path, Path]:
+    """Backup path by output path, for outputs that --force will replace."""
+    from reportgen.outputs import check_writable
+
     backups = {}
     for path in paths.values():
         backup = check_writable(path, force=settings.force)
         if backup is not None:
             backups[path] = backup
-    options = WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
-                           reproducible=settings.reproducible)
-    rendered = render_all(tuple(paths), document, options, parallel=settings.parallel_formats)
-    write_atomically({paths[fmt]: data for fmt, data in rendered.items()}, backups)
-    return BuildResult(file, list(paths.values()), list(backups.values()), warnings)
+    return backups
 
 
-def render_all(formats: tuple[str, ...], document, options, *,
-               parallel: bool = True) -> dict[str, bytes]:
-    """The bytes of `document` in each format; with `parallel`, the DOCX is made in a forked
-    child while this process makes the PDF (two cores: the slower of the two, not the sum)."""
-    from reportgen import forked
+def _options(registry, settings: BuildSettings):
+    from reportgen.writers.options import WriteOptions
 
-    if parallel and set(formats) == {"docx", "pdf"} and forked.available():
-        child = forked.Child(lambda: render("docx", document, options))
-        pdf = render("pdf", document, options)
-        return {"docx": child.result(), "pdf": pdf}
-    return {fmt: render(fmt, document, options) for fmt in formats}
+    return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
+                        reproducible=settings.reproducible)
+
+
+def _pdf_job(file: Path, settings: BuildSettings):
+    """In the helper, before the report is read: load the PDF writer and the font registry;
+    the job then turns the document into PDF bytes."""
+    from reportgen.writers import pdf  # noqa: F401 - imported now, while the parent reads
+
+    options = _options(font_registry(_font_dirs(file, settings)), settings)
+    return lambda document: render("pdf", document, options)
 
 
 def render(fmt: str, document, options) -> bytes:
