@@ -86,6 +86,14 @@ def test_a_helper_let_go_without_input_never_runs_its_job(tmp_path):
     assert no_children_left()
 
 
+def test_a_helper_let_go_while_getting_ready_is_not_waited_for():
+    started = time.monotonic()
+    with forked.Helper(lambda: time.sleep(60)):
+        pass
+    assert time.monotonic() - started < 30
+    assert no_children_left()
+
+
 def test_a_job_whose_result_is_not_wanted_is_stopped_not_waited_for():
     started = time.monotonic()
     with forked.Helper(lambda: lambda _: time.sleep(60)) as helper:

@@ -81,15 +81,16 @@ class Helper(Generic[T]):
         return value
 
     def close(self) -> None:
-        """Let the child go and wait for it to end: without input it ends at once; a job
-        whose result is no longer wanted is stopped (it writes nothing but its result)."""
+        """End the child unless its result has been taken, and wait for it: whether it is
+        still getting ready or already at work, it has nothing to finish (it writes nothing
+        but its result), so an error in the parent is not held up by it."""
         if self._job is not None:
             os.close(self._job)
             self._job = None
         if self._result is not None:
             os.close(self._result)
             self._result = None
-            if self._sender is not None and self._pid is not None:
+            if self._pid is not None:
                 os.kill(self._pid, signal.SIGKILL)
         self._reap()
 
