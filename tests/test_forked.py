@@ -125,3 +125,13 @@ def test_a_report_with_errors_leaves_no_helper_and_no_output(write_yaml, tmp_pat
         build(bad, settings)
     assert no_children_left()
     assert not (tmp_path / "out").exists()
+
+
+def test_a_process_pinned_to_one_core_does_not_fork(monkeypatch):
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this system")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
+    assert forked.usable_cores() == 1
+    assert not forked.available()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    assert forked.available()

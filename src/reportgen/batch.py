@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportgen.build import BuildResult, BuildSettings, build, output_paths
 from reportgen.errors import EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, Diagnostic, ReportError
+from reportgen.forked import usable_cores
 
 
 def expand_inputs(inputs: list[Path]) -> list[Path]:
@@ -54,7 +55,7 @@ def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = 
               progress: bool = False) -> list[BuildResult]:
     """Build every file; one failure does not stop the others. Results keep input order."""
     _check_collisions(files, settings)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    jobs = max(1, min(jobs or usable_cores(), len(files)))
     if len(files) > 1:  # workers keep the cores busy, or -j 1 asked for one process
         settings = replace(settings, parallel_formats=False)
     bar = _Progress(len(files)) if progress and len(files) > 1 else None

@@ -21,8 +21,16 @@ T = TypeVar("T")
 
 
 def available() -> bool:
-    """Whether forking is possible and worth it here (POSIX, more than one core)."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """Whether forking is possible and worth it here: POSIX, and more than one core that this
+    process may run on (a process pinned to one core would only pay for both imports)."""
+    return hasattr(os, "fork") and usable_cores() > 1
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 class Helper(Generic[T]):
