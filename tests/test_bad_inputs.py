@@ -28,7 +28,7 @@ def test_the_catalogue_has_at_least_thirty_cases_and_every_file_is_listed():
     assert listed == files
 
 
-@pytest.mark.parametrize("name, code, line, expected", cases())
+@pytest.mark.parametrize("name, code, line, expected", list(cases()))
 def test_a_bad_input_gets_located_one_line_errors_and_writes_nothing(
         name, code, line, expected, tmp_path, capsys):
     out_dir = tmp_path / "out"
