@@ -4,8 +4,8 @@ A single report is written in two formats, and a machine with two cores can do b
 The helper is forked before the report is even read: it imports and sets up what its job
 needs while the parent reads and checks the report, then receives its input (pickled through a
 pipe), does the job and sends back its result or its exception. It leaves with os._exit so
-that nothing of the parent's (buffers, atexit) runs twice. A parent that needs no job after
-all (the report had errors) lets the helper go, and it ends without doing anything.
+that nothing of the parent's (buffers, atexit) runs twice. A parent that needs no result after
+all (the report had errors, the DOCX failed) ends the helper wherever it is.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def usable_cores() -> int:
 class Helper(Generic[T]):
     """A child process running `prepare()` at once; the job it returns gets the input of `send`.
 
-    Use it as a context manager: leaving the block without `result()` lets the child go.
+    Use it as a context manager: leaving the block without `result()` ends the child.
     """
 
     def __init__(self, prepare: Callable[[], Callable[[Any], T]]):
