@@ -271,6 +271,17 @@ def test_balanced_title_lines_are_few_and_even():
     assert all(line.offset == 0 and line.width == COLUMN for line in lines)
 
 
+def test_balanced_title_lines_keep_words_whole():
+    title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
+    for title, first in (
+        ("关于做好2026年春季文化场馆安全生产工作的意见", "关于做好2026年春季"),
+        ("市群众艺术馆2025年度全民艺术普及工作总结及2026年度工作计划",
+         "市群众艺术馆2025年度全民艺术普及"),  # 普及 is a word, not a break before 及
+    ):
+        lines = balanced_lines(title, title_advance, COLUMN)
+        assert [line.text for line in lines] == [first, title[len(first):]]
+
+
 def test_balanced_lines_never_break_a_token_or_a_rule():
     title = "柳州市图书馆2025年工作总结及2026年工作计划（征求意见稿）"
     for chars in range(8, 28):

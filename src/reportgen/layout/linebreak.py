@@ -29,6 +29,7 @@ from reportgen.layout.charclass import (
     OPENING,
     is_ideograph,
 )
+from reportgen.layout.title_words import BETWEEN_WORDS, INSIDE_A_WORD, UNKNOWN, break_kind
 from reportgen.layout.tokens import CHAR, DASH, SPACE, WORD, segments
 
 Advance = Callable[[str], float]  # advance width in points of ONE character
@@ -341,15 +342,19 @@ def balanced_lines(
 
 
 def _word_break_cost(text: str, units: list[_Unit], k: int, adv: Advance) -> float:
-    """Cost of a title break before units[k]: nothing at a likely word edge, else (3 em)²."""
+    """Cost of a title break before units[k]: nothing beside punctuation, a number or a
+    conjunction (not inside a word: 普及); (1 em)² between two known words; (3 em)² between two other ideographs;
+    (6 em)² inside a known word (see ``title_words``)."""
     before, after = units[k - 1], units[k]
     if before.kind != CHAR or after.kind != CHAR:
         return 0.0  # beside a number, a Latin word or a dash
     if not (is_ideograph(text[before.start]) and is_ideograph(text[after.start])):
         return 0.0  # beside punctuation
-    if text.startswith(_TITLE_BREAK_BEFORE, after.start):
-        return 0.0
-    return (3 * adv("\u4e00")) ** 2
+    kind = break_kind(text, after.start)
+    if kind != INSIDE_A_WORD and text.startswith(_TITLE_BREAK_BEFORE, after.start):
+        return 0.0  # before 及 和 与 … unless it is part of a word (普及, 参与)
+    ems = {BETWEEN_WORDS: 1, UNKNOWN: 3, INSIDE_A_WORD: 6}[kind]
+    return (ems * adv("\u4e00")) ** 2
 
 
 def _feasible_spans(units: list[_Unit], stops: list[int], width: float) -> list[list]:

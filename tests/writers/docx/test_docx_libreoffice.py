@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -174,3 +175,17 @@ def test_run_in_numbers_tables_and_titles_take_their_role_faces(tmp_path):
     assert face["各"] == "ReportgenSong-Regular"
     assert face["关"] == "ReportgenSong-Bold"
     assert face["备"] == "ReportgenHei-Regular"  # table header
+
+
+def test_libreoffice_breaks_a_long_title_where_the_pdf_does(tmp_path):
+    # Left to itself LibreOffice would print 关于2026年春节期间开放时间调整及做好节 | 日期间….
+    title = "关于2026年春节期间开放时间调整及做好节日期间读者服务工作的通知"
+    document = samples.notice()
+    blocks = tuple(model.Title((title,)) if isinstance(b, model.Title) else b
+                   for b in document.blocks)
+    path = samples.write_docx(replace(document, blocks=blocks), tmp_path / "notice.docx")
+    with pdfplumber.open(convert(path)) as pdf:
+        size = max(c["size"] for c in pdf.pages[0].chars)
+        title_lines = ["".join(c["text"] for c in row).replace(" ", "")
+                       for row in lines(pdf.pages[0], size)]
+    assert title_lines == ["关于2026年春节期间开放时间调整", "及做好节日期间读者服务工作的通知"]

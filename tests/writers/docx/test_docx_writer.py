@@ -12,8 +12,10 @@ from docx.shared import Mm
 
 from reportgen import model
 from reportgen.fontset import FontRegistry
+from reportgen.reader.report import read_report
 from reportgen.writers.docx import write
 from reportgen.writers.options import WriteOptions
+from tests.conftest import DATA
 from tests.writers.docx import samples
 from tests.writers.docx.parts import NS, names, part, read, w
 
@@ -241,3 +243,12 @@ def test_a_single_attachment_has_no_number(tmp_path):
     attachments = [p.text for p in docx.Document(str(path)).paragraphs
                    if p.style.style_id.startswith("Attachment")]
     assert attachments == ["附件：春节期间值班安排表"]
+
+
+def test_a_long_title_gets_the_pdfs_balanced_line_break(tmp_path):
+    # Word and LibreOffice would fill the first line and leave 的意见 alone on the second.
+    handout = read_report(DATA / "wenhuaguan-safety-handout.yaml")
+    out = io.BytesIO()
+    write(handout, WriteOptions(fonts=FontRegistry()), out)
+    titles = [p.text for p in docx.Document(out).paragraphs if p.style.style_id == "Title"]
+    assert titles == ["关于做好2026年春季\n文化场馆安全生产工作的意见"]

@@ -13,6 +13,7 @@ from copy import deepcopy
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.layout.linebreak import balanced_lines
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, width_chars
 from reportgen.writers.docx.numbering import NumberedList, Numbering
@@ -29,11 +30,13 @@ from reportgen.writers.docx.styles import (
 class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
-    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid):
+    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid,
+                 title_size_pt: float):
         self._sect_pr = body.find(qn("w:sectPr"))
         self._body = body
         self._numbering = numbering
         self._grid = grid
+        self._title_size = title_size_pt
 
     def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
               fresh: bool = False) -> None:
@@ -52,7 +55,7 @@ class Body:
                 self._paragraph(block.role, block.text)
             elif isinstance(block, model.Title):
                 for line in block.lines:
-                    self._paragraph("title", line)
+                    self._paragraph("title", "\n".join(self._title_lines(line)))
             elif isinstance(block, model.Label):
                 self._paragraph("label", block.text)
             elif isinstance(block, model.DocumentNumber):
@@ -102,6 +105,17 @@ class Body:
         p.extend(_runs(text))
         self._append(p)
         return p
+
+    def _title_lines(self, text: str) -> list[str]:
+        """`text` in balanced lines with words kept whole, as the PDF sets it; the paragraph
+        gets line breaks there, as an editor would type them, because Word and LibreOffice
+        would fill the first line and split 节|日 or leave 的意见 alone on the second.
+        Widths are counted in characters (full-width 1, others ½) against the text width less
+        one character, room for the office fonts' own spacing of digits."""
+        size = self._title_size
+        width = self._grid.page.text_width_mm * 72 / 25.4 - size
+        return [line.text for line in balanced_lines(text, lambda ch: size * width_chars(ch),
+                                                     width)]
 
     def _section(self, section: model.Section, group: NumberedList) -> None:
         role = heading_role(section.level)
