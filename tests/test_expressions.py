@@ -136,3 +136,41 @@ def test_a_long_loop_is_stopped_by_the_time_limit():
 def test_ordinary_arithmetic_still_works():
     assert Expressions({"a": 3}).render("{{ a * 2 }} {{ 'ab' * 3 }} {{ 2 ** 10 }}") == \
         "6 ababab 1024"
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("合计{{ a + b }}万元", "合计3.3万元"),  # not 3.3000000000000003
+    ("{{ 3.3 * 3 }}", "9.9"),
+    ("{{ 6 / 2 }}", "3"),
+    ("{{ (v / 365) | round(1) }}", "5260.3"),
+    ("{{ v }}", "1920000"),
+])
+def test_computed_numbers_print_without_binary_noise(text, shown):
+    expressions = Expressions({"a": 1.1, "b": 2.2, "v": 1920000})
+    assert expressions.render(text) == shown
+    assert expressions.take_notes() == []
+
+
+def test_a_computed_number_with_many_decimals_prints_whole_with_a_note():
+    expressions = Expressions({"v": 1920000})
+    assert expressions.render("日均{{ v / 365 }}人次") == "日均5260.2739726人次"
+    [(message, hint)] = expressions.take_notes()
+    assert "7 decimal places" in message and "round(1)" in hint
+    assert expressions.take_notes() == []
+
+
+@pytest.mark.parametrize("text, message, hint", [
+    ("{{ v / z }}", "division by zero", "divisor"),
+    ("{{ n | wan }}", "too large or not a number", "1e400"),
+    ("{{ n }}", "not a number a report can print", "1e400"),
+    ("{{ growth(5, 0) }}", "previous value is 0", "in words"),
+    ("{{ 'a' - 1 }}", "cannot evaluate", "192万"),
+    ("{{ missing }}", "missing", "`data:`"),
+    ("{{ v | wan(", "expression syntax", "{{ name }}"),
+])
+def test_each_expression_error_has_its_own_hint(text, message, hint):
+    expressions = Expressions({"v": 10, "z": 0, "n": float("inf")})
+    with pytest.raises(ExpressionError) as caught:
+        expressions.render(text)
+    assert message in str(caught.value) and "decimal" not in str(caught.value)
+    assert hint in caught.value.hint

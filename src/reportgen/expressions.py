@@ -8,8 +8,9 @@ undefined name or an attempt to reach Python internals is an error naming the fi
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from contextlib import contextmanager
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
 from reportgen.numbering import chinese_number
@@ -18,7 +19,19 @@ THIN_SPACE = "\u2009"
 
 
 class ExpressionError(ValueError):
-    """An expression that cannot be evaluated; the message says why in user terms."""
+    """An expression that cannot be evaluated; the message says why in user terms, the hint
+    (if any) what to do about it."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+DATA_HINT = ("names come from the `data:` mapping of the report (docs/format.md, Expressions); "
+             "to print {{ as text, write {{ '{{' }}")
+_NUMBER_HINT = "write it in `data:` as a bare number: 192000 or 18.6, without units or commas"
+DECIMALS_SHOWN = 2
+"""A computed number with more decimal places than this gets a warning (it is printed whole)."""
 
 
 def has_expression(text: str) -> bool:
@@ -28,11 +41,11 @@ def has_expression(text: str) -> bool:
 def _number(value: Any, what: str) -> Decimal:
     _raise_if_undefined(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
-        raise ExpressionError(f"{what} needs a number, got {value!r}")
+        raise ExpressionError(f"{what} needs a number, got {value!r}", _NUMBER_HINT)
     try:
         return Decimal(str(value).replace(",", "").replace(THIN_SPACE, "").replace(" ", ""))
     except Exception:
-        raise ExpressionError(f"{what} needs a number, got {value!r}") from None
+        raise ExpressionError(f"{what} needs a number, got {value!r}", _NUMBER_HINT) from None
 
 
 def _round(value: Decimal, digits: int) -> Decimal:
@@ -57,7 +70,8 @@ def growth(current: Any, previous: Any, digits: int = 1) -> str:
     """Change from `previous` to `current` in percent with its sign: growth(531, 392) -> +35.5%."""
     now, before = _number(current, "growth"), _number(previous, "growth")
     if before == 0:
-        raise ExpressionError("growth: the previous value is 0, so no percentage exists")
+        raise ExpressionError("growth: the previous value is 0, so no percentage exists",
+                              "write the change in words, or compare with another year")
     change = _round((now - before) / abs(before) * 100, digits)
     sign = "+" if change > 0 else ("-" if change < 0 else "")
     return f"{sign}{format(abs(change), 'f')}%"
@@ -105,7 +119,8 @@ def chinese(value: Any) -> str:
     """A whole number in Chinese numerals: 12 -> 十二, 2026 -> 二千零二十六."""
     number = _number(value, "chinese")
     if number != number.to_integral_value():
-        raise ExpressionError(f"chinese needs a whole number, got {value!r}")
+        raise ExpressionError(f"chinese needs a whole number, got {value!r}",
+                              "chinese writes 0 to 99 999 as 一, 十二, 一百零五 …")
     return chinese_number(int(number))
 
 
@@ -132,13 +147,37 @@ class Expressions:
     def __init__(self, data: dict[str, Any]):
         self.data = data
         self._env = None
+        self.notes: list[tuple[str, str]] = []
+        """(message, hint) of things worth a warning, from the texts rendered so far."""
+
+    def take_notes(self) -> list[tuple[str, str]]:
+        """The notes of the texts rendered since the last call."""
+        notes, self.notes = self.notes, []
+        return notes
+
+    def _shown(self, value: Any) -> Any:
+        """How the value of one {{ … }} is printed: a computed float without binary noise
+        (1.1 + 2.2 prints 3.3, not 3.3000000000000003; 6 / 2 prints 3)."""
+        if not isinstance(value, float):
+            return value
+        if not math.isfinite(value):
+            raise ExpressionError(f"the result is {value}, not a number a report can print",
+                                  "a number in `data:` is too large (1e400 is infinite) or a "
+                                  "calculation divides infinity")
+        text = _plain(Decimal(format(value, ".12g")))
+        decimals = len(text.partition(".")[2])
+        if decimals > DECIMALS_SHOWN:
+            self.notes.append((f"a computed number prints with {decimals} decimal places: {text}",
+                               "round it in the expression, e.g. {{ (visitors / 365) | round(1) }}"
+                               ", or use a helper such as wan or percent"))
+        return text
 
     def _environment(self):
         if self._env is None:
             from jinja2 import StrictUndefined
 
             env = _bounded_environment()(undefined=StrictUndefined, autoescape=False,
-                                         keep_trailing_newline=True)
+                                         keep_trailing_newline=True, finalize=self._shown)
             env.filters.update(FILTERS)
             env.globals.clear()
             env.globals.update(FILTERS)
@@ -156,15 +195,27 @@ class Expressions:
             with _time_limit(RENDER_SECONDS):
                 return self._environment().from_string(text).render(self.data)
         except UndefinedError as exc:
-            raise ExpressionError(f"{_undefined_message(exc)}") from None
+            raise ExpressionError(f"{_undefined_message(exc)}", DATA_HINT) from None
         except SecurityError as exc:
-            raise ExpressionError(f"not allowed in a report: {exc}") from None
+            raise ExpressionError(f"not allowed in a report: {exc}",
+                                  "expressions may use the `data:` names, arithmetic and the "
+                                  "helpers in docs/format.md, nothing of Python's") from None
         except TemplateSyntaxError as exc:
-            raise ExpressionError(f"expression syntax: {exc.message}") from None
+            raise ExpressionError(f"expression syntax: {exc.message}",
+                                  "an expression is written {{ name }} or {{ name | helper }}; "
+                                  "to print {{ as text, write {{ '{{' }}") from None
         except ExpressionError:
             raise
+        except ZeroDivisionError:
+            raise ExpressionError("division by zero",
+                                  "check the divisor's value in `data:`") from None
+        except DecimalException:
+            raise ExpressionError("a number is too large or not a number for this helper",
+                                  "check the value in `data:` (1e400 is infinite)") from None
         except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
-            raise ExpressionError(f"cannot evaluate: {exc}") from None
+            raise ExpressionError(f"cannot evaluate: {exc}",
+                                  "check the types: arithmetic needs numbers, and a number "
+                                  "written with a unit (\"192万\") is text") from None
 
 
 RENDER_SECONDS = 1.0
@@ -184,13 +235,15 @@ def _bounded_environment():
         def call_binop(self, context, operator, left, right):
             if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64 and (
                     isinstance(left, (int, float)) and abs(left) > 1):
-                raise ExpressionError(f"{left} ** {right} is too large a power")
+                raise ExpressionError(f"{left} ** {right} is too large a power",
+                                      "powers above 64 are refused")
             if operator == "*":
                 for seq, count in ((left, right), (right, left)):
                     if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and \
                             len(seq) * count > MAX_REPEAT:
                         raise ExpressionError(f"repeating a text or list {count} times makes "
-                                              f"more than {MAX_REPEAT} items")
+                                              f"more than {MAX_REPEAT} items",
+                                              "a report needs no text that long")
             return super().call_binop(context, operator, left, right)
 
     return Bounded

@@ -118,6 +118,17 @@ def test_expressions_render_and_undefined_names_are_located(write_yaml):
     assert "report.yaml:4" in str(caught.value) and "body[1]" in str(caught.value)
 
 
+def test_a_long_computed_decimal_is_a_located_warning_and_an_error_keeps_its_hint(write_yaml):
+    warnings = []
+    read_report(write_yaml("title: 标题\ndata:\n  v: 1920000\nbody:\n  - 日均{{ v / 365 }}人次\n"),
+                warnings=warnings)
+    [warning] = warnings
+    assert warning.line == 5 and "decimal places" in warning.message and "round" in warning.hint
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, "  - 增幅{{ v / z }}\n", head="data:\n  v: 1\n  z: 0\n")
+    assert "division by zero" in str(caught.value) and "divisor" in str(caught.value)
+
+
 def test_multiline_text_joins_without_spaces_between_chinese(write_yaml):
     document = report(write_yaml, "  - |\n    第一行\n    第二行 and\n    English\n")
     assert document.blocks[1].text == "第一行第二行 and English"

@@ -89,10 +89,10 @@ class _Builder:
         try:
             text = self.expressions.render(text)
         except ExpressionError as exc:
-            self.error(path, str(exc), "names come from the `data:` mapping of the report "
-                                       "(docs/format.md, Expressions); to print {{ as text, "
-                                       "write {{ '{{' }}")
+            self.error(path, str(exc), exc.hint)
             return text
+        for message, hint in self.expressions.take_notes():
+            self.warnings.append(self.source.diagnostic(path, message, hint))
         text = _join_lines(text.strip())
         for index, ch in enumerate(text):
             if _forbidden(ch):
