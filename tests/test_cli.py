@@ -49,7 +49,7 @@ def test_validate_writes_nothing_and_reports_warnings(tmp_path, capsys, write_ya
     assert code == 0 and "ok:" in out
     report = write_yaml("title: 标题\nbody:\n  - 上午,召开大会。\n")
     code, out, err = run(capsys, "validate", report)
-    assert code == 0 and "1 warnings" in out and "warning:" in err and "，" in err
+    assert code == 0 and "(1 warning)" in out and "warning:" in err and "，" in err
     code, _, err = run(capsys, "validate", "--strict", report)
     assert code == 4 and err.startswith("error:")
 

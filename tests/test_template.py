@@ -46,3 +46,30 @@ def test_a_users_copy_changes_the_page_number(tmp_path):
     path.write_text("base: annual-report\npage:\n  page_number: {format: \"第{n}页\"}\n",
                     encoding="utf-8")
     assert load_template(str(path)).page.page_number.format == "第{n}页"
+
+
+@pytest.mark.parametrize("page, message, hint", [
+    ("{lines: 0}", "page.lines: 0 is out of range", "from 1 to 80"),
+    ("{lines: 22.5}", "page.lines: expected a whole number", "22"),
+    ("{top_mm: 300}", "text block of 156 × -38 mm", "at least 20 mm"),
+    ("{left_mm: 100, right_mm: 100}", "text block of 10 × 225 mm", "at least 20 mm"),
+    ("{chars: 40}", "40 characters of the 16 pt body text do not fit", "28 for 16 pt"),
+    ("{lines: 60}", "60 lines of the 16 pt body text do not fit", "22 for 16 pt"),
+    ("{page_number: {size_pt: 0}}", "page.page_number.size_pt: 0 is out of range", "4 to 96"),
+])
+def test_page_settings_that_cannot_make_a_page_are_errors(tmp_path, page, message, hint):
+    path = tmp_path / "mine.yaml"
+    path.write_text(f"base: annual-report\npage: {page}\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_template(str(path))
+    [diagnostic] = caught.value.diagnostics
+    assert message in f"{diagnostic.field}: {diagnostic.message}"
+    assert hint in diagnostic.hint and diagnostic.line == 2
+
+
+def test_a_page_of_other_proportions_is_accepted(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("base: annual-report\npage: {chars: 26, lines: 20, top_mm: 40}\n",
+                    encoding="utf-8")
+    page = load_template(str(path)).page
+    assert (page.chars, page.lines, page.top_mm) == (26, 20, 40.0)

@@ -176,7 +176,8 @@ def _command_validate(args) -> int:
             continue
         for warning in warnings:
             err(warning.format())
-        out(f"ok: {file}" + (f" ({len(warnings)} warnings)" if warnings else ""))
+        count = len(warnings)
+        out(f"ok: {file}" + (f" ({count} warning{'s' if count > 1 else ''})" if count else ""))
     return worst
 
 

@@ -220,6 +220,8 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
 
             problems.append(source.diagnostic(("roles", role), f"unknown role `{role}`",
                                               did_you_mean(role, ROLES), key=True))
+    if not problems:
+        problems += _page_problems(page, roles["body"].size_pt, source)
     if problems:
         raise ReportError(problems)
     return Template(
@@ -232,6 +234,34 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         roles=roles,
         source=path,
     )
+
+
+def _page_problems(page: Page, body_pt: float, source) -> list:
+    """The page as a whole: a text block that exists, and a grid the body text fits."""
+    problems = []
+    mm_per_pt = 25.4 / 72
+    if page.text_width_mm < 20 or page.text_height_mm < 20:
+        problems.append(source.diagnostic(
+            ("page",), f"the margins leave a text block of {page.text_width_mm:g} × "
+                       f"{page.text_height_mm:g} mm",
+            "width_mm - left_mm - right_mm and height_mm - top_mm - bottom_mm must each be at "
+            "least 20 mm; A4 with GB/T 9704 margins gives 156 × 225 mm"))
+        return problems
+    char_pitch = page.text_width_mm / page.chars / (body_pt * mm_per_pt)
+    if not 0.9 <= char_pitch <= 2.0:
+        problems.append(source.diagnostic(
+            ("page", "chars"), f"{page.chars} characters of the {body_pt:g} pt body text do not "
+                               f"fit the {page.text_width_mm:g} mm line",
+            f"each character gets {char_pitch:.2f} of its size; choose chars so that it is "
+            "between 0.9 and 2: 28 for 16 pt on A4"))
+    line_pitch = page.text_height_mm / page.lines / (body_pt * mm_per_pt)
+    if not 1.0 <= line_pitch <= 4.0:
+        problems.append(source.diagnostic(
+            ("page", "lines"), f"{page.lines} lines of the {body_pt:g} pt body text do not fit "
+                               f"the {page.text_height_mm:g} mm text block",
+            f"each line gets {line_pitch:.2f} times the text size; choose lines so that it is "
+            "between 1 and 4: 22 for 16 pt on A4"))
+    return problems
 
 
 def _dataclass_from(cls, raw: Any, default, path, source, problems):
@@ -268,6 +298,16 @@ def _dataclass_from(cls, raw: Any, default, path, source, problems):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 problems.append(source.diagnostic(path + (key,), "expected a number"))
                 continue
+            low, high = _RANGES.get(key, (0, 1000))
+            if isinstance(current, int) and value != int(value):
+                problems.append(source.diagnostic(path + (key,), "expected a whole number",
+                                                  f"e.g. {current}"))
+                continue
+            if not low <= value <= high:
+                problems.append(source.diagnostic(
+                    path + (key,), f"{value:g} is out of range",
+                    f"{key} goes from {low:g} to {high:g}; the standard value is {current:g}"))
+                continue
             changes[key] = type(current)(value)
         elif key in _CHOICES:
             if value not in _CHOICES[key]:
@@ -282,6 +322,15 @@ def _dataclass_from(cls, raw: Any, default, path, source, problems):
             changes[key] = str(value)
     return replace(default, **changes)
 
+
+_RANGES = {
+    "width_mm": (50, 1200), "height_mm": (50, 1200),
+    "top_mm": (0, 300), "bottom_mm": (0, 300), "left_mm": (0, 300), "right_mm": (0, 300),
+    "lines": (1, 80), "chars": (1, 80), "size_pt": (4, 96), "below_text_mm": (0, 100),
+    "inset_chars": (0, 20), "indent_chars": (-10, 20),
+    "space_before_lines": (0, 20), "space_after_lines": (0, 20),
+}
+"""What each number setting may be; a number not listed here may go from 0 to 1000."""
 
 _CHOICES = {"align": ("justify", "left", "center", "right"),
             "placement": ("outside", "center", "right")}

@@ -116,7 +116,7 @@ class _Checker:
         for name in schema.get("required", []):
             if name not in value and f"did you mean `{name}`?" not in misspelt:
                 self.report(path, f"`{name}` is missing",
-                            f"add `{name}:`" + (f" ({properties[name]['description']})"
+                            f"add `{name}:`" + (f"; {properties[name]['description']}"
                                                 if "description" in properties.get(name, {})
                                                 else ""))
         for name, item in value.items():
