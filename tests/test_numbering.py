@@ -17,12 +17,18 @@ def test_chinese_numbers_read_as_a_secretary_writes_them(n, text):
 
 @pytest.mark.parametrize("sample, twelfth", [
     ("一、", "十二、"), ("（一）", "（十二）"), ("1.", "12."), ("（1）", "（12）"), ("①", "⑫"),
-    ("01", "12"), ("A.", "L."), ("(a)", "(l)"), ("第一章", "第十二章"),
+    ("01", "12"), ("A.", "L."), ("(a)", "(l)"), ("第一章　", "第十二章　"),
 ])
 def test_a_style_is_written_as_its_first_number(sample, twelfth):
     style = parse_style(sample)
     assert style.label(1) == sample
     assert style.label(12) == twelfth
+
+
+def test_a_label_ending_in_a_word_is_set_off_by_an_ideographic_space():
+    assert parse_style("第一部分").label(2) == "第二部分\u3000"
+    assert parse_style("第一章　").label(1) == "第一章\u3000"  # written with its space: one
+    assert parse_style("一、").label(1) == "一、"
 
 
 def test_decimal_zero_pads_to_two_digits():

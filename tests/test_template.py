@@ -73,3 +73,15 @@ def test_a_page_of_other_proportions_is_accepted(tmp_path):
                     encoding="utf-8")
     page = load_template(str(path)).page
     assert (page.chars, page.lines, page.top_mm) == (26, 20, 40.0)
+
+
+def test_an_unquoted_numbering_style_names_its_item_and_the_fix(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("base: annual-report\nnumbering:\n  levels: [第一部分, 一、, （一）, 1., （1）]\n"
+                    "  plan: 甲\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_template(str(path))
+    number, plan = caught.value.diagnostics
+    assert number.field == "numbering.levels[3]" and "found float 1.0" in number.message
+    assert 'quote it' in number.hint and number.line == 3
+    assert plan.field == "numbering.plan" and plan.line == 4

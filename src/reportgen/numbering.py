@@ -114,6 +114,8 @@ def parse_style(sample: str) -> NumberStyle:
         prefix, suffix = sample[:at], sample[at + len(token):]
         if any(ch.isascii() and ch.isalnum() or ch in CHINESE_DIGITS for ch in prefix + suffix):
             continue
+        if suffix and "\u4e00" <= suffix[-1] <= "\u9fff":
+            suffix += "\u3000"  # 第一章　总则: a label ending in a word is set off by a space
         return NumberStyle(counter, prefix, suffix)
     raise NumberingError(
         f"cannot read {sample!r} as a numbering style; write the first number as it should print: "

@@ -196,13 +196,17 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
                                           "e.g. \"— {n} —\" or \"第{n}页\""))
     levels, plan = base.get("levels", None), base.get("plan", None)
     numbering = raw.get("numbering", {})
-    try:
-        if "levels" in numbering:
-            levels = tuple(parse_style(s) for s in numbering["levels"])
-        if "plan" in numbering:
-            plan = parse_style(numbering["plan"])
-    except NumberingError as exc:
-        problems.append(source.diagnostic(("numbering",), str(exc)))
+    if "levels" in numbering:
+        if isinstance(numbering["levels"], list):
+            parsed = [_style(sample, ("numbering", "levels", i), source, problems)
+                      for i, sample in enumerate(numbering["levels"])]
+            levels = tuple(parsed) if None not in parsed else levels
+        else:
+            problems.append(source.diagnostic(("numbering", "levels"),
+                                              "expected a list of styles by depth",
+                                              'e.g. ["一、", "（一）", "1.", "（1）", "①"]'))
+    if "plan" in numbering:
+        plan = _style(numbering["plan"], ("numbering", "plan"), source, problems) or plan
     roles = dict(base.get("roles", {}))
     raw_roles = raw.get("roles", {}) or {}
     body = _dataclass_from(RoleStyle, raw_roles.get("body", {}), roles.get("body", RoleStyle()),
@@ -234,6 +238,20 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         roles=roles,
         source=path,
     )
+
+
+def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | None:
+    """The numbering style written as `sample` (its first number), or None after a problem."""
+    if not isinstance(sample, str):
+        problems.append(source.diagnostic(
+            path, f"expected text, found {type(sample).__name__} {sample!r}",
+            'quote it: YAML reads 1. and 01 as numbers, so write "1." or "01"'))
+        return None
+    try:
+        return parse_style(sample)
+    except NumberingError as exc:
+        problems.append(source.diagnostic(path, str(exc)))
+        return None
 
 
 def _page_problems(page: Page, body_pt: float, source) -> list:

@@ -86,7 +86,7 @@ def test_document_numbering_overrides_levels_and_plan(write_yaml):
     document = report(write_yaml, "  - section: a\n    body:\n      - section: b\n"
                                    "  - plan: [x, y]\n",
                       head="numbering:\n  levels: [第一部分, 一、]\n  plan: （1）\n")
-    assert [lab for lab, _ in labels(document)] == ["第一部分", "一、", "（1）", "（2）"]
+    assert [lab for lab, _ in labels(document)] == ["第一部分\u3000", "一、", "（1）", "（2）"]
 
 
 def test_a_field_the_template_lacks_is_an_error_with_the_kinds_fields(write_yaml):
