@@ -194,3 +194,29 @@ def test_the_reportgen_fonts_setting_names_font_folders(tmp_path, capsys, write_
     monkeypatch.setenv("REPORTGEN_FONTS", str(tmp_path / "missing"))
     code, _, err = run(capsys, "build", report, "-o", tmp_path / "out")
     assert code == 2 and "REPORTGEN_FONTS" in err
+
+
+def test_a_font_beside_the_report_draws_characters_no_bundled_font_has(tmp_path, capsys,
+                                                                        write_yaml):
+    rare = "\U00030000"  # CJK Extension G
+    report = write_yaml(f"title: 标题\nbody:\n  - 姓名{rare}\n")
+    code, _, err = run(capsys, "build", report, "-o", tmp_path / "before", "--format", "pdf")
+    assert code == 0 and "U+30000" in err and "--fonts" in err  # the warning says what to do
+    (tmp_path / "fonts").mkdir()
+    make_font(tmp_path / "fonts" / "babel.ttf", {"en": "BabelStone Han"}, extra=rare)
+    code, _, err = run(capsys, "build", report, "-o", tmp_path / "out", "--format", "pdf")
+    assert code == 0 and err == ""
+    with pdfplumber.open(tmp_path / "out" / "report.pdf") as pdf:
+        [char] = [c for c in pdf.pages[0].chars if c["text"] == rare]
+    assert "TestFont" in char["fontname"]
+
+
+def test_an_unusable_font_file_is_a_warning_and_strict_makes_it_an_error(tmp_path, capsys,
+                                                                       write_yaml):
+    (tmp_path / "fonts").mkdir()
+    make_font(tmp_path / "fonts" / "fs.otf", {"en": "FangSong"}, cff=True)
+    report = write_yaml("title: 标题\nbody:\n  - 正文\n")
+    code, _, err = run(capsys, "build", report, "-o", tmp_path / "out", "--format", "pdf")
+    assert code == 0 and err.count("warning:") == 1 and "fs.otf" in err and "CFF" in err
+    code, _, err = run(capsys, "build", "--strict", report, "-o", tmp_path / "out2")
+    assert code == 4 and err.startswith("error:") and not (tmp_path / "out2").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import unicodedata
 from pathlib import Path
 
@@ -32,9 +31,12 @@ def gb2312() -> str:
     return "".join(chars)
 
 
-def make_font(path: Path, families: dict[str, str], *, bold: bool = False, cff: bool = False):
-    """A tiny font with glyphs for space, 仿 and 宋, named `families` ({"en": …, "zh-CN": …})."""
+def make_font(path: Path, families: dict[str, str], *, bold: bool = False, cff: bool = False,
+              extra: str = ""):
+    """A tiny font with glyphs for space, 仿 and 宋 (and the characters of `extra`), named
+    `families` ({"en": …, "zh-CN": …})."""
     chars = {0x20: "space", 0x4EFF: "uni4EFF", 0x5B8B: "uni5B8B"}
+    chars.update({ord(ch): f"u{ord(ch):X}" for ch in extra})
     order = [".notdef", *chars.values()]
     builder = FontBuilder(1000, isTTF=not cff)
     builder.setupGlyphOrder(order)
@@ -186,13 +188,32 @@ def test_override_maps_a_key_to_a_file(tmp_path):
     assert (face.key, face.path) == ("xiaobiaosong", path)
 
 
-def test_cff_user_fonts_are_rejected(tmp_path, caplog):
+def test_cff_and_unreadable_user_fonts_are_left_out_with_a_note(tmp_path):
     path = make_font(tmp_path / "fs.otf", {"en": "FangSong"}, cff=True)
-    with caplog.at_level(logging.WARNING, logger="reportgen.fontset"):
-        assert "fangsong" not in FontRegistry(font_dirs=[tmp_path]).faces
-    assert "PostScript (CFF) outlines" in caplog.text
+    (tmp_path / "broken.ttf").write_bytes(b"not a font")
+    registry = FontRegistry(font_dirs=[tmp_path])
+    assert "fangsong" not in registry.faces and registry.user_fallbacks == []
+    cff, broken = sorted(registry.notes, key=lambda note: note.path.name, reverse=True)
+    assert cff.path == path and "PostScript (CFF) outlines" in cff.message and ".ttf" in cff.hint
+    assert broken.path.name == "broken.ttf" and "not a font" in broken.message
     with pytest.raises(ReportError, match="CFF"):
         FontRegistry(overrides={"fangsong": path}).resolve(["fangsong"])
+
+
+EXT_G = "\U00030000\U00030001"  # CJK Extension G: in no bundled face
+
+
+def test_a_user_font_of_any_name_fills_in_what_the_bundled_faces_lack(tmp_path, registry):
+    make_font(tmp_path / "babel.ttf", {"en": "BabelStone Han"}, extra=EXT_G)
+    assert registry.missing("甲" + EXT_G) == list(EXT_G)
+    user = FontRegistry(font_dirs=[tmp_path])
+    assert user.missing("甲" + EXT_G) == []
+    [extra] = user.user_fallbacks
+    song = user.resolve(["song"])
+    runs = user.split_by_coverage("甲宋" + EXT_G + "乙", song)
+    assert [(face.path.name, text) for face, text in runs] == [
+        (song.path.name, "甲宋"), ("babel.ttf", EXT_G), (song.path.name, "乙")]
+    assert extra.key not in ("song", "fangsong") and user.resolve(["song"]).bundled
 
 
 def test_missing_bundled_fonts_say_where_they_were_looked_for(tmp_path):

@@ -64,7 +64,8 @@ def check(file: Path, settings: BuildSettings):
     from reportgen.reader.report import read_report
 
     registry = font_registry(_font_dirs(file, settings))
-    warnings: list[Diagnostic] = []
+    warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
+                for note in registry.notes]
     document = read_report(file, template=settings.template, warnings=warnings,
                            glyph_check=registry.missing)
     if settings.strict and warnings:

@@ -3,7 +3,8 @@
 Faces are named by keys: `song`, `song-bold`, `hei`, `kai` (bundled, see fonts/README.md),
 `fangsong` and `xiaobiaosong` (only from the user's own fonts), and the bundled `fallback-*`
 faces, which hold the rarer ideographs, one file per range of blocks. A user font found in
-`font_dirs` by its family name, or named in `overrides`, takes a key's place.
+`font_dirs` by its family name, or named in `overrides`, takes a key's place; a user font of any
+other name fills in the characters that the bundled faces lack.
 
 Bundled fonts are found in `$REPORTGEN_FONTS_DIR`, else in `fonts/` of the project root (a
 checkout or an editable install). Nothing is parsed until it is needed, and bundled font files
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 import unicodedata
 from bisect import bisect_right
@@ -33,8 +33,6 @@ from typing import Any
 
 from reportgen.errors import fail
 from reportgen.resources import resource_dir
-
-log = logging.getLogger(__name__)
 
 FONTS_DIR_ENV = "REPORTGEN_FONTS_DIR"
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
@@ -189,14 +187,36 @@ class FontRegistry:
         return self._bundled["fallback"]
 
     @cached_property
+    def _user(self) -> tuple[dict[str, Face], list[Face], list[FontNote]]:
+        """The user's fonts: faces by key (known family names), fallback faces (any other
+        TrueType font), and notes on files that cannot be used."""
+        named: dict[str, Face] = {}
+        extra: list[Face] = []
+        notes: list[FontNote] = []
+        for path in _font_files(self._font_dirs):
+            found = _user_faces(path)
+            for face in found.named:
+                named.setdefault(face.key, face)
+            extra += found.fallbacks
+            notes += found.notes
+        return named, extra, notes
+
+    @property
+    def user_fallbacks(self) -> list[Face]:
+        """The user's fonts of other family names: tried for characters that the face of a
+        run and the bundled primaries lack, before the bundled fallbacks."""
+        return self._user[1]
+
+    @property
+    def notes(self) -> list[FontNote]:
+        """Problems with the user's font files (CFF outlines, unreadable files)."""
+        return self._user[2]
+
+    @cached_property
     def faces(self) -> dict[str, Face]:
         """Every face by key; the user's (overrides, then `font_dirs`) shadow bundled ones."""
         faces = {face.key: face for face in self.primaries + self.fallbacks}
-        found: dict[str, Face] = {}
-        for path in _font_files(self._font_dirs):
-            for face in _user_faces(path):
-                found.setdefault(face.key, face)
-        faces.update(found)
+        faces.update(self._user[0])
         for key, path in self._overrides.items():
             faces[key] = _override_face(key, path)
         return faces
@@ -218,7 +238,8 @@ class FontRegistry:
         """`text` cut into runs, each with the first face that has glyphs for it.
 
         Faces are tried in this order: `face`, the bundled primary faces (same key first, then
-        same weight), then the fallbacks (one per block, in the manifest's order). White space and
+        same weight), the user's fonts of other family names (`user_fallbacks`), then the
+        bundled fallbacks (one per block, in the manifest's order). White space and
         combining marks stay in the run before them when its face has them; a character no face
         has stays in the current run (see `missing`).
         """
@@ -238,7 +259,7 @@ class FontRegistry:
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` that no face can draw, each once, white space and controls aside."""
-        faces = [*self.faces.values(), *self.primaries]
+        faces = [*self.faces.values(), *self.primaries, *self.user_fallbacks]
         return [
             ch
             for ch in dict.fromkeys(text)
@@ -253,7 +274,7 @@ class FontRegistry:
                 (f for f in self.primaries if f != face),
                 key=lambda f: (f.key != face.key, f.bold != face.bold),
             )
-            self._chains[face] = [face, *others, *self.fallbacks]
+            self._chains[face] = [face, *others, *self.user_fallbacks, *self.fallbacks]
         return self._chains[face]
 
 
@@ -294,30 +315,45 @@ def _make_face(key: str, path: Path, index: int, font: Any) -> Face:
     return Face(key, family, path, ps_name, index=index, bold=bold)
 
 
-def _user_faces(path: Path) -> list[Face]:
-    """The faces a font file of the user provides, by family name; CFF fonts are skipped."""
-    faces = []
+@dataclass(frozen=True)
+class FontNote:
+    """Why a font file of the user's is not used, and what to do about it."""
+
+    path: Path
+    message: str
+    hint: str
+
+
+@dataclass
+class _UserFile:
+    named: list[Face] = field(default_factory=list)
+    fallbacks: list[Face] = field(default_factory=list)
+    notes: list[FontNote] = field(default_factory=list)
+
+
+def _user_faces(path: Path) -> _UserFile:
+    """What a font file of the user provides: faces for the keys its family names match, or
+    else a fallback face; CFF and unreadable files give a note instead."""
+    found = _UserFile()
     try:
         with _members(path) as members:
             for index, font in members:
                 keys = {_FAMILY_KEYS.get(_normalize(n)) for n in _family_names(font)} - {None}
-                if not keys:
-                    continue
-                face = _make_face(min(keys), path, index, font)
-                if face.bold:
-                    face = replace(face, key=face.key + "-bold")
-                if "glyf" in font:
-                    faces.append(face)
+                face = _make_face(min(keys) if keys else "user", path, index, font)
+                if "glyf" not in font:
+                    found.notes.append(FontNote(
+                        path, f"{face.family} has PostScript (CFF) outlines, which the PDF "
+                              "writer cannot use; the font is left out",
+                        "use a TrueType (.ttf) version of the font"))
+                elif keys:
+                    found.named.append(replace(face, key=face.key + "-bold") if face.bold
+                                       else face)
                 else:
-                    log.warning(
-                        "%s: %s has PostScript (CFF) outlines, which the PDF writer cannot use; "
-                        "a TrueType version of the font is needed",
-                        path,
-                        face.family,
-                    )
+                    found.fallbacks.append(replace(face, key=f"user:{face.ps_name}#{index}"))
     except Exception as exc:  # fontTools raises many types on damaged or foreign files
-        log.warning("%s: not a font reportgen can read (%s)", path, exc)
-    return faces
+        found.notes.append(FontNote(path, f"not a font reportgen can read ({exc})",
+                                    "remove it from the fonts folder, or replace it"))
+    return found
 
 
 def _override_face(key: str, path: Path) -> Face:
