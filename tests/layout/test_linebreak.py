@@ -277,6 +277,10 @@ def test_balanced_title_lines_keep_words_whole():
         ("关于做好2026年春季文化场馆安全生产工作的意见", "关于做好2026年春季"),
         ("市群众艺术馆2025年度全民艺术普及工作总结及2026年度工作计划",
          "市群众艺术馆2025年度全民艺术普及"),  # 普及 is a word, not a break before 及
+        ("关于组织开展2026年“文化和自然遗产日”系列宣传展示活动的通知",
+         "关于组织开展2026年“文化和自然遗产日”"),  # a short quoted name stays whole
+        ("关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知",
+         "关于印发《柳州市图书馆2026年"),  # a long one breaks, between words
     ):
         lines = balanced_lines(title, title_advance, COLUMN)
         assert [line.text for line in lines] == [first, title[len(first):]]

@@ -328,7 +328,9 @@ def balanced_lines(
     if greedy is not None:
         return greedy
     mean = _natural(units, 0, n) / count
-    penalty = [0.0] + [_word_break_cost(text, units, k, adv) for k in stops[1:-1]] + [0.0]
+    quoted = _quote_costs(text, adv("\u4e00"))
+    penalty = [0.0] + [_word_break_cost(text, units, k, adv) + quoted.get(units[k].start, 0.0)
+                       for k in stops[1:-1]] + [0.0]
     lines = []
     for s, e in _balanced_path(spans, penalty, mean, count):
         i, j = stops[s], stops[e]
@@ -339,6 +341,28 @@ def balanced_lines(
         fit = "push-in" if squeeze else "natural"
         lines.append(Line(text[start:end], start, end, 0.0, width, natural, j == n, squeeze, fit))
     return lines
+
+
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", "（": "）",
+          "【": "】", "〔": "〕"}
+_SHORT_QUOTE = 12  # characters: a quoted name up to this long should not be split at all
+
+
+def _quote_costs(text: str, em: float) -> dict[int, float]:
+    """What a title break costs at each position inside a pair of quotation marks or brackets
+    (after the opening mark, up to the closing one): (6 em)² in a short name such as
+    “文化和自然遗产日”, (3 em)² in a longer one such as a 《…实施方案》 that must break anyway."""
+    costs: dict[int, float] = {}
+    opened: list[tuple[int, str]] = []
+    for at, ch in enumerate(text):
+        if opened and ch == opened[-1][1]:
+            start, _ = opened.pop()
+            ems = 6 if at - start - 1 <= _SHORT_QUOTE else 3
+            for inside in range(start + 1, at + 1):
+                costs[inside] = max(costs.get(inside, 0.0), (ems * em) ** 2)
+        if ch in _PAIRS:
+            opened.append((at, _PAIRS[ch]))
+    return costs
 
 
 def _word_break_cost(text: str, units: list[_Unit], k: int, adv: Advance) -> float:

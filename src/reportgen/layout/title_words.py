@@ -32,7 +32,7 @@ _WORDS = frozenset("""
 市 县 区 镇 乡 街道 社区 村 自治区 省 人民政府 委员会 办公室 文化广电 旅游 体育 局
 柳州 柳州市 广西 南宁 桂林
 文化场馆 公共文化 安全生产 消防安全 安全管理 全民阅读 阅读推广 读者服务 专项检查 专项整治
-实施意见 指导意见 群众艺术馆 艺术普及 全民艺术普及 文化广电 服务体系 高质量发展 数字文化
+公共图书馆 实施意见 指导意见 群众艺术馆 艺术普及 全民艺术普及 文化广电 服务体系 高质量发展 数字文化
 """.split())
 """Words and set phrases of institutional titles (a phrase such as 文化场馆 is listed so that
 it is not split between its words). Places and bodies beyond these are simply not known."""
