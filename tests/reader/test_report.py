@@ -159,6 +159,19 @@ def test_table_rows_from_csv_and_xlsx(write_yaml, tmp_path):
         report(write_yaml, "  - table:\n      source: nope.csv\n")
 
 
+def test_an_xlsx_formula_without_its_stored_value_is_an_error_naming_the_cell(write_yaml,
+                                                                            tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["月份", "人次"], ["1月", 120], ["2月", None], ["合计", "=SUM(B2:B3)"]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")  # openpyxl stores formulas, never their values
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, "  - table:\n      source: t.xlsx\n")
+    message = str(caught.value)
+    assert "cell B4" in message and "=SUM(B2:B3)" in message and "save it" in message
+
+
 def test_signature_dates_print_without_zero_padding(write_yaml):
     document = read_report(write_yaml(
         "template: handout\ntitle: t\naddressee: 各部门\nbody: [x]\n"

@@ -53,11 +53,35 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list]:
             raise TableError(f"{path.name} has no sheet `{sheet}`",
                              "sheets: " + ", ".join(book.sheetnames))
         ws = book[sheet] if sheet else book.worksheets[0]
-        rows = [list(row) for row in ws.iter_rows(values_only=True)
-                if any(c is not None and str(c).strip() for c in row)]
+        every_row = [list(row) for row in ws.iter_rows(values_only=True)]
+        title = ws.title
     finally:
         book.close()
+    if any(cell is None for row in every_row for cell in row):
+        _refuse_uncomputed_formulas(path, title, every_row)
+    rows = [row for row in every_row if any(c is not None and str(c).strip() for c in row)]
     if not rows:
         raise TableError(f"{path.name} has an empty sheet")
     width = max(len(r) for r in rows)
     return [r + [None] * (width - len(r)) for r in rows]
+
+
+def _refuse_uncomputed_formulas(path: Path, sheet: str, values: list[list]) -> None:
+    """A formula whose value the file does not hold (written by a program, never opened in a
+    spreadsheet) would print as an empty cell, such as a blank 合计: it is an error instead."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for r, row in enumerate(book[sheet].iter_rows(values_only=True)):
+            for c, formula in enumerate(row):
+                value = values[r][c] if r < len(values) and c < len(values[r]) else None
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    raise TableError(
+                        f"{path.name}: cell {get_column_letter(c + 1)}{r + 1} of sheet {sheet} "
+                        f"holds the formula {formula} but not its value",
+                        "open the file in Excel, WPS or LibreOffice and save it, so that the "
+                        "computed values are stored, or type the value")
+    finally:
+        book.close()
