@@ -159,6 +159,22 @@ def test_table_rows_from_csv_and_xlsx(write_yaml, tmp_path):
         report(write_yaml, "  - table:\n      source: nope.csv\n")
 
 
+def test_a_problem_in_a_csv_cell_points_at_the_csv_line(write_yaml, tmp_path):
+    (tmp_path / "t.csv").write_text("类别,说明\n讲座,9\n\n展览,上午,下午\n", encoding="utf-8")
+    warnings = []
+    with pytest.raises(ReportError) as caught:
+        read_report(write_yaml("title: 标题\nbody:\n  - table:\n      source: t.csv\n"),
+                    warnings=warnings)
+    [problem] = caught.value.diagnostics
+    assert problem.file == tmp_path / "t.csv" and problem.line == 4  # the blank line counts
+    assert "row has 3 cells" in problem.message
+    (tmp_path / "t.csv").write_text("类别,说明\n讲座,\"上午,下午\"\n", encoding="utf-8")
+    read_report(write_yaml("title: 标题\nbody:\n  - table:\n      source: t.csv\n"),
+                warnings=warnings)
+    [warning] = warnings
+    assert (warning.file, warning.line) == (tmp_path / "t.csv", 2) and "`,`" in warning.message
+
+
 def test_an_xlsx_formula_without_its_stored_value_is_an_error_naming_the_cell(write_yaml,
                                                                             tmp_path):
     openpyxl = pytest.importorskip("openpyxl")

@@ -6,6 +6,8 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -330,19 +332,21 @@ class _Builder:
     def table(self, spec: dict, path: Path_) -> model.Table | None:
         header = spec.get("header")
         rows = spec.get("rows")
+        places: list[int] | None = None  # each row's line or row number in the source file
+        table_file = None
         if "source" in spec:
             if rows is not None:
                 self.error(path + ("rows",), "a table has `rows` or `source`, not both")
                 return None
+            table_file = self.source.file.parent / spec["source"]
             try:
-                read = read_table(self.source.file.parent / spec["source"], spec.get("sheet"))
+                read = read_table(table_file, spec.get("sheet"))
             except TableError as exc:
                 self.error(path + ("source",), str(exc.args[0]), exc.hint)
                 return None
             if header is None:
-                header, rows = read[0], read[1:]
-            else:
-                rows = read
+                (_, header), read = read[0], read[1:]
+            places, rows = [n for n, _ in read], [row for _, row in read]
         if header is None or rows is None:
             self.error(path, "a table needs `header:` and `rows:` (or `source:` with a file)",
                        "see docs/format.md, Tables")
@@ -350,11 +354,13 @@ class _Builder:
         width = len(header)
         cells: list[tuple[str, ...]] = []
         for r, row in enumerate(rows):
-            if len(row) != width:
-                self.error(path + ("rows", r), f"row has {len(row)} cells; the header has "
-                                               f"{width}", "add empty cells as \"\" or null")
-                continue
-            cells.append(tuple(self.cell(c, path + ("rows", r, k)) for k, c in enumerate(row)))
+            with self.relocated(table_file, places[r] if places else None):
+                if len(row) != width:
+                    self.error(path + ("rows", r), f"row has {len(row)} cells; the header has "
+                                                   f"{width}", "add empty cells as \"\" or null")
+                    continue
+                cells.append(tuple(self.cell(c, path + ("rows", r, k))
+                                   for k, c in enumerate(row)))
         head = tuple(self.cell(c, path + ("header", k)) for k, c in enumerate(header))
         align = spec.get("align")
         if align is not None and len(align) != width:
@@ -367,6 +373,18 @@ class _Builder:
                           for k in range(width))
         caption = self.text(spec["caption"], path + ("caption",)) if "caption" in spec else None
         return model.Table(head, tuple(cells), tuple(align), caption)
+
+    @contextmanager
+    def relocated(self, file: Path | None, line: int | None):
+        """Problems and warnings found inside the block point at `file` line `line` (a row of
+        a CSV or XLSX table) instead of the report's `source:` line."""
+        problems, warnings = len(self.problems), len(self.warnings)
+        yield
+        if file is None:
+            return
+        for found in (self.problems, self.warnings):
+            start = problems if found is self.problems else warnings
+            found[start:] = [replace(d, file=file, line=line, column=None) for d in found[start:]]
 
     def cell(self, value: Any, path: Path_) -> str:
         if value is None:

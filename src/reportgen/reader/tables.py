@@ -14,8 +14,12 @@ class TableError(ValueError):
         self.hint = hint
 
 
-def read_table(path: Path, sheet: str | None = None) -> list[list]:
-    """All rows of `path` as lists of cells (text, numbers or None)."""
+Row = tuple[int, list]
+"""(the row's line in a CSV file or row number in a sheet, its cells: text, numbers or None)."""
+
+
+def read_table(path: Path, sheet: str | None = None) -> list[Row]:
+    """The rows of `path` that are not empty, each with its place in the file."""
     if not path.is_file():
         raise TableError(f"table file {path.name} not found", "the path is relative to the YAML")
     suffix = path.suffix.lower()
@@ -27,19 +31,21 @@ def read_table(path: Path, sheet: str | None = None) -> list[list]:
                      "use a .csv (UTF-8) or .xlsx file")
 
 
-def _read_csv(path: Path) -> list[list]:
+def _read_csv(path: Path) -> list[Row]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise TableError(f"{path.name} is not UTF-8 (Excel saves CSV as GBK by default)",
                          "in Excel choose 'CSV UTF-8', or use the .xlsx file itself") from None
-    rows = [row for row in csv.reader(text.splitlines()) if any(c.strip() for c in row)]
+    reader = csv.reader(text.splitlines())
+    rows = [(reader.line_num, [cell.strip() for cell in row]) for row in reader
+            if any(c.strip() for c in row)]
     if not rows:
         raise TableError(f"{path.name} is empty")
-    return [[cell.strip() for cell in row] for row in rows]
+    return rows
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> list[list]:
+def _read_xlsx(path: Path, sheet: str | None) -> list[Row]:
     try:
         import openpyxl
     except ImportError:
@@ -59,11 +65,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list]:
         book.close()
     if any(cell is None for row in every_row for cell in row):
         _refuse_uncomputed_formulas(path, title, every_row)
-    rows = [row for row in every_row if any(c is not None and str(c).strip() for c in row)]
+    rows = [(n, row) for n, row in enumerate(every_row, 1)
+            if any(c is not None and str(c).strip() for c in row)]
     if not rows:
         raise TableError(f"{path.name} has an empty sheet")
-    width = max(len(r) for r in rows)
-    return [r + [None] * (width - len(r)) for r in rows]
+    width = max(len(r) for _, r in rows)
+    return [(n, r + [None] * (width - len(r))) for n, r in rows]
 
 
 def _refuse_uncomputed_formulas(path: Path, sheet: str, values: list[list]) -> None:
