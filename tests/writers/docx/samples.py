@@ -98,3 +98,26 @@ def notice() -> model.Document:
         model.Imprint(copies_to="市文化广电和旅游局。", issuer="柳州市图书馆办公室",
                       issued="2026年2月3日"),
     ))
+
+
+def activities_table(rows: int = 45) -> model.Table:
+    """A tester's table: 序号, a long activity name, a short organiser (some missing), a count
+    of up to four digits, and remarks mostly short, a few long, some empty."""
+    cities = ("柳州市", "桂林市", "防城港市", "北海市", "百色市")
+    kinds = ("展览", "培训", "非遗展示", "志愿服务", "读书会")
+    long_remark = ("因场馆维修，活动延期至下季度举办，具体时间另行通知，"
+                   "请各单位提前做好人员和场地协调工作")
+    body = tuple(
+        (str(n), f"{cities[n % 5]}“悦读{kinds[n % 5]}”系列活动第{n}期",
+         "" if n % 9 == 0 else f"{cities[n % 5]}文化馆", str(10 if n == 3 else n * 317 % 1990),
+         long_remark if n % 7 == 0 else "" if n % 4 == 0 else f"按计划完成，完成率9{n % 10}.5%")
+        for n in range(1, rows + 1))
+    return model.Table(("序号", "活动名称", "承办单位", "参与人次", "备注"), body,
+                       ("center", "left", "left", "right", "left"), "2025年公共文化服务活动一览表")
+
+
+def activities() -> model.Document:
+    """A handout that is mostly `activities_table()`."""
+    return model.Document(metadata("公共文化服务活动汇总"), load_template("handout"),
+                          (model.Title(("2025年全区公共文化服务活动开展情况汇总",)),
+                           activities_table()))

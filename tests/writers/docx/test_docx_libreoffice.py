@@ -15,6 +15,7 @@ from reportgen import model
 from reportgen.writers.docx.layout import width_chars
 from tests.helpers.libreoffice import convert, soffice
 from tests.writers.docx import samples
+from tests.writers.pdf.documents import numbers, table_lines
 
 pytestmark = pytest.mark.libreoffice
 
@@ -189,3 +190,13 @@ def test_libreoffice_breaks_a_long_title_where_the_pdf_does(tmp_path):
         title_lines = ["".join(c["text"] for c in row).replace(" ", "")
                        for row in lines(pdf.pages[0], size)]
     assert title_lines == ["关于2026年春节期间开放时间调整", "及做好节日期间读者服务工作的通知"]
+
+
+def test_libreoffice_prints_every_number_of_a_table_on_one_line(tmp_path):
+    # Columns once shared by longest cell alone printed 1243 as 124|3 and 10 as 1|0.
+    document = samples.activities()
+    table = document.blocks[-1]
+    lines = table_lines(convert(samples.write_docx(document, tmp_path / "activities.docx")))
+    for k in range(len(table.header)):
+        assert numbers([line[k] for line in lines]) == numbers([row[k] for row in table.rows])
+    assert "承办单位" in [line[2] for line in lines]

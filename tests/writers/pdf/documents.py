@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,3 +133,45 @@ def read_lines(pdf: Path | bytes) -> list[list[TextLine]]:
 def text_lines(pages: list[list[TextLine]]) -> list[TextLine]:
     """Every line of the running text, in reading order, page numbers left out."""
     return [line for page in pages for line in page if not line.is_page_number]
+
+
+def table_lines(pdf: Path | bytes) -> list[list[str]]:
+    """Each line of text between the vertical rules of a table, pages in order, as its text in
+    each column from left to right (spaces left out). Works on any PDF whose rules are lines:
+    reportgen's own and LibreOffice's."""
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    found = []
+    with pdfplumber.open(source) as opened:
+        for page in opened.pages:
+            rules = [e for e in page.edges if e["orientation"] == "v"]
+            if not rules:
+                continue
+            xs = _merged(sorted(e["x0"] for e in rules))
+            top, bottom = min(e["top"] for e in rules), max(e["bottom"] for e in rules)
+            rows: dict[float, list[dict]] = {}
+            for char in page.chars:
+                if top < char["top"] < bottom and char["text"].strip():
+                    rows.setdefault(round(char["bottom"], 1), []).append(char)
+            for _, chars in sorted(rows.items()):
+                found.append(["".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"])
+                                      if left < (c["x0"] + c["x1"]) / 2 < right)
+                              for left, right in zip(xs, xs[1:], strict=False)])
+    return found
+
+
+def _merged(xs: list[float]) -> list[float]:
+    """`xs` with values less than a point apart counted once (a rule drawn twice)."""
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > 1:
+            merged.append(x)
+    return merged
+
+
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+"""A number as a table prints it: 1243, 98.5%."""
+
+
+def numbers(texts: list[str]) -> list[str]:
+    """The numbers in `texts`, in order: a number broken across two lines counts as two."""
+    return [found for text in texts for found in NUMBER.findall(text)]

@@ -8,16 +8,17 @@ import pdfplumber
 import pytest
 
 from reportgen import model
-from reportgen.writers.pdf.tables import column_widths
-from reportgen.writers.pdf.text import Setter, Style
+from tests.writers.docx import samples
 from tests.writers.pdf.documents import (
     LEFT,
     MM,
     RIGHT,
     document,
+    numbers,
     paragraph,
     pdf_bytes,
     read_lines,
+    table_lines,
     text_lines,
 )
 
@@ -31,25 +32,14 @@ def stats_table(rows: int, caption: str | None = "表1 2025年主要业务数据
     return model.Table(HEADER, body, ("left", "right", "left"), caption)
 
 
-@pytest.fixture(scope="module")
-def metrics(registry):
-    return Setter(registry, WIDTH / (28 * 16)).metrics(Style(("song",), 14.0))
-
-
-def test_columns_share_the_width_in_proportion_to_their_content(metrics):
-    rows = [(("名称", "12"), metrics), (("柳州市图书馆", "3456"), metrics)]
-    widths = column_widths(rows, 2, WIDTH, 7.0)
-    assert sum(widths) == pytest.approx(WIDTH)
-    most = [metrics.width("柳州市图书馆") + 14, metrics.width("3456") + 14]
-    assert widths[0] / widths[1] == pytest.approx(most[0] / most[1])
-
-
-def test_a_crowded_table_gives_every_column_its_widest_word(metrics):
-    long = "推进珍贵古籍数字化项目完成入选国家珍贵古籍名录文献的影像制作扫描古籍" * 3
-    rows = [(("编号", "内容"), metrics), (("ISBN978-7-5013-1234-5", long), metrics)]
-    widths = column_widths(rows, 2, WIDTH, 7.0)
-    assert sum(widths) == pytest.approx(WIDTH)
-    assert widths[0] >= metrics.width("ISBN978-7-5013-1234-5") + 14
+def test_numbers_print_whole_and_short_headers_on_one_line(registry):
+    table = samples.activities_table()
+    lines = table_lines(pdf_bytes(document(table, kind="handout"), registry))
+    assert ["序号", "活动名称", "承办单位", "参与人次", "备注"] in lines
+    for k in range(len(table.header)):
+        assert numbers([line[k] for line in lines]) == numbers([row[k] for row in table.rows])
+    organisers = [line[2] for line in lines if line[2] not in ("", "承办单位")]
+    assert organisers == [row[2] for row in table.rows if row[2]]  # each on one line
 
 
 def test_a_table_across_a_page_repeats_its_header(registry):
@@ -84,11 +74,3 @@ def test_numbers_are_flush_right_and_the_grid_is_half_a_point(registry):
     assert len(ends) == 4  # header and three rows
     body = sorted(ends.items())[1:]
     assert all(x == pytest.approx(xs[2] - padding, abs=0.01) for _, x in body)
-
-
-def test_an_empty_cell_a_long_url_and_a_short_header_share_the_width(metrics):
-    url = "https://example.org/a/very/long/path/that/does/not/fit/in/a/narrow/column/index.html"
-    widths = column_widths([(("网址", "说明"), metrics), ((url, ""), metrics)], 2, 442.2, 8.0)
-    assert sum(widths) == pytest.approx(442.2)
-    assert widths[1] >= metrics.width("说明") + 16  # the short header is not broken
-    assert widths[0] < 442.2 - metrics.width("说明")

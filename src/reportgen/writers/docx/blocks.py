@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from copy import deepcopy
+from itertools import accumulate, pairwise
 
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.layout.columns import Measure, column_widths
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.writers.docx import oxml
-from reportgen.writers.docx.layout import Grid, width_chars
+from reportgen.writers.docx.layout import CELL_MARGIN, SUBSTITUTE_OTHER, Grid, pt, width_chars
 from reportgen.writers.docx.numbering import NumberedList, Numbering
 from reportgen.writers.docx.styles import (
     ATTACHMENT_CONTINUED,
@@ -166,7 +168,9 @@ class Body:
     def _table(self, table: model.Table) -> None:
         if table.caption:
             self._paragraph("caption", table.caption)
-        widths = _column_widths(table, self._grid.text_width)
+        template = self._numbering.template
+        widths = _column_widths(table, self._grid.text_width, template.role("table").size_pt,
+                                template.role("table_header").size_pt)
         tbl = oxml.el(
             "w:tbl", None,
             oxml.el("w:tblPr", None, oxml.val("w:tblStyle", TABLE_STYLE),
@@ -200,13 +204,19 @@ def _row(cells: tuple[str, ...], widths: list[int], sid: str, align: tuple[str, 
     return tr
 
 
-def _column_widths(table: model.Table, total: int) -> list[int]:
-    """Column widths in twips, in proportion to each column's longest cell (2 to 16 chars)."""
-    columns = list(zip(table.header, *table.rows, strict=True))
-    weights = [min(16.0, max(2.0, *(width_chars(cell) for cell in column))) for column in columns]
-    widths = [int(total * w / sum(weights)) for w in weights]
-    widths[-1] += total - sum(widths)
-    return widths
+def _column_widths(table: model.Table, total: int, size_pt: float,
+                   header_pt: float) -> list[int]:
+    """Column widths in twips summing to `total`, shared as the PDF shares them; the text is
+    measured in characters of its size, Latin and digits as a substitute face prints them, so
+    that no number wraps where the office face is missing."""
+    def measure(size: float) -> Measure:
+        return lambda text: pt(size) * width_chars(text, SUBSTITUTE_OTHER)
+
+    widths = column_widths(table.header, table.rows, total, measure(size_pt),
+                           margins=2 * CELL_MARGIN, em=pt(size_pt),
+                           header_measure=measure(header_pt))
+    edges = [0, *(round(edge) for edge in accumulate(widths))]
+    return [right - left for left, right in pairwise(edges)]
 
 
 def _runs(text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
