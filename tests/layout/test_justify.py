@@ -30,15 +30,29 @@ def test_the_last_line_keeps_natural_advances():
 
 def test_a_latin_token_is_one_piece_and_keeps_its_letter_spacing():
     text = "邮箱office@example.org电话"
-    line = Line(text, 0, 22, 0.0, 400.0, sum(map(grid_advance, text)), False)
+    natural = sum(map(grid_advance, text))
+    line = Line(text, 0, 22, 0.0, natural + PITCH / 2, natural, False)  # 1/8 em per gap
     placed = justify(line, grid_advance)
     assert [p.text for p in placed] == ["邮", "箱", "office@example.org", "电", "话"]
     assert placed[2].width == 16 * LATIN + 2 * NARROW
 
 
 def test_a_number_keeps_its_digits_together_and_its_unit_on_the_grid():
-    line = Line("读者192万人次", 0, 8, 0.0, 200.0, 5 * PITCH + 3 * LATIN, False)
+    natural = 5 * PITCH + 3 * LATIN
+    line = Line("读者192万人次", 0, 8, 0.0, natural + PITCH, natural, False)
     assert [p.text for p in justify(line, grid_advance)] == ["读", "者", "192", "万", "人", "次"]
+
+
+def test_a_line_with_few_gaps_for_much_slack_spaces_its_latin_letters_too():
+    # A URL and a few ideographs: 4 em of slack would open 1 em holes between 4 pieces.
+    text = "网址example.org/a电话"
+    natural = sum(map(grid_advance, text))
+    line = Line(text, 0, len(text), 0.0, natural + 4 * PITCH, natural, False)
+    placed = justify(line, grid_advance)
+    assert "".join(p.text for p in placed) == text and len(placed) == len(text)
+    steps = {round(b.x - a.x - a.width, 6) for a, b in zip(placed, placed[1:], strict=False)}
+    assert len(steps) == 1 and steps.pop() < PITCH / 4
+    assert right_edge(placed, line) == pytest.approx(line.width)
 
 
 def test_squeezed_marks_are_set_at_half_width():

@@ -9,13 +9,15 @@ from reportgen.layout.linebreak import EPS, Advance, Line
 from reportgen.layout.tokens import CHAR, WORD, segments
 
 ALIGNS = ("justify", "left", "center", "right")
+LOOSE = 0.25
+"""Ems of slack per gap beyond which a justified line spaces the letters of its Latin runs too."""
 
 
 @dataclass(frozen=True)
 class Placed:
     """A character, or a whole Latin word or number, drawn as one string at ``x``."""
 
-    text: str  # one character, or a whole Latin word/number token drawn as one string
+    text: str  # one character, or a Latin run drawn as one string
     x: float  # x position relative to the column's left edge
     width: float  # advance actually used (may be compressed punctuation)
     shift: float = 0.0  # draw the glyph at x + shift: negative where an opening mark's blank
@@ -31,8 +33,9 @@ def justify(line: Line, advance: Advance, *, align: str = "justify") -> list[Pla
 
     With ``justify`` every line but the last ends exactly at ``line.offset + line.width``: the
     slack goes evenly into the gaps between pieces, except before a closing mark or after an
-    opening one while other gaps exist. A line holding one token only has its letters spaced;
-    a line of one character cannot be spread and is set left. The last line, and the other
+    opening one while other gaps exist. A line holding one token only has its letters spaced,
+    and so has every Latin run of a line whose gaps would otherwise open wider than ``LOOSE``
+    ems (a URL and a few ideographs); a line of one character cannot be spread and is set left. The last line, and the other
     alignments, keep natural advances (less any squeeze the breaker chose).
     """
     if align not in ALIGNS:
@@ -42,19 +45,20 @@ def justify(line: Line, advance: Advance, *, align: str = "justify") -> list[Pla
     if align == "justify" and not line.last and len(pieces) == 1:
         pieces = [(k, k + 1, False) for k in range(len(text))]
     squeeze = {index - line.start: amount for index, amount in line.squeeze}
-    widths = [
-        sum(map(advance, text[s:e])) - sum(squeeze.get(k, 0.0) for k in range(s, e))
-        if squeeze
-        else sum(map(advance, text[s:e]))
-        for s, e, _ in pieces
-    ]
+    widths = _widths(text, pieces, advance, squeeze)
     slack = line.width - sum(widths)
     gaps = [0.0] * len(pieces)  # space after each piece
     spread = align == "justify" and not line.last and slack > EPS and len(pieces) > 1
     if spread:
-        stretch = [_stretchable(text, a, b) for a, b in zip(pieces, pieces[1:], strict=False)]
-        if not any(stretch):
-            stretch = [True] * len(stretch)
+        stretch = _stretch(text, pieces)
+        if slack / sum(stretch) > LOOSE * advance("\u4e00") and any(p[2] for p in pieces):
+            # Few gaps for much slack (a URL and a few ideographs): space the Latin letters
+            # too, rather than open holes of several millimetres between the ideographs.
+            pieces = [piece for s, e, latin in pieces
+                      for piece in ([(k, k + 1, True) for k in range(s, e)] if latin
+                                    else [(s, e, False)])]
+            widths = _widths(text, pieces, advance, squeeze)
+            stretch = _stretch(text, pieces)
         step = slack / sum(stretch)
         gaps = [step if s else 0.0 for s in stretch] + [0.0]
     x = line.offset + {"center": slack / 2, "right": slack}.get(align, 0.0)
@@ -67,6 +71,19 @@ def justify(line: Line, advance: Advance, *, align: str = "justify") -> list[Pla
         end = placed[-1]
         placed[-1] = Placed(end.text, line.offset + line.width - end.width, end.width, end.shift)
     return placed
+
+
+def _widths(text: str, pieces: list[_Piece], advance: Advance,
+            squeeze: dict[int, float]) -> list[float]:
+    """Each piece's advance, less what the breaker squeezed out of its marks."""
+    return [sum(map(advance, text[s:e])) - sum(squeeze.get(k, 0.0) for k in range(s, e))
+            for s, e, _ in pieces]
+
+
+def _stretch(text: str, pieces: list[_Piece]) -> list[bool]:
+    """For each gap between two pieces, whether slack may go there (all, if none may)."""
+    stretch = [_stretchable(text, a, b) for a, b in zip(pieces, pieces[1:], strict=False)]
+    return stretch if any(stretch) else [True] * len(stretch)
 
 
 def _pieces(text: str) -> list[_Piece]:
