@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from reportgen import model
 from reportgen.layout.columns import Measure, column_widths
 from reportgen.layout.linebreak import balanced_lines
+from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import CELL_MARGIN, SUBSTITUTE_OTHER, Grid, pt, width_chars
 from reportgen.writers.docx.numbering import NumberedList, Numbering
@@ -32,13 +33,12 @@ from reportgen.writers.docx.styles import (
 class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
-    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid,
-                 title_size_pt: float):
+    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template):
         self._sect_pr = body.find(qn("w:sectPr"))
         self._body = body
         self._numbering = numbering
         self._grid = grid
-        self._title_size = title_size_pt
+        self._template = template
 
     def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
               fresh: bool = False) -> None:
@@ -114,7 +114,7 @@ class Body:
         would fill the first line and split 节|日 or leave 的意见 alone on the second.
         Widths are counted in characters (full-width 1, others ½) against the text width less
         one character, room for the office fonts' own spacing of digits."""
-        size = self._title_size
+        size = self._template.role("title").size_pt
         width = self._grid.page.text_width_mm * 72 / 25.4 - size
         return [line.text for line in balanced_lines(text, lambda ch: size * width_chars(ch),
                                                      width)]
@@ -168,7 +168,7 @@ class Body:
     def _table(self, table: model.Table) -> None:
         if table.caption:
             self._paragraph("caption", table.caption)
-        template = self._numbering.template
+        template = self._template
         widths = _column_widths(table, self._grid.text_width, template.role("table").size_pt,
                                 template.role("table_header").size_pt)
         tbl = oxml.el(

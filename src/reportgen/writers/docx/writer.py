@@ -30,7 +30,7 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    blocks.Body(body, numbering, grid, template.role("title").size_pt).write(document.blocks)
+    blocks.Body(body, numbering, grid, template).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
     page.set_up(word, template.page, grid)
