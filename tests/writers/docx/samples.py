@@ -121,3 +121,15 @@ def activities() -> model.Document:
     return model.Document(metadata("公共文化服务活动汇总"), load_template("handout"),
                           (model.Title(("2025年全区公共文化服务活动开展情况汇总",)),
                            activities_table()))
+
+
+RARE = "𡒄𠀀𪚥𪜀㐀"
+"""Name characters the named bundled faces lack: 𡒄 is in Kai only, the rest in fallbacks."""
+
+
+def rare_names() -> model.Document:
+    """A body paragraph and a table cell holding characters only fallback faces have."""
+    table = model.Table(("姓名", "部门"), ((f"张{RARE[1]}", "办公室"),), ("left", "left"))
+    return model.Document(metadata("生僻字"), load_template("annual-report"),
+                          (model.Title(("生僻字测试",)),
+                           model.Paragraph(f"馆员{'、'.join(RARE)}参加培训。"), table))

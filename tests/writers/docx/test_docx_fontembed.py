@@ -17,6 +17,7 @@ from reportgen.writers.docx.fontembed import (
     obfuscate,
     subset,
 )
+from tests.writers.docx import samples
 from tests.writers.docx.parts import NS, R, names, part, read, w
 
 
@@ -100,3 +101,29 @@ def test_the_bundled_profile_names_the_bundled_families_in_styles(bundled_docx):
     assert title.find("w:rPr/w:b", NS).get(w("val")) == "1"  # set in the bold face
     settings = part(bundled_docx, "word/settings.xml")
     assert settings.find("w:embedTrueTypeFonts", NS) is not None
+
+
+def test_characters_the_named_faces_lack_are_runs_naming_the_face_that_has_them(tmp_path):
+    path = samples.write_docx(samples.rare_names(), tmp_path / "rare.docx", "bundled")
+    body = part(path, "word/document.xml")
+    faces = {}
+    for run in body.iter(w("r")):
+        text = "".join(t.text or "" for t in run.iter(w("t")))
+        fonts = run.find("w:rPr/w:rFonts", NS)
+        for ch in text:
+            faces.setdefault(ch, set()).add(None if fonts is None else fonts.get(w("eastAsia")))
+    assert faces["𡒄"] == {"Reportgen Kai"}
+    assert faces["𠀀"] == {"Reportgen Fallback B"}  # in the body and in the table cell
+    assert faces["𪚥"] == {"Reportgen Fallback B"} and faces["𪜀"] == {"Reportgen Fallback C"}
+    assert faces["㐀"] == {"Reportgen Fallback A"} and faces["馆"] == {None}
+    fonts = embedded(path)
+    for family in ("Reportgen Fallback A", "Reportgen Fallback B", "Reportgen Fallback C"):
+        key, name = fonts[(family, "embedRegular")]
+        font = TTFont(io.BytesIO(obfuscate(read(path, name), key)))
+        assert len(font.getBestCmap()) <= 3  # just the characters it draws, not 3,755 hanzi
+
+
+def test_the_standard_profile_names_no_fallback_face(tmp_path):
+    path = samples.write_docx(samples.rare_names(), tmp_path / "rare.docx", "standard")
+    assert part(path, "word/document.xml").find(".//w:r/w:rPr/w:rFonts", NS) is None
+    assert not [name for name in names(path) if name.endswith(".odttf")]

@@ -149,6 +149,18 @@ def pdf_fonts(pdf: Path) -> str:
                           check=True).stdout
 
 
+def test_libreoffice_draws_rare_characters_with_the_embedded_fallback_faces(tmp_path):
+    soffice()
+    assert "Reportgen" not in installed_families(), "bundled faces are installed system-wide"
+    path = samples.write_docx(samples.rare_names(), tmp_path / "rare.docx", "bundled")
+    with pdfplumber.open(convert(path)) as pdf:
+        drawn = {c["text"]: c["fontname"].split("+")[-1] for c in pdf.pages[0].chars
+                 if c["text"] in samples.RARE}
+    assert drawn == {"𡒄": "ReportgenKai-Regular", "𠀀": "ReportgenFallbackB-Regular",
+                     "𪚥": "ReportgenFallbackB-Regular", "𪜀": "ReportgenFallbackC-Regular",
+                     "㐀": "ReportgenFallbackA-Regular"}
+
+
 def test_libreoffice_draws_with_the_embedded_faces(bundled_docx, tmp_path):
     soffice()
     assert "Reportgen" not in installed_families(), "bundled faces are installed system-wide"

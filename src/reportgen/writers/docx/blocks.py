@@ -7,7 +7,7 @@ alignment of a table column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from copy import deepcopy
 from itertools import accumulate, pairwise
 
@@ -33,12 +33,14 @@ from reportgen.writers.docx.styles import (
 class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
-    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template):
+    def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template,
+                 fallback: Fallback | None = None):
         self._sect_pr = body.find(qn("w:sectPr"))
         self._body = body
         self._numbering = numbering
         self._grid = grid
         self._template = template
+        self._fallback = fallback
 
     def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
               fresh: bool = False) -> None:
@@ -103,8 +105,9 @@ class Body:
         p = oxml.el("w:p", None, oxml.p_pr(style=None if sid == "Normal" else sid, num=num,
                                            align=align, mark=mark))
         if run_in:
-            p.extend(_runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0]))))
-        p.extend(_runs(text))
+            p.extend(_runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0])),
+                           self._fallback))
+        p.extend(_runs(text, None, self._fallback))
         self._append(p)
         return p
 
@@ -181,21 +184,23 @@ class Body:
                                           "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1})),
             oxml.el("w:tblGrid", None, *(oxml.el("w:gridCol", {"w:w": w}) for w in widths)),
         )
-        tbl.append(_row(table.header, widths, "TableHeader", None, header=True))
+        tbl.append(_row(table.header, widths, "TableHeader", None, header=True,
+                        fallback=self._fallback))
         for cells in table.rows:
-            tbl.append(_row(cells, widths, "TableText", table.align, header=False))
+            tbl.append(_row(cells, widths, "TableText", table.align, header=False,
+                            fallback=self._fallback))
         self._append(tbl)
 
 
 def _row(cells: tuple[str, ...], widths: list[int], sid: str, align: tuple[str, ...] | None,
-         *, header: bool) -> oxml.Element:
+         *, header: bool, fallback: Fallback | None = None) -> oxml.Element:
     """A table row; the header row repeats on each page and no row splits across pages."""
     tr = oxml.el("w:tr", None, oxml.el("w:trPr", None, oxml.el("w:cantSplit"),
                                        oxml.el("w:tblHeader") if header else None))
     for k, text in enumerate(cells):
         column_align = align[k] if align and align[k] != "left" else None
         p = oxml.el("w:p", None, oxml.p_pr(style=sid, align=column_align))
-        p.extend(_runs(text))
+        p.extend(_runs(text, None, fallback))
         tr.append(oxml.el("w:tc", None,
                           oxml.el("w:tcPr", None,
                                   oxml.el("w:tcW", {"w:w": widths[k], "w:type": "dxa"}),
@@ -219,8 +224,14 @@ def _column_widths(table: model.Table, total: int, size_pt: float,
     return [right - left for left, right in pairwise(edges)]
 
 
-def _runs(text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
-    """Runs for `text`: line breaks become `w:br`, tabs `w:tab`; each run shares `properties`."""
+Fallback = Callable[[str], "str | None"]
+"""The family that draws a character none of the document's own faces has, or None."""
+
+
+def _runs(text: str, properties: oxml.Element | None = None,
+          fallback: Fallback | None = None) -> list[oxml.Element]:
+    """Runs for `text`: line breaks become `w:br`, tabs `w:tab`; each run shares `properties`.
+    A character that `fallback` gives a family gets a run naming that family."""
     runs = []
     for line_no, line in enumerate(text.split("\n")):
         if line_no:
@@ -228,9 +239,35 @@ def _runs(text: str, properties: oxml.Element | None = None) -> list[oxml.Elemen
         for part_no, part in enumerate(line.split("\t")):
             if part_no:
                 runs.append(oxml.el("w:r", None, _copy(properties), oxml.el("w:tab")))
-            if part:
-                runs.append(oxml.text_run(part, _copy(properties)))
+            for family, piece in _by_family(part, fallback):
+                runs.append(oxml.text_run(piece, _with_family(properties, family)))
     return runs
+
+
+def _by_family(text: str, fallback: Fallback | None) -> list[tuple[str | None, str]]:
+    """`text` cut where the family that draws it changes (None: the style's own)."""
+    if not text:
+        return []
+    if fallback is None:
+        return [(None, text)]
+    pieces: list[tuple[str | None, str]] = []
+    for ch in text:
+        family = fallback(ch)
+        if pieces and pieces[-1][0] == family:
+            pieces[-1] = (family, pieces[-1][1] + ch)
+        else:
+            pieces.append((family, ch))
+    return pieces
+
+
+def _with_family(properties: oxml.Element | None, family: str | None) -> oxml.Element | None:
+    """A copy of `properties`, naming `family` for every script when it is given."""
+    if family is None:
+        return _copy(properties)
+    rpr = _copy(properties) if properties is not None else oxml.el("w:rPr")
+    at = 1 if rpr.find(qn("w:rStyle")) is not None else 0  # rFonts follows rStyle
+    rpr.insert(at, oxml.r_fonts(family))
+    return rpr
 
 
 def _copy(node: oxml.Element | None) -> oxml.Element | None:

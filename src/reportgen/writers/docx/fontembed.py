@@ -85,8 +85,11 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
-def embed(path: Path, characters: Iterable[str], font_number: int = 0) -> EmbeddedFont:
-    """The subset of the font at `path` for `characters` plus likely ones, obfuscated."""
-    data = subset(path, set(characters) | likely_characters(), font_number)
+def embed(path: Path, characters: Iterable[str], font_number: int = 0, *,
+          likely: bool = True) -> EmbeddedFont:
+    """The subset of the font at `path` for `characters` (plus, with `likely`, the characters
+    an editor may type next), obfuscated."""
+    wanted = set(characters) | likely_characters() if likely else set(characters)
+    data = subset(path, wanted, font_number)
     key = font_key(data)
     return EmbeddedFont(obfuscate(data, key), key, len(data))

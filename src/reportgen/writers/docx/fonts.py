@@ -14,7 +14,9 @@ from reportgen.template import ROLES, Template
 from reportgen.writers.options import WriteOptions
 
 if TYPE_CHECKING:
-    from reportgen.fontset import Face
+    from collections.abc import Iterable
+
+    from reportgen.fontset import Face, FontRegistry
 
 
 @dataclass
@@ -59,3 +61,23 @@ class Faces:
     def families(self) -> list[Family]:
         """Each family once, body's first (Word lists the main face first)."""
         return list(self._families.values())
+
+    def fallbacks(self, characters: Iterable[str], registry: FontRegistry) -> dict[str, Face]:
+        """For each of `characters` that one of the named faces lacks (rare ideographs of
+        names), the face that is to draw it wherever it appears: the first that has it of the
+        named faces (body's first), the other bundled primaries, the user's other fonts and the
+        bundled fallbacks, as the PDF chooses. Empty in the standard profile, which names no
+        bundled face: Word or LibreOffice then finds the character in an installed font."""
+        own = [face for family in self._families.values()
+               for face in (family.regular, family.bold) if face is not None]
+        if not own:
+            return {}
+        chain = [*own, *registry.primaries, *registry.user_fallbacks, *registry.fallbacks]
+        found = {}
+        for ch in characters:
+            if ch.isspace() or all(face.covers(ch) for face in own):
+                continue
+            face = next((f for f in chain if f.covers(ch)), None)
+            if face is not None:
+                found[ch] = face
+        return found

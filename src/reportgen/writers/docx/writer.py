@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import docx
 from docx.oxml.ns import qn
@@ -12,10 +12,13 @@ from lxml import etree
 
 from reportgen import model
 from reportgen.writers.docx import blocks, fontembed, package, page, styles
-from reportgen.writers.docx.fonts import Faces
+from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
 from reportgen.writers.options import WriteOptions
+
+if TYPE_CHECKING:
+    from reportgen.fontset import Face
 
 
 def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> None:
@@ -30,12 +33,20 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    blocks.Body(body, numbering, grid, template).write(document.blocks)
+    characters = set(_text(document))
+    fallbacks = faces.fallbacks(characters, options.fonts)  # empty unless bundled
+    blocks.Body(body, numbering, grid, template,
+                _family_of(fallbacks) if fallbacks else None).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
     page.set_up(word, template.page, grid)
-    embedded = _embed(document, faces) if options.docx_fonts == "bundled" else {}
-    package.write_font_table(word, faces.families(), embedded)
+    named = {family.name for family in faces.families()}
+    families = faces.families() + [Family(face.family, regular=face)
+                                   for face in dict.fromkeys(fallbacks.values())
+                                   if face.family not in named]
+    embedded = _embed(characters, faces.families(), fallbacks) \
+        if options.docx_fonts == "bundled" else {}
+    package.write_font_table(word, families, embedded)
     package.set_settings(word, language=document.metadata.language,
                          embed_fonts=bool(embedded))
     package.set_properties(word, document.metadata, options.reproducible)
@@ -47,14 +58,24 @@ def _replace(part, root) -> None:
     part._element = parse_xml(etree.tostring(root))
 
 
-def _embed(document: model.Document, faces: Faces) -> dict[str, fontembed.EmbeddedFont]:
-    """The embedded font of each bundled face, keyed by its path."""
-    characters = set(_text(document))
+def _family_of(fallbacks: dict[str, Face]):
+    return lambda ch: fallbacks[ch].family if ch in fallbacks else None
+
+
+def _embed(characters: set[str], named: list[Family],
+           fallbacks: dict[str, Face]) -> dict[str, fontembed.EmbeddedFont]:
+    """The embedded font of each bundled face, keyed by its path: a named face with the
+    document's characters and those an editor may type next, a fallback face with just the
+    characters it draws."""
     out = {}
-    for family in faces.families():
+    for family in named:
         for face in (family.regular, family.bold):
             if face is not None and str(face.path) not in out:
                 out[str(face.path)] = fontembed.embed(face.path, characters, face.index)
+    for face in dict.fromkeys(fallbacks.values()):
+        if str(face.path) not in out:  # a named face already holds every character
+            drawn = {ch for ch, f in fallbacks.items() if f == face}
+            out[str(face.path)] = fontembed.embed(face.path, drawn, face.index, likely=False)
     return out
 
 
