@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import zipfile
 
 import docx
@@ -64,6 +65,21 @@ def test_new_writes_a_starter_that_builds(tmp_path, capsys):
     assert code == 2 and "exists" in err
     code, _, err = run(capsys, "new", "handot")
     assert code == 2 and "did you mean `handout`?" in err
+
+
+def test_a_starter_points_its_editor_at_a_schema_file_that_exists(tmp_path, capsys,
+                                                                   monkeypatch):
+    from urllib.parse import unquote, urlparse
+
+    starter = tmp_path / "a.yaml"
+    run(capsys, "new", "notice", "-o", starter)
+    first = starter.read_text(encoding="utf-8").splitlines()[0]
+    uri = first.split("$schema=")[1]
+    assert Path(unquote(urlparse(uri).path)).is_file()
+    monkeypatch.setenv("REPORTGEN_SCHEMAS_DIR", str(tmp_path / "none"))
+    run(capsys, "new", "notice", "-o", tmp_path / "b.yaml")
+    text = (tmp_path / "b.yaml").read_text(encoding="utf-8")
+    assert "reportgen schema -o report.schema.json" in text and ".invalid" not in text
 
 
 def test_templates_lists_each_kind_on_one_line(capsys):

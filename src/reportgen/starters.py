@@ -17,4 +17,23 @@ def starter_text(kind: str) -> str:
         raise ReportError([Diagnostic(f"no starter for `{kind}`",
                                       hint=did_you_mean(kind, kinds)
                                       or "kinds: " + ", ".join(kinds))], EXIT_USAGE)
-    return path.read_text(encoding="utf-8")
+    return _with_schema_line(path.read_text(encoding="utf-8"))
+
+
+_PLACEHOLDER = "https://reportgen.invalid/schemas/report.schema.json"
+
+
+def _with_schema_line(text: str) -> str:
+    """The starter with its `$schema` comment pointing at the schema file of this install, so
+    that an editor with the YAML language server completes and checks fields; without that
+    file, a comment saying how to write one."""
+    from reportgen.resources import resource_dir
+
+    schema = resource_dir("schemas", "REPORTGEN_SCHEMAS_DIR") / "report.schema.json"
+    if schema.is_file():
+        return text.replace(_PLACEHOLDER, schema.as_uri())
+    first, _, rest = text.partition("\n")
+    if _PLACEHOLDER not in first:
+        return text
+    return ("# For completion in your editor: reportgen schema -o report.schema.json, then\n"
+            "# yaml-language-server: $schema=report.schema.json\n" + rest)
