@@ -53,8 +53,11 @@ def test_a_users_copy_changes_the_page_number(tmp_path):
     ("{lines: 22.5}", "page.lines: expected a whole number", "22"),
     ("{top_mm: 300}", "text block of 156 × -38 mm", "at least 20 mm"),
     ("{left_mm: 100, right_mm: 100}", "text block of 10 × 225 mm", "at least 20 mm"),
-    ("{chars: 40}", "40 characters of the 16 pt body text do not fit", "28 for 16 pt"),
-    ("{lines: 60}", "60 lines of the 16 pt body text do not fit", "22 for 16 pt"),
+    ("{chars: 40}", "40 chars in 156 mm give each 0.69 times the 16 pt body size",
+     "28 for 16 pt"),
+    ("{chars: 10}", "10 chars in 156 mm give each 2.76 times", "between 0.9 and 2"),
+    ("{lines: 60}", "60 lines in 225 mm give each 0.66 times the 16 pt body size",
+     "22 for 16 pt"),
     ("{page_number: {size_pt: 0}}", "page.page_number.size_pt: 0 is out of range", "4 to 96"),
 ])
 def test_page_settings_that_cannot_make_a_page_are_errors(tmp_path, page, message, hint):

@@ -257,7 +257,6 @@ def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | No
 def _page_problems(page: Page, body_pt: float, source) -> list:
     """The page as a whole: a text block that exists, and a grid the body text fits."""
     problems = []
-    mm_per_pt = 25.4 / 72
     if page.text_width_mm < 20 or page.text_height_mm < 20:
         problems.append(source.diagnostic(
             ("page",), f"the margins leave a text block of {page.text_width_mm:g} × "
@@ -265,20 +264,17 @@ def _page_problems(page: Page, body_pt: float, source) -> list:
             "width_mm - left_mm - right_mm and height_mm - top_mm - bottom_mm must each be at "
             "least 20 mm; A4 with GB/T 9704 margins gives 156 × 225 mm"))
         return problems
-    char_pitch = page.text_width_mm / page.chars / (body_pt * mm_per_pt)
-    if not 0.9 <= char_pitch <= 2.0:
-        problems.append(source.diagnostic(
-            ("page", "chars"), f"{page.chars} characters of the {body_pt:g} pt body text do not "
-                               f"fit the {page.text_width_mm:g} mm line",
-            f"each character gets {char_pitch:.2f} of its size; choose chars so that it is "
-            "between 0.9 and 2: 28 for 16 pt on A4"))
-    line_pitch = page.text_height_mm / page.lines / (body_pt * mm_per_pt)
-    if not 1.0 <= line_pitch <= 4.0:
-        problems.append(source.diagnostic(
-            ("page", "lines"), f"{page.lines} lines of the {body_pt:g} pt body text do not fit "
-                               f"the {page.text_height_mm:g} mm text block",
-            f"each line gets {line_pitch:.2f} times the text size; choose lines so that it is "
-            "between 1 and 4: 22 for 16 pt on A4"))
+    body_mm = body_pt * 25.4 / 72
+    for setting, count, length, low, high, usual in (
+            ("chars", page.chars, page.text_width_mm, 0.9, 2.0, 28),
+            ("lines", page.lines, page.text_height_mm, 1.0, 4.0, 22)):
+        pitch = length / count / body_mm
+        if not low <= pitch <= high:
+            problems.append(source.diagnostic(
+                ("page", setting), f"{count} {setting} in {length:g} mm give each {pitch:.2f} "
+                                   f"times the {body_pt:g} pt body size",
+                f"choose {setting} so that this is between {low:g} and {high:g}: {usual} for "
+                "16 pt on A4"))
     return problems
 
 
