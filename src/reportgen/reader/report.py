@@ -378,12 +378,11 @@ class _Builder:
     def relocated(self, file: Path | None, line: int | None):
         """Problems and warnings found inside the block point at `file` line `line` (a row of
         a CSV or XLSX table) instead of the report's `source:` line."""
-        problems, warnings = len(self.problems), len(self.warnings)
+        starts = [(found, len(found)) for found in (self.problems, self.warnings)]
         yield
         if file is None:
             return
-        for found in (self.problems, self.warnings):
-            start = problems if found is self.problems else warnings
+        for found, start in starts:
             found[start:] = [replace(d, file=file, line=line, column=None) for d in found[start:]]
 
     def cell(self, value: Any, path: Path_) -> str:

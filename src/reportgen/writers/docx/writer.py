@@ -33,8 +33,9 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    characters = set(_text(document))
-    fallbacks = faces.fallbacks(characters, options.fonts)  # empty unless bundled
+    bundled = options.docx_fonts == "bundled"
+    characters = set(_text(document)) if bundled else set()
+    fallbacks = faces.fallbacks(characters, options.fonts) if bundled else {}
     blocks.Body(body, numbering, grid, template,
                 _family_of(fallbacks) if fallbacks else None).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
@@ -44,8 +45,7 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())
                                    if face.family not in named]
-    embedded = _embed(characters, faces.families(), fallbacks) \
-        if options.docx_fonts == "bundled" else {}
+    embedded = _embed(characters, faces.families(), fallbacks) if bundled else {}
     package.write_font_table(word, families, embedded)
     package.set_settings(word, language=document.metadata.language,
                          embed_fonts=bool(embedded))
