@@ -106,8 +106,10 @@ def test_half_width_punctuation_between_chinese_is_a_warning(write_yaml):
     warnings = []
     read_report(write_yaml("title: 标题\nbody:\n  - 上午,召开大会(第一次)。时间 9:00\n"),
                 warnings=warnings)
-    assert [w.message.split("`")[1] for w in warnings] == [",", "(", ")"]
-    assert all(w.severity == "warning" and w.line == 3 for w in warnings)
+    [warning] = warnings
+    assert warning.message == ("half-width `,` `(` `)` in Chinese text at characters 3, 8, 12")
+    assert warning.severity == "warning" and warning.line == 3
+    assert "，（）" in warning.hint and "reportgen fix" in warning.hint
 
 
 def test_expressions_render_and_undefined_names_are_located(write_yaml):
