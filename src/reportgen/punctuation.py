@@ -91,8 +91,10 @@ def _protected(text: str) -> list[bool]:
     mask = [False] * len(text)
     for match in _PROTECTED.finditer(text):
         end = match.end()
-        if not match.group().startswith("{"):
-            while end > match.start() and text[end - 1] in _URL_TAIL:
+        if not match.group().startswith("{"):  # a mark after a URL ends the sentence, not it
+            while text[end - 1] in _URL_TAIL and not (
+                    text[end - 1] == ")" and text.count("(", match.start(), end)
+                    >= text.count(")", match.start(), end)):
                 end -= 1
         mask[match.start():end] = [True] * (end - match.start())
     return mask
