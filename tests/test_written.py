@@ -17,7 +17,8 @@ data:
   opened: 9:30
   visitors: 1920000.0
 body:
-  - 达标率{{ rate }}%，票价{{ price }}元，{{ opened }}开馆，两倍{{ rate * 2 }}，约{{ visitors | wan }}万
+  - 达标率{{ rate }}%，票价{{ price }}元，{{ opened }}开馆，两倍{{ rate * 2 }}，
+    约{{ visitors | wan }}万
   - table:
       header: [指标, 2024, 2025]
       rows:

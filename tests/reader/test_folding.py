@@ -12,18 +12,22 @@ from reportgen.reader.report import read_report
 WANTED = "全年完成门诊三十六万人次，较上年增长12%，开放获取Open Access资源2 000种。"
 
 
+LINES = ("全年完成门诊三十六万人次，", "较上年增长12%，开放获取Open", "Access资源2 000种。")
+
+
+def item(header: str = "", indent: int = 4, quote: str = "") -> str:
+    """The three LINES as one body item: `header` (a block indicator) or `quote` around them."""
+    pad = " " * indent
+    if header:
+        return f"  - {header}\n" + "".join(f"{pad}{line}\n" for line in LINES)
+    return f"  - {quote}{LINES[0]}\n" + "".join(f"{pad}{line}" + ("\n" if line != LINES[-1]
+                                                                   else f"{quote}\n")
+                                                 for line in LINES[1:])
+
+
 @pytest.mark.parametrize("body", [
-    # plain, over three lines
-    "  - 全年完成门诊三十六万人次，\n    较上年增长12%，开放获取Open\n    Access资源2 000种。\n",
-    "  - >\n    全年完成门诊三十六万人次，\n    较上年增长12%，开放获取Open\n    Access资源2 000种。\n",
-    "  - >-\n    全年完成门诊三十六万人次，\n    较上年增长12%，开放获取Open\n    Access资源2 000种。\n",
-    "  - >+\n    全年完成门诊三十六万人次，\n    较上年增长12%，开放获取Open\n    Access资源2 000种。\n",
-    "  - >2\n      全年完成门诊三十六万人次，\n      较上年增长12%，开放获取Open\n"
-    "      Access资源2 000种。\n",
-    "  - >-3\n       全年完成门诊三十六万人次，\n       较上年增长12%，开放获取Open\n"
-    "       Access资源2 000种。\n",
-    "  - '全年完成门诊三十六万人次，\n    较上年增长12%，开放获取Open\n    Access资源2 000种。'\n",
-    '  - "全年完成门诊三十六万人次，\n    较上年增长12%，开放获取Open\n    Access资源2 000种。"\n',
+    item(), item(">"), item(">-"), item(">+"), item(">2", 4), item(">-3", 5), item(quote="'"),
+    item(quote='"'),
 ], ids=["plain", "folded", "folded-strip", "folded-keep", "folded-indicator",
         "folded-strip-indicator", "single-quoted", "double-quoted"])
 def test_every_folding_style_joins_without_a_space_beside_chinese(write_yaml, body):

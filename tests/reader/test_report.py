@@ -140,7 +140,7 @@ def test_table_numbers_align_right_and_rows_must_match_the_header(write_yaml):
     document = report(write_yaml, "  - table:\n      header: [类别, 场次]\n"
                                    "      rows: [[讲座, 9], [展览, 6.0]]\n")
     table = document.blocks[1]
-    assert table.rows == (("讲座", "9"), ("展览", "6")) and table.align == ("left", "right")
+    assert table.rows == (("讲座", "9"), ("展览", "6.0")) and table.align == ("left", "right")
     with pytest.raises(ReportError, match="row has 1 cells"):
         report(write_yaml, "  - table:\n      header: [a, b]\n      rows: [[x]]\n")
 

@@ -33,13 +33,15 @@ GlyphCheck = Callable[[str], list[str]]
 
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
-                glyph_check: GlyphCheck | None = None) -> model.Document:
-    """Read, validate and build the report in `file`; raises ReportError with every problem.
+                glyph_check: GlyphCheck | None = None, text: str | None = None) -> model.Document:
+    """Read, validate and build the report in `file` (or `text`, as if read from `file`);
+    raises ReportError with every problem.
 
-    Problems that do not stop a build (half-width punctuation between Chinese characters,
-    characters no font can draw when `glyph_check` is given) are appended to `warnings`.
+    Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
+    joined that look like list items, characters no font can draw when `glyph_check` is given)
+    are appended to `warnings`.
     """
-    source = load(file)
+    source = load(file, text)
     if not isinstance(source.data, dict):
         raise ReportError([source.diagnostic((), "a report is a set of `name: value` fields",
                                              "start from `reportgen new annual-report`")])
@@ -98,7 +100,7 @@ class _Builder:
             self.error(path, str(exc), exc.hint)
             return text
         for message, hint in self.expressions.take_notes():
-            self.warnings.append(self.source.diagnostic(path, message, hint))
+            self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
         text = _join_lines(text.strip())
         for index, ch in enumerate(text):
             if _forbidden(ch):
@@ -114,8 +116,8 @@ class _Builder:
         found = repairs(text)
         if found:
             self.warnings.append(self.source.diagnostic(
-                path, half_width_message(found), f"write {half_width_hint(found)}; `reportgen "
-                f"fix {self.source.file}` repairs them in place", severity="warning"))
+                path, half_width_message(found), f"full-width: {half_width_hint(found)}; "
+                f"`reportgen fix {self.source.file}` repairs them in place", severity="warning"))
         if self.glyph_check is not None:
             missing = self.glyph_check(text)
             if missing:

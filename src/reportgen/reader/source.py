@@ -63,6 +63,11 @@ class Source:
         return Diagnostic(message, hint=hint, severity=severity, **self.where(path, key=key))
 
 
+STDIN_FILE = Path("<stdin>")
+"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
+relative paths (a table's `source:`, a template file) resolve against the current folder."""
+
+
 def read_text(file: Path) -> str:
     """The file's text: UTF-8 with or without BOM, CRLF or LF; other encodings are named."""
     try:
@@ -74,6 +79,11 @@ def read_text(file: Path) -> str:
         raise fail("is a folder, not a YAML file", file=file, exit_code=EXIT_IO)
     except OSError as exc:
         raise fail(f"cannot read: {exc.strerror}", file=file, exit_code=EXIT_IO)
+    return decode(raw, file)
+
+
+def decode(raw: bytes, file: Path) -> str:
+    """The text of a report's bytes (read from `file`), as read_text says."""
     if len(raw) > MAX_BYTES:
         raise fail(f"file is {len(raw) // 1_048_576} MB; reports are limited to "
                    f"{MAX_BYTES // 1_048_576} MB", file=file)

@@ -38,12 +38,15 @@ class ScalarText:
     start: int
     """Where the scalar starts: its quote or `|`/`>` indicator included."""
     end: int
-    """Where it ends (after a closing quote)."""
+    """Where it ends: after its closing quote or last character; a block scalar after the line
+    break of its last line of text (with `+`, after the blank lines it keeps)."""
     value: str
     spans: tuple[tuple[int, int], ...]
     folded: frozenset[int]
     indent: int | None = None
     """The column of a block scalar's content; None for the other styles."""
+    ends_line: bool = False
+    """Whether the span ends with a line break (a block scalar not at the end of the file)."""
 
     def joined(self, with_space: Callable[[str, str], bool]) -> ScalarText:
         """The scalar with each folding space kept only where `with_space(before, after)`
@@ -98,9 +101,10 @@ class _Builder:
             self.chars.append(ch)
             self.spans.append(span)
 
-    def result(self, style: str, start: int, end: int, indent: int | None = None) -> ScalarText:
+    def result(self, style: str, start: int, end: int, indent: int | None = None,
+               ends_line: bool = False) -> ScalarText:
         return ScalarText(style, start, end, "".join(self.chars), tuple(self.spans),
-                          frozenset(self.folded), indent)
+                          frozenset(self.folded), indent, ends_line)
 
 
 def _scan_flow(text: str, start: int, end: int, style: str) -> ScalarText:
@@ -177,6 +181,7 @@ class _Block:
             indent = self._detect_indent(pos)
         leading_break: tuple[int, int] | None = None
         leading_blank = False
+        content_end = pos  # the end of the last line with text (after its line break)
         pos, column, trailing = self._breaks(pos, indent)
         while column == indent and pos < len(text):
             trailing_blank = text[pos] in _BLANKS
@@ -193,13 +198,16 @@ class _Block:
             for k in range(pos, line_end):
                 out.add(text[k], (k, k + 1))
             leading_break = (line_end, line_end + 1) if line_end < len(text) else None
+            content_end = min(line_end + 1, len(text))
             pos, column, trailing = self._breaks(line_end + 1, indent)
         if chomping != "strip" and leading_break:
             out.add("\n", leading_break)
         if chomping == "keep":
             for span in trailing:
                 out.add("\n", span)
-        return out.result(self.style, self.start, pos, indent)
+            content_end = trailing[-1][1] if trailing else content_end
+        return out.result(self.style, self.start, content_end, indent,
+                          text[content_end - 1:content_end] == "\n")
 
     def _detect_indent(self, pos: int) -> int:
         """The content's column: that of the first line with text (blank lines before it may
