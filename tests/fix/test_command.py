@@ -133,6 +133,9 @@ def test_names_paths_and_numbering_styles_are_not_text(write_yaml, capsys):
             "  - table:\n      source: 表(1),2025.csv\n")
     report = write_yaml(text)
     assert run(capsys, "fix", "--check", report)[0] == 0
+    report = write_yaml(text + "data:\n  source: 国家统计局(2025年)\n")
+    _, out, _ = run(capsys, "fix", report)
+    assert out.count("→") == 1 and "source: 国家统计局（2025年）" in report.read_text("utf-8")
 
 
 def test_a_file_that_is_not_yaml_is_an_error_with_its_line(write_yaml, capsys):

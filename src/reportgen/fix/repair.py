@@ -20,7 +20,8 @@ from reportgen.yamlsrc.scalars import LITERAL, ScalarText, scan
 from reportgen.yamlsrc.tree import Located, compose, scalars
 
 NOT_TEXT = frozenset({"template", "source", "sheet", "align", "numbering", "format", "base"})
-"""Fields whose values are names, paths or numbering styles, not text to print."""
+"""Fields whose values are names, paths or numbering styles, not text to print (anywhere but
+under `data:`, whose every text may be printed by an expression)."""
 
 _STR = "tag:yaml.org,2002:str"
 _NEAR = 8
@@ -65,7 +66,8 @@ def repair_file(file: Path) -> FileRepairs:
     planned: list[edits.Edit] = []
     meant = {}
     for located in scalars(compose(text)):
-        if located.key or located.node.tag != _STR or NOT_TEXT & set(map(str, located.path)):
+        if located.key or located.node.tag != _STR or located.path[:1] != ("data",) and \
+                NOT_TEXT & set(map(str, located.path)):
             continue
         scalar = _read(text, located)
         if scalar is None:
