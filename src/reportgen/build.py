@@ -10,6 +10,10 @@ from reportgen.errors import EXIT_WARNINGS_STRICT, Diagnostic, ReportError
 
 FORMATS = ("docx", "pdf")
 
+STDIN_FILE = Path("<stdin>")
+"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
+relative paths (a table's `source:`, a template file) resolve against the current folder."""
+
 
 @dataclass(frozen=True)
 class BuildSettings:
@@ -70,8 +74,6 @@ def check(file: Path, settings: BuildSettings):
     registry = font_registry(_font_dirs(file, settings))
     warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
                 for note in registry.notes]
-    from reportgen.reader.source import STDIN_FILE
-
     document = read_report(file, template=settings.template, warnings=warnings,
                            glyph_check=registry.missing,
                            text=settings.stdin if file == STDIN_FILE else None)

@@ -218,14 +218,16 @@ def _stdin_report(args) -> str | None:
     if len(args.inputs) > 1:
         raise _usage("`-` (standard input) must be the only report",
                      "build files and folders in another run")
-    from reportgen.reader.source import STDIN_FILE, decode
+    from reportgen.build import STDIN_FILE
+    from reportgen.reader.source import decode
 
     return decode(sys.stdin.buffer.read(), STDIN_FILE)
 
 
 def _inputs(args, settings) -> list[Path]:
+    """The report files to read (importing no reader yet: a build forks its PDF helper first)."""
     from reportgen.batch import expand_inputs
-    from reportgen.reader.source import STDIN_FILE
+    from reportgen.build import STDIN_FILE
 
     return [STDIN_FILE] if settings.stdin is not None else expand_inputs(args.inputs)
 

@@ -8,9 +8,9 @@ with its own exit code, without a word about the pipe.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from typing import TextIO
 
 _COLOURS = {"error:": "\033[1;31m", "warning:": "\033[1;35m"}
 _RESET = "\033[0m"
@@ -31,7 +31,7 @@ def err(message: str) -> None:
     _write(sys.stderr, coloured(message, sys.stderr) + "\n")
 
 
-def coloured(message: str, stream: TextIO) -> str:
+def coloured(message: str, stream: io.TextIOBase) -> str:
     """`message` with its leading `error:` or `warning:` in colour, if `stream` shows colour."""
     for label, colour in _COLOURS.items():
         if message.startswith(label) and shows_colour(stream):
@@ -39,7 +39,7 @@ def coloured(message: str, stream: TextIO) -> str:
     return message
 
 
-def shows_colour(stream: TextIO) -> bool:
+def shows_colour(stream: io.TextIOBase) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     try:
@@ -48,7 +48,7 @@ def shows_colour(stream: TextIO) -> bool:
         return False
 
 
-def _write(stream: TextIO, text: str) -> None:
+def _write(stream: io.TextIOBase, text: str) -> None:
     try:
         stream.write(text)
         stream.flush()
@@ -56,7 +56,7 @@ def _write(stream: TextIO, text: str) -> None:
         silence(stream)
 
 
-def silence(stream: TextIO) -> None:
+def silence(stream: io.TextIOBase) -> None:
     """Point `stream` at the null device: its reader has gone, and what is still buffered or
     printed later must not raise again (nor when the interpreter flushes it at exit)."""
     try:

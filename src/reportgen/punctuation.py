@@ -12,24 +12,30 @@ them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from reportgen.chinese import is_chinese
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS = ",;:?!()\"'"
-_PROTECTED = re.compile(
-    r"\{\{.*?\}\}|\{%.*?%\}"  # expressions
-    r"|(?:https?|ftp)://[!-~]+|www\.[!-~]+"  # URLs (ASCII only: Chinese right after one ends it)
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail addresses
-    re.DOTALL)
 _URL_TAIL = ".,;:!?)'\""
 _CANDIDATE = re.compile(r"[,;:?!()\"']|\.\.\.|--")
-_RUNS = re.compile(r"\.{3,}|(?<!-)--(?![-A-Za-z])")
 
 
-@dataclass(frozen=True)
-class Repair:
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What is protected from repair, and runs of dots and hyphens (compiled when first
+    needed: most texts have no half-width mark at all)."""
+    protected = re.compile(
+        r"\{\{.*?\}\}|\{%.*?%\}"  # expressions
+        r"|(?:https?|ftp)://[!-~]+|www\.[!-~]+"  # URLs (ASCII only: Chinese after one ends it)
+        r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail addresses
+        re.DOTALL)
+    return protected, re.compile(r"\.{3,}|(?<!-)--(?![-A-Za-z])")
+
+
+class Repair(NamedTuple):
     """Replace text[start:end] by `new`; `mark` is the half-width mark (or run) found at
     `at`. The span takes in the spaces beside a mark, which full-width marks do not want."""
 
@@ -79,7 +85,7 @@ def repairs(text: str) -> list[Repair]:
             if _chinese_pair(text, left, right):
                 found += [_mark(text, left, opening, spaces="before"),
                           _mark(text, right, closing, spaces="after")]
-    for run in _RUNS.finditer(text):
+    for run in _patterns()[1].finditer(text):
         i = run.start()
         if not any(protected[i:run.end()]) and _chinese_beside(text, i, run.end()):
             found.append(_mark(text, i, "……" if run.group()[0] == "." else "——",
@@ -89,7 +95,7 @@ def repairs(text: str) -> list[Repair]:
 
 def _protected(text: str) -> list[bool]:
     mask = [False] * len(text)
-    for match in _PROTECTED.finditer(text):
+    for match in _patterns()[0].finditer(text):
         end = match.end()
         if not match.group().startswith("{"):  # a mark after a URL ends the sentence, not it
             while text[end - 1] in _URL_TAIL and not (

@@ -10,13 +10,7 @@ from __future__ import annotations
 from yaml.nodes import ScalarNode
 
 from reportgen.chinese import joins_with_space
-from reportgen.yamlsrc.scalars import LITERAL, STYLES, ScalarText, scan
-
-
-def folds(node: ScalarNode) -> bool:
-    """Whether the scalar's lines were folded (it spans lines, and is not a `|` block)."""
-    return node.start_mark.line != node.end_mark.line and STYLES.get(node.style) != LITERAL
-
+from reportgen.yamlsrc.scalars import ScalarText, scan
 
 Slip = tuple[int, str, str]
 """Where in the file (an index into its text), what, and the hint."""

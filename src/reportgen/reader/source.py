@@ -19,7 +19,6 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
-from reportgen.reader import folding
 from reportgen.written import as_written
 
 Path_ = tuple[str | int, ...]
@@ -61,11 +60,6 @@ class Source:
     def diagnostic(self, path: Path_, message: str, hint: str | None = None,
                    severity: str = "error", key: bool = False) -> Diagnostic:
         return Diagnostic(message, hint=hint, severity=severity, **self.where(path, key=key))
-
-
-STDIN_FILE = Path("<stdin>")
-"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
-relative paths (a table's `source:`, a template file) resolve against the current folder."""
 
 
 def read_text(file: Path) -> str:
@@ -250,7 +244,9 @@ class _Converter:
         raise AssertionError(f"unknown YAML node {node!r}")
 
     def scalar(self, node: ScalarNode, path: Path_, parent_indent: int) -> Any:
-        if node.tag == _STR and folding.folds(node):
+        if node.tag == _STR and node.start_mark.line != node.end_mark.line and node.style != "|":
+            from reportgen.reader import folding  # only for text written over several lines
+
             folded = folding.fold(self.text, node, parent_indent)
             if folded is not None:
                 value, slips = folded
