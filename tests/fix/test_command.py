@@ -142,3 +142,11 @@ def test_a_file_that_is_not_yaml_is_an_error_with_its_line(write_yaml, capsys):
     report = write_yaml("title: 标题\nbody:\n  - \"未闭合,\n")
     code, _, err = run(capsys, "fix", report)
     assert code == 1 and err.startswith(f"error: {report}:") and "YAML syntax" in err
+
+
+def test_a_folder_fixes_every_report_in_it(tmp_path, capsys):
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        text = "title: 标题\nbody:\n  - 上午,开会\n" if name != "c.yaml" else "title: 标题\n"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "fix", tmp_path)
+    assert code == 0 and out.count("→") == 2 and err == "fixed 2 places in 2 files\n"

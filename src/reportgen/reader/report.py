@@ -116,8 +116,8 @@ class _Builder:
         found = repairs(text)
         if found:
             self.warnings.append(self.source.diagnostic(
-                path, half_width_message(found), f"full-width: {half_width_hint(found)}; "
-                f"`reportgen fix {self.source.file}` repairs them in place", severity="warning"))
+                path, half_width_message(found), f"`reportgen fix {self.source.file}` makes them "
+                f"full-width in place: {half_width_hint(found)}", severity="warning"))
         if self.glyph_check is not None:
             missing = self.glyph_check(text)
             if missing:
