@@ -28,6 +28,7 @@ def repaired(text: str) -> str:
     ("他--一个人", "他——一个人"),
     ("英文原文:The fox, he said: go!", "英文原文：The fox, he said: go!"),
     ("中文, English", "中文，English"),
+    ("第一行 Word,\n第二行", "第一行 Word，\n第二行"),  # lines of a | block join at the break
 ])
 def test_half_width_marks_in_chinese_context_become_full_width(text, wanted):
     assert repaired(text) == wanted

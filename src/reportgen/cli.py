@@ -63,7 +63,7 @@ class _Parser(argparse.ArgumentParser):
         """The help, with where the format is documented and what the exit codes mean."""
         from reportgen.resources import resource_dir
 
-        docs = resource_dir("docs", "REPORTGEN_DOCS_DIR") / "format.md"
+        docs = resource_dir("docs") / "format.md"
         codes = "\n".join(f"  {code:<3} {meaning}" for code, meaning in EXIT_MEANINGS.items())
         return (super().format_help().rstrip("\n")
                 + f"\n\nthe report format: {docs}\n\nexit codes:\n{codes}\n")

@@ -122,9 +122,10 @@ def _mark(text: str, i: int, new: str, *, end: int | None = None,
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
-    """The nearest character from i in direction `step`, past spaces and half-width marks."""
+    """The nearest character from i in direction `step`, past spaces, line breaks (lines join
+    without a space beside Chinese) and half-width marks."""
     i += step
-    while 0 <= i < len(text) and (text[i] in " \t" or text[i] in _MARKS or text[i] == "."):
+    while 0 <= i < len(text) and (text[i].isspace() or text[i] in _MARKS or text[i] == "."):
         i += step
     return text[i] if 0 <= i < len(text) else ""
 

@@ -7,9 +7,9 @@ from functools import cache
 from pathlib import Path
 
 
-def resource_dir(name: str, env: str) -> Path:
-    """The `name` folder (templates, fonts, schemas, docs): $env, else the installed package's
-    data, else the checkout's top-level folder.
+def resource_dir(name: str, env: str | None = None) -> Path:
+    """The `name` folder (templates, fonts, schemas, docs): $env if set, else the installed
+    package's data, else the checkout's top-level folder.
 
     A wheel carries the folders as package data, `reportgen/_data/<name>` (pyproject.toml maps
     the repository's top-level folders there), found with importlib.resources wherever the
@@ -17,7 +17,7 @@ def resource_dir(name: str, env: str) -> Path:
     beside `src/`. If neither exists, the checkout path is returned so that an error names a
     sensible place.
     """
-    if os.environ.get(env):
+    if env and os.environ.get(env):
         return Path(os.environ[env])
     return _bundled(name)
 

@@ -13,11 +13,10 @@ from reportgen.yamlsrc.edits import (
     EditError,
     apply,
     check,
+    locate,
     replace_span,
     replace_value,
 )
-from reportgen.yamlsrc.scalars import scan
-from reportgen.yamlsrc.tree import compose, scalars
 
 FILE = """# 报告 (a comment that stays)
 title: 标题,副标题   # trailing comment
@@ -36,15 +35,7 @@ flow: [一,二, 三]
 
 
 def located(text: str, key: str):
-    for item in scalars(compose(text)):
-        if not item.key and item.path[-1:] == (key,):
-            return scan(text, item.node, item.parent_indent)
-    raise KeyError(key)
-
-
-def edited_value(text: str, path: tuple) -> str:
-    return yaml.safe_load(text)[path[0]] if len(path) == 1 else \
-        yaml.safe_load(text)[path[0]][path[1]]
+    return locate(text, (key,))
 
 
 @pytest.mark.parametrize("key, wanted", [
@@ -100,9 +91,7 @@ def test_a_span_across_a_folded_line_break_is_refused():
 ])
 def test_a_whole_value_keeps_its_style_where_the_text_fits_it(key, new, starts):
     if key == "flow":
-        scalar = located(FILE, 0)
-        item = next(i for i in scalars(compose(FILE)) if i.path == ("flow", 0))
-        scalar = scan(FILE, item.node, item.parent_indent)
+        scalar = locate(FILE, ("flow", 0))
         after = apply(FILE, [replace_value(scalar, new)])
         assert yaml.safe_load(after)["flow"] == [new, "二", "三"]
         return
@@ -121,6 +110,13 @@ def test_check_refuses_an_edit_that_changes_anything_else():
         check(FILE, FILE.replace("'it''s", "'it's"), {})
     with pytest.raises(EditError, match="structure"):
         check(FILE, FILE.replace("flow: [一,二, 三]", "flow: [一,二, 三, 四]"), {})
+
+
+def test_locate_names_what_is_not_there():
+    with pytest.raises(EditError, match="no text at flow/5"):
+        locate(FILE, ("flow", 5))
+    with pytest.raises(EditError, match="not valid YAML"):
+        locate("a: [", ("a",))
 
 
 def test_overlapping_edits_are_refused():

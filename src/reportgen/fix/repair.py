@@ -70,7 +70,10 @@ def repair_file(file: Path) -> FileRepairs:
                 NOT_TEXT & set(map(str, located.path)):
             continue
         scalar = _read(text, located)
-        if scalar is None:
+        if scalar is None:  # read differently from libyaml: no span is known for sure
+            if repairs(located.node.value):
+                line = located.node.start_mark.line + 1
+                found.left.append(Change(line, located.node.value[:20], located.node.value[:20]))
             continue
         todo = repairs(scalar.value)
         if not todo:

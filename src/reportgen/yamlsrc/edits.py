@@ -5,7 +5,7 @@ the layout of every other line stay as they were: no re-dump. `replace_span` rew
 a scalar in its own style (escaping as the style needs); `replace_value` rewrites a whole
 scalar, keeping its style where the new text fits it. `apply` makes the edits and `check`
 composes the result again and compares every scalar with what was meant, so an edit can never
-silently change another value or leave invalid YAML.
+silently change another value or leave invalid YAML. `locate` finds a scalar by its field path.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import ScalarNode
 
-from reportgen.yamlsrc.scalars import DOUBLE, FOLDED, LITERAL, PLAIN, SINGLE, ScalarText
+from reportgen.yamlsrc.scalars import DOUBLE, FOLDED, LITERAL, PLAIN, SINGLE, ScalarText, scan
 from reportgen.yamlsrc.tree import Located, Path_, compose, scalars
 
 
@@ -31,6 +31,23 @@ class Edit:
     start: int
     end: int
     text: str
+
+
+def locate(text: str, path: Path_) -> ScalarText:
+    """The scalar whose value is at field path `path` of the YAML `text` (("body", 2,
+    "section") is body[2].section), with its characters' spans; raises EditError if there is
+    none, or it cannot be read span by span."""
+    try:
+        root = compose(text)
+    except yaml.YAMLError as exc:
+        raise EditError(f"not valid YAML: {exc}") from None
+    for located in scalars(root):
+        if located.path == tuple(path) and not located.key:
+            found = scan(text, located.node, located.parent_indent)
+            if found is None:
+                raise EditError("this scalar cannot be read span by span")
+            return found
+    raise EditError(f"no text at {'/'.join(map(str, path)) or 'the top'}")
 
 
 def replace_span(scalar: ScalarText, start: int, end: int, new: str) -> Edit:
