@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.punctuation import half_width_hint, half_width_message, repairs
-
-
-def repaired(text: str) -> str:
-    for repair in sorted(repairs(text), key=lambda r: -r.start):
-        text = text[:repair.start] + repair.new + text[repair.end:]
-    return text
+from reportgen.punctuation import half_width_hint, half_width_message, repaired, repairs
 
 
 @pytest.mark.parametrize("text, wanted", [

@@ -93,6 +93,13 @@ def repairs(text: str) -> list[Repair]:
     return sorted(found, key=lambda r: r.at)
 
 
+def repaired(text: str, found: list[Repair] | None = None) -> str:
+    """`text` with the repairs `found` in it (by default, all of its repairs)."""
+    for repair in sorted(repairs(text) if found is None else found, key=lambda r: -r.start):
+        text = text[:repair.start] + repair.new + text[repair.end:]
+    return text
+
+
 def _protected(text: str) -> list[bool]:
     mask = [False] * len(text)
     for match in _patterns()[0].finditer(text):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportgen.chinese import joins_with_space
 from reportgen.errors import EXIT_INTERNAL, fail
-from reportgen.punctuation import Repair, repairs
+from reportgen.punctuation import Repair, repaired, repairs
 from reportgen.reader.source import load, read_text
 from reportgen.yamlsrc import edits
 from reportgen.yamlsrc.scalars import LITERAL, ScalarText, scan
@@ -86,7 +86,7 @@ def repair_file(file: Path) -> FileRepairs:
                 found.changes.append(_change(text, scalar, group))
             except edits.EditError:
                 found.left.append(_change(text, scalar, group))
-        meant[located.path] = _repaired(scalar.value, made)
+        meant[located.path] = repaired(scalar.value, made)
     if planned:
         found.after = edits.apply(text, planned)
         try:
@@ -132,16 +132,10 @@ def _groups(found: list[Repair]) -> list[list[Repair]]:
     return groups
 
 
-def _repaired(value: str, made: list[Repair]) -> str:
-    for repair in sorted(made, key=lambda r: -r.start):
-        value = value[:repair.start] + repair.new + value[repair.end:]
-    return value
-
-
 def _change(text: str, scalar: ScalarText, group: list[Repair]) -> Change:
     start, end = max(0, group[0].start - 4), min(len(scalar.value), group[-1].end + 4)
     old = scalar.value[start:end]
-    new = _repaired(old, [Repair(r.start - start, r.end - start, r.new, r.mark, r.at - start)
+    new = repaired(old, [Repair(r.start - start, r.end - start, r.new, r.mark, r.at - start)
                           for r in group])
     line = text.count("\n", 0, scalar.spans[group[0].at][0]) + 1
     return Change(line, old.replace("\n", " "), new.replace("\n", " "))
