@@ -10,6 +10,10 @@ from reportgen.errors import EXIT_WARNINGS_STRICT, Diagnostic, ReportError
 
 FORMATS = ("docx", "pdf")
 
+STDIN_FILE = Path("<stdin>")
+"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
+relative paths (a table's `source:`, a template file) resolve against the current folder."""
+
 
 @dataclass(frozen=True)
 class BuildSettings:
@@ -27,6 +31,10 @@ class BuildSettings:
     parallel_formats: bool = True
     """Make the PDF in a forked helper, which gets ready while the report is read, and the DOCX
     meanwhile in this process (off in batches, whose workers keep every core busy anyway)."""
+    stdin: str | None = None
+    """The text of the report read from standard input (the input named STDIN_FILE)."""
+    name: str | None = None
+    """The outputs' name for the report read from standard input (default: report)."""
 
 
 @dataclass
@@ -67,7 +75,8 @@ def check(file: Path, settings: BuildSettings):
     warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
                 for note in registry.notes]
     document = read_report(file, template=settings.template, warnings=warnings,
-                           glyph_check=registry.missing)
+                           glyph_check=registry.missing,
+                           text=settings.stdin if file == STDIN_FILE else None)
     if settings.strict and warnings:
         raise ReportError([_as_error(w) for w in warnings], EXIT_WARNINGS_STRICT)
     return document, warnings, registry
@@ -80,7 +89,8 @@ def _as_error(warning: Diagnostic) -> Diagnostic:
 
 def output_paths(file: Path, settings: BuildSettings) -> dict[str, Path]:
     out_dir = settings.out_dir if settings.out_dir is not None else Path("output")
-    return {fmt: out_dir / f"{file.stem}.{fmt}" for fmt in settings.formats}
+    stem = (settings.name or "report") if settings.stdin is not None else file.stem
+    return {fmt: out_dir / f"{stem}.{fmt}" for fmt in settings.formats}
 
 
 def build(file: Path, settings: BuildSettings) -> BuildResult:
