@@ -1,0 +1,151 @@
+"""Structural edits: entries of block and flow collections inserted, deleted and moved in place."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from reportgen.yamlsrc import emit
+from reportgen.yamlsrc.blocks import carried, delete, find, insert, move
+from reportgen.yamlsrc.edits import Edit, EditError, apply, locate, replace_value
+
+FILE = """# 报告
+title: 标题
+body:
+  - 第一段   # the first paragraph
+  # about the section
+  - section: 一节
+    body:
+      - 甲
+      - |
+        多行
+        # not a comment: text of the block
+
+      - 丙
+  - 末段
+rows: [一, 二, 三]
+closing:
+- 供稿
+"""
+
+
+def lines_changed(before: str, after: str) -> set[str]:
+    return set(after.splitlines()) ^ set(before.splitlines())
+
+
+def test_entries_own_their_comment_lines_and_the_blank_lines_after_them():
+    body = find(FILE, ("body",))
+    texts = [FILE[e.start:e.end] for e in body.entries]
+    assert texts[0] == "  - 第一段   # the first paragraph\n"
+    assert texts[1].startswith("  # about the section\n  - section: 一节\n")
+    assert texts[2] == "  - 末段\n"
+    inner = find(FILE, ("body", 1, "body"))
+    assert FILE[inner.entries[1].start:inner.entries[1].end].endswith("block\n\n")
+    assert inner.column == 6 and body.column == 2
+
+
+def test_deleting_an_entry_takes_its_comments_and_leaves_every_other_line():
+    body = find(FILE, ("body",))
+    after = apply(FILE, [delete(FILE, body, 1)])
+    assert yaml.safe_load(after)["body"] == ["第一段", "末段"]
+    assert "about the section" not in after
+    assert lines_changed(FILE, after) <= set(FILE.splitlines())  # only removals
+
+
+@pytest.mark.parametrize("index", [0, 1, 2, 3])
+def test_inserting_indents_the_new_entry_as_its_neighbours(index):
+    body = find(FILE, ("body",))
+    after = apply(FILE, [insert(FILE, body, index, "- 新\n")])
+    values = yaml.safe_load(after)["body"]
+    assert values[index] == "新" and len(values) == 4
+    assert lines_changed(FILE, after) == {"  - 新"}
+
+
+def test_an_entry_at_column_zero_in_its_list_is_inserted_there():
+    closing = find(FILE, ("closing",))
+    assert closing.column == 0
+    after = apply(FILE, [insert(FILE, closing, 1, "- 审核\n")])
+    assert after.endswith("- 供稿\n- 审核\n")
+
+
+def test_flow_entries_keep_their_commas():
+    rows = find(FILE, ("rows",))
+    assert rows.flow
+    cases = [([delete(FILE, rows, 0)], "rows: [二, 三]"),
+             ([delete(FILE, rows, 2)], "rows: [一, 二]"),
+             ([insert(FILE, rows, 0, "零")], "rows: [零, 一, 二, 三]"),
+             ([insert(FILE, rows, 3, "四")], "rows: [一, 二, 三, 四]"),
+             ([delete(FILE, rows, 1), insert(FILE, rows, 3, "二")], "rows: [一, 三, 二]")]
+    for edits, line in cases:
+        assert line in apply(FILE, edits)
+    empty = "rows: []\n"
+    assert apply(empty, [insert(empty, find(empty, ("rows",)), 0, "一")]) == "rows: [一]\n"
+    one = "rows: [一]\n"
+    assert apply(one, [delete(one, find(one, ("rows",)), 0)]) == "rows: []\n"
+
+
+def test_a_moved_entry_is_reindented_and_keeps_its_comments_block_text_and_inner_edits():
+    body = find(FILE, ("body",))
+    inner = find(FILE, ("body", 1, "body"))
+    changed = replace_value(locate(FILE, ("body", 1, "body", 0)), "甲乙")
+    edits = move(FILE, inner, 1, body, 3) + move(FILE, body, 0, inner, 0) + [changed]
+    after = apply(FILE, edits)
+    data = yaml.safe_load(after)
+    assert data["body"][0]["body"] == ["第一段", "甲乙", "丙"]
+    assert data["body"][-1] == "多行\n# not a comment: text of the block\n"
+    assert "  - |\n    多行\n    # not a comment" in after
+    assert "      - 第一段   # the first paragraph\n" in after
+
+
+def test_a_moved_section_carries_the_edits_made_inside_it():
+    body = find(FILE, ("body",))
+    inner_edit = replace_value(locate(FILE, ("body", 1, "body", 2)), "丁")
+    after = apply(FILE, [inner_edit, *move(FILE, body, 1, body, 0)])
+    data = yaml.safe_load(after)
+    assert data["body"][0]["body"][-1] == "丁"
+    assert after.index("# about the section") < after.index("第一段")
+
+
+def test_keys_go_after_the_first_key_of_a_list_item_but_never_before_it():
+    section = find(FILE, ("body", 1))
+    after = apply(FILE, [insert(FILE, section, 1, "text: 正文\n")])
+    assert yaml.safe_load(after)["body"][1]["text"] == "正文"
+    assert "    text: 正文\n    body:\n" in after
+    with pytest.raises(EditError, match="before the first key"):
+        insert(FILE, section, 0, "text: 正文\n")
+    with pytest.raises(EditError, match="first key"):
+        delete(FILE, section, 0)
+    dropped = apply(FILE, [delete(FILE, section, 1)])
+    assert yaml.safe_load(dropped)["body"][1] == {"section": "一节"}
+
+
+def test_a_key_added_at_the_end_of_a_file_without_a_final_line_break():
+    text = "a: 1"
+    assert apply(text, [insert(text, find(text, ()), 1, "b: 2\n")]) == "a: 1\nb: 2\n"
+
+
+def test_overlapping_edits_are_refused_but_nested_ones_belong_to_their_span():
+    text = "abcdef"
+    with pytest.raises(EditError, match="overlap"):
+        apply(text, [Edit(0, 3, "x"), Edit(2, 4, "y")])
+    assert apply(text, [Edit(0, 4, ""), Edit(1, 2, "X")]) == "ef"
+    assert apply(text, [Edit(1, 1, "1"), Edit(1, 1, "2"), Edit(1, 3, "")]) == "a12def"
+
+
+def test_carried_block_text_leaves_its_spacing_behind():
+    body = find(FILE, ("body", 1, "body"))
+    moved = carried(FILE, body, 1)
+    assert not FILE[moved.start:moved.end].endswith("\n\n")
+
+
+def test_new_values_are_written_as_the_file_writes_its_own():
+    indents = emit.Indents.of(yaml.compose("a:\n    - x\nb:\n   c: 1\n"))
+    assert indents == emit.Indents(sequence=4, mapping=3)
+    written = "".join(emit.item({"section": "新节", "body": ["甲: 乙", "yes", 12]}))
+    assert written == '- section: 新节\n  body:\n    - "甲: 乙"\n    - "yes"\n    - 12\n'
+    row = "".join(emit.item(emit.Flow(("三中路馆", "9:00", None, "a, b"))))
+    assert yaml.safe_load(row) == [["三中路馆", "9:00", None, "a, b"]]
+    table = "".join(emit.item({"table": {"header": emit.Flow(("类别", "场次")),
+                                         "rows": [emit.Flow(("讲座", 9))]}}))
+    assert yaml.safe_load(table) == [{"table": {"header": ["类别", "场次"],
+                                                "rows": [["讲座", 9]]}}]
