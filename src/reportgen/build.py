@@ -106,13 +106,16 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
             document, warnings, registry = check(file, settings)
             backups = _check_writable(paths, settings)
             helper.send(document)
-            docx = render("docx", document, _options(registry, settings))
+            docx = render("docx", document, _options(registry, settings),
+                          provenance(file, paths["docx"], settings))
             rendered = {"docx": docx, "pdf": helper.result()}
     else:
         document, warnings, registry = check(file, settings)
         backups = _check_writable(paths, settings)
         options = _options(registry, settings)
-        rendered = {fmt: render(fmt, document, options) for fmt in paths}
+        rendered = {fmt: render(fmt, document, options,
+                                provenance(file, paths["docx"], settings) if fmt == "docx"
+                                else None) for fmt in paths}
     write_atomically({paths[fmt]: data for fmt, data in rendered.items()}, backups)
     return BuildResult(file, list(paths.values()), list(backups.values()), warnings)
 
@@ -145,15 +148,36 @@ def _pdf_job(file: Path, settings: BuildSettings):
     return lambda document: render("pdf", document, options)
 
 
-def render(fmt: str, document, options) -> bytes:
-    """The bytes of `document` in format `fmt` (docx or pdf)."""
+def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str]:
+    """Where a DOCX comes from, for `reportgen pull`: the report's path relative to the DOCX
+    and absolute, and a digest of the report's bytes (nothing for standard input)."""
+    import hashlib
+    import os
+
+    from reportgen import fingerprint
+
+    if settings.stdin is not None:
+        return {}
+    source = file.resolve()
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return {}
+    relative = os.path.relpath(source, docx.parent.resolve())
+    return {fingerprint.SOURCE: Path(relative).as_posix(),
+            fingerprint.SOURCE_PATH: str(source),
+            fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def render(fmt: str, document, options, provenance: dict[str, str] | None = None) -> bytes:
+    """The bytes of `document` in format `fmt` (docx or pdf); a DOCX records `provenance`."""
     buffer = io.BytesIO()
     if fmt == "docx":
         from reportgen.fingerprint import stamp
         from reportgen.writers import docx
 
         docx.write(document, options, buffer)
-        return stamp(buffer.getvalue())
+        return stamp(buffer.getvalue(), provenance)
     if fmt == "pdf":
         from reportgen.writers import pdf
 

@@ -1,6 +1,7 @@
 """Writing outputs safely: complete files only (temp file + rename), and never over a user's work.
 
-A DOCX is replaced only when it is our own untouched output; an edited or foreign file needs
+A DOCX is replaced only when it is our own untouched output, or an edited one whose text
+`reportgen pull` has since carried into its report; another edited or foreign file needs
 `--force`, and then it is kept as a backup beside the new one. A PDF is replaced only when we
 wrote it (its Creator names reportgen).
 """
@@ -21,15 +22,19 @@ PDF_CREATOR_MARK = b"reportgen"
 def check_writable(path: Path, *, force: bool) -> Path | None:
     """Raise unless `path` may be written; with `force`, return where the old file goes."""
     state = _state(path)
-    if state in (State.ABSENT, State.UNCHANGED):
+    if state in (State.ABSENT, State.UNCHANGED, State.PULLED):
         return None
     if not force:
         why = ("has been edited since reportgen wrote it" if state is State.EDITED
                else "was not written by reportgen")
         raise fail(f"{path.name} {why}; not overwriting it", file=path,
                    exit_code=EXIT_OUTPUT_PROTECTED,
-                   hint="build into another folder with -o, or add --force to replace it "
-                        "(the old file is kept as a backup beside it)")
+                   hint="carry the editor's text into the report first with `reportgen pull "
+                        f"{path}`; or build into another folder with -o, or add --force to "
+                        "replace it (the old file is kept as a backup beside it)"
+                   if state is State.EDITED else
+                   "build into another folder with -o, or add --force to replace it "
+                   "(the old file is kept as a backup beside it)")
     return backup_path(path)
 
 

@@ -33,9 +33,13 @@ GlyphCheck = Callable[[str], list[str]]
 
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
-                glyph_check: GlyphCheck | None = None, text: str | None = None) -> model.Document:
+                glyph_check: GlyphCheck | None = None, text: str | None = None,
+                printed: dict[Path_, str] | None = None) -> model.Document:
     """Read, validate and build the report in `file` (or `text`, as if read from `file`);
     raises ReportError with every problem.
+
+    `printed`, when given, receives each text as printed (expressions evaluated, lines
+    joined, a date as 2026年2月3日) by its field path, for `reportgen pull` to compare with.
 
     Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
     joined that look like list items, characters no font can draw when `glyph_check` is given)
@@ -49,6 +53,7 @@ def read_report(file: Path, *, template: str | None = None,
     if problems:
         raise ReportError(problems)
     builder = _Builder(source, template, glyph_check)
+    builder.printed = printed
     document = builder.build()
     if warnings is not None:
         warnings.extend(sorted(source.notes + builder.warnings,
@@ -84,6 +89,7 @@ class _Builder:
         self.template: Template | None = None
         self.section_list = "sections"
         self.plan_count = 0
+        self.printed: dict[Path_, str] | None = None
 
     # -- helpers -------------------------------------------------------------------------------
     def error(self, path: Path_, message: str, hint: str | None = None) -> None:
@@ -110,6 +116,8 @@ class _Builder:
                            "delete it; it often comes from copying out of a web page or PDF")
                 break
         self.lint(text, path)
+        if self.printed is not None:
+            self.printed[path] = text
         return text
 
     def lint(self, text: str, path: Path_) -> None:
@@ -133,7 +141,10 @@ class _Builder:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             year, month, day = (int(part) for part in text.split("-"))
             try:
-                return _date_text(_dt.date(year, month, day))
+                text = _date_text(_dt.date(year, month, day))
+                if self.printed is not None:
+                    self.printed[path] = text
+                return text
             except ValueError as exc:
                 self.error(path, f"`{text}` is not a valid date: {exc}",
                            "write the date as YYYY-MM-DD, e.g. 2026-02-03")

@@ -1,0 +1,222 @@
+"""The editor's DOCX as report texts: each paragraph by its style's role, decorations taken off.
+
+Numbers of headings and plan points are live numbering, not text; a number an editor typed by
+hand at the start of a heading is taken off when it is written in the numbering style of its
+level (三、 on a 标题 1, （2） on a 标题 4, 3. on a plan point). What the writer adds around a
+text (附件： and 1. of the attachment list, the parentheses of 附注, 抄送： and 印发 of the 版记,
+the colon after the addressee) is taken off here and put back where the YAML had it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from reportgen.chinese import joins_with_space
+from reportgen.numbering import NumberStyle
+from reportgen.pull import wordml
+from reportgen.pull.doc import PARAGRAPH, POINT, SECTION, TABLE, Block, Report, TableText, Text
+from reportgen.pull.styles import BODY, CONTINUED, Styles
+
+Labels = Callable[[str, int], Iterable[NumberStyle]]
+"""The numbering styles of (kind, level): ("section", 2) or ("point", 0)."""
+
+_FIELD_OF_ROLE = {"label": "label", "doc_number": "doc_number", "preamble": "preamble",
+                  "title": "title", "addressee": "addressee", "attachment": "attachments",
+                  CONTINUED: "attachments", "signature": "organisation", "date": "date",
+                  "note": "note", "closing": "closing"}
+_BODY_ROLES = {BODY, "table", "table_header"}
+_ATTACHMENT_WORD = re.compile(r"^附件\s*[：:]\s*")
+_ATTACHMENT_NUMBER = re.compile(r"^\d+\s*[.．、]\s*")
+_COPIES = re.compile(r"^抄送\s*[：:]\s*")
+_ISSUED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+
+
+def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
+    """The texts of the DOCX: fields, and the body's blocks in reading order (flat)."""
+    report = Report()
+    blocks = body.blocks
+    plans = _Plans()
+    for n, block in enumerate(blocks):
+        if isinstance(block, wordml.Table):
+            caption = _caption(blocks, n, styles)
+            report.body.append(Block(
+                TABLE, table=TableText(caption.text.strip() if caption else None,
+                                       tuple(block.rows[0]) if block.rows else (),
+                                       tuple(tuple(row) for row in block.rows[1:])),
+                para=caption.number if caption else block.number,
+                losses=[*(caption.losses if caption else ()), *block.losses]))
+            continue
+        role = styles.role(block.style)
+        if not block.text.strip():
+            continue
+        if role == "caption" and _next_is_table(blocks, n):
+            continue
+        field = _FIELD_OF_ROLE.get(role)
+        losses = list(block.losses)
+        if role == "page_number":
+            continue
+        if role is None or not styles.is_ours(block.style):
+            losses.append(f"its style {styles.name(block.style)}")
+        if field is not None:
+            report.fields.setdefault(field, []).append(
+                Text(field, _line(block, losses, keep_breaks=field == "title"), para=block.number,
+                     losses=losses))
+        elif role == "imprint":
+            _imprint(block, report, losses)
+        else:
+            report.body.append(_body_block(block, role, styles, labels, plans, losses))
+    _attachments(report.fields.get("attachments", []))
+    for name in ("note",):
+        for text in report.fields.get(name, []):
+            text.text = bare_note(text.text)
+    for text in report.fields.get("addressee", []):
+        text.text = bare_addressee(text.text)
+    return report
+
+
+def _body_block(para: wordml.Para, role: str | None, styles: Styles, labels: Labels,
+                plans: _Plans, losses: list[str]) -> Block:
+    pieces = para.pieces
+    head_role = role if role and (role.startswith("heading") or role == "plan_item") else None
+    if head_role is None and pieces and pieces[0].kind and pieces[0].kind != "text":
+        head_role = pieces[0].kind  # a run-in heading written before 段中正文: 标题 N Char
+    if head_role is None:
+        if role in ("caption", "table", "table_header"):
+            losses.append(f"its style {styles.name(para.style)} (read as a paragraph)")
+        return Block(PARAGRAPH, _line(para, losses), para=para.number, losses=losses)
+    if head_role == role:  # the heading's paragraph; the text it runs into is in 段中正文
+        split = next((i for i, p in enumerate(pieces) if p.kind == "text"), len(pieces))
+    else:  # a body paragraph led by the heading in its character style
+        split = next((i for i, p in enumerate(pieces) if p.kind != head_role), len(pieces))
+    head = _text("".join(p.text for p in pieces[:split]), para, losses)
+    run_in = _text("".join(p.text for p in pieces[split:]), para, losses) \
+        if split < len(pieces) else None
+    if head_role == "plan_item":
+        return Block(POINT, strip_label(head, labels("point", 0)), run_in or None,
+                     para=para.number, plan=plans.plan_of(para), losses=losses)
+    level = int(head_role[-1])
+    return Block(SECTION, strip_label(head, labels("section", level)), run_in or None,
+                 level=level, para=para.number, losses=losses)
+
+
+class _Plans:
+    """Which plan each point counts in: a point continues the plan of the points before it
+    unless it names a list of its own that differs (the first point of a plan restarts the
+    count with a list of its own, as does every point of a plan in older DOCX)."""
+
+    def __init__(self):
+        self.count = 0
+        self.current: int | None = None
+        self.list_id: int | None = None
+
+    def plan_of(self, para: wordml.Para) -> int:
+        list_id = para.num[0] if para.num and para.num[0] > 0 else None
+        if self.current is None or list_id is not None and self.list_id is not None \
+                and list_id != self.list_id:
+            self.count += 1
+            self.current = self.count
+            self.list_id = None
+        if list_id is not None:
+            self.list_id = list_id
+        return self.current
+
+
+def strip_label(text: str, styles: Iterable[NumberStyle]) -> str:
+    """`text` without a number typed at its start in one of `styles` (三、 （二） 3.)."""
+    for style in styles:
+        found = _label_pattern(style).match(text)
+        if found and found.end() < len(text):
+            return text[found.end():].lstrip(" \u3000")
+    return text
+
+
+_COUNTERS = {"chinese": "[一二三四五六七八九十百千零〇]+", "decimal": r"\d+",
+             "decimal-zero": r"\d{2,}", "circled": "[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]",
+             "upper-letter": "[A-Z]", "lower-letter": "[a-z]"}
+_WIDE = {".": "[.．]", "(": "[(（]", ")": "[)）]", ",": "[,，、]", "、": "[、,，]",
+         ":": "[:：]"}
+
+
+def _label_pattern(style: NumberStyle) -> re.Pattern:
+    def marks(text: str) -> str:
+        return "".join(_WIDE.get(ch, re.escape(ch)) for ch in text.strip())
+
+    tail = r"(?!\d)" if style.counter in ("decimal", "decimal-zero") else ""
+    return re.compile(rf"^\s*{marks(style.prefix)}{_COUNTERS[style.counter]}"
+                      rf"{marks(style.suffix)}{tail}\s*")
+
+
+def _caption(blocks: list, n: int, styles: Styles) -> wordml.Para | None:
+    """The caption paragraph right before the table at `n`, if there is one."""
+    before = blocks[n - 1] if n else None
+    if isinstance(before, wordml.Para) and styles.role(before.style) == "caption" \
+            and before.text.strip():
+        return before
+    return None
+
+
+def _next_is_table(blocks: list, n: int) -> bool:
+    return n + 1 < len(blocks) and isinstance(blocks[n + 1], wordml.Table)
+
+
+def _line(para: wordml.Para, losses: list[str], keep_breaks: bool = False) -> str:
+    return _text(para.text, para, losses, keep_breaks)
+
+
+def _text(text: str, para: wordml.Para, losses: list[str], keep_breaks: bool = False) -> str:
+    """A paragraph's text as the YAML holds it: trimmed; lines broken with Shift+Enter joined
+    as the reader joins a text's lines (a title keeps them: they are where it was broken)."""
+    text = text.strip()
+    if "\n" not in text or keep_breaks:
+        return text
+    if "a line break (joined)" not in losses:
+        losses.append("a line break (joined)")
+    return join_lines(text.split("\n"))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines joined as the YAML reader joins a text's lines: a space only between Latin."""
+    parts = [line.strip() for line in lines if line.strip()]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += (" " if joins_with_space(out[-1], part[0]) else "") + part
+    return out
+
+
+def _attachments(texts: list[Text]) -> None:
+    numbered = len(texts) > 1
+    for text in texts:
+        bare = _ATTACHMENT_WORD.sub("", text.text, count=1)
+        text.text = _ATTACHMENT_NUMBER.sub("", bare, count=1) if numbered else bare
+
+
+def _imprint(para: wordml.Para, report: Report, losses: list[str]) -> None:
+    text = para.text.strip()
+    if _COPIES.match(text):
+        report.fields.setdefault("copies_to", []).append(
+            Text("copies_to", _COPIES.sub("", text, count=1), para=para.number, losses=losses))
+        return
+    issued = _ISSUED.search(text)
+    if "\t" in text and not issued:
+        issuer, _, date = text.partition("\t")
+        date = date.strip().removesuffix("印发")
+    else:
+        issuer = text[:issued.start()] if issued else text
+        date = re.sub(r"\s+", "", issued.group(1)) if issued else ""
+    for name, value in (("issuer", issuer.strip()), ("issued", date.strip())):
+        if value:
+            report.fields.setdefault(name, []).append(Text(name, value, para=para.number,
+                                                           losses=losses))
+
+
+def bare_note(text: str) -> str:
+    """附注 without the parentheses the writer puts around it."""
+    if text[:1] in "（(" and text[-1:] in "）)":
+        return text[1:-1].strip()
+    return text
+
+
+def bare_addressee(text: str) -> str:
+    """主送机关 without the colon the writer ends it with."""
+    return text.removesuffix("：").removesuffix(":").rstrip()

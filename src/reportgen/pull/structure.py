@@ -1,0 +1,145 @@
+"""The DOCX's blocks nested as the YAML nests them: sections by heading level, plans of points.
+
+A heading holds what follows it up to the next heading of its level or above; a plan holds
+its points, and a point what follows it up to the next point or heading. Where the DOCX alone
+cannot say where a paragraph belongs (after the last point of a plan, or after a section's
+last paragraph: in it, or after it?) the YAML decides: a paragraph the YAML already has goes
+where the YAML has it, if that place is open here; a new one goes with its neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.pull.doc import PARAGRAPH, PLAN, POINT, SECTION, TABLE, Block
+
+ROOT = Block("root")
+"""The owner of the top-level body, on both sides."""
+
+
+def parents(body: list[Block]) -> dict[int, Block]:
+    """Each YAML block's owner (by id): the section or point whose body holds it, the plan of
+    a point, or ROOT."""
+    found: dict[int, Block] = {}
+
+    def visit(blocks: list[Block], owner: Block) -> None:
+        for block in blocks:
+            found[id(block)] = owner
+            visit(block.children, block)
+
+    visit(body, ROOT)
+    return found
+
+
+@dataclass
+class _Frame:
+    owner: Block
+    """The section or point whose body this is, the plan whose points these are, or ROOT."""
+    depth: int
+    """The depth of the sections a body holds; of the points of a plan."""
+
+    @property
+    def plan(self) -> bool:
+        return self.owner.kind == PLAN
+
+    @property
+    def yaml(self) -> Block | None:
+        return ROOT if self.owner is ROOT else self.owner.match
+
+
+def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
+    """The top-level blocks of the DOCX, each holding what is under it; `flat` holds every
+    block in reading order, its `match` set (align.py)."""
+    top: list[Block] = []
+    stack = [_Frame(ROOT, 1)]
+
+    def place(block: Block) -> None:
+        (top if stack[-1].owner is ROOT else stack[-1].owner.children).append(block)
+
+    def pop_to(frame: _Frame) -> None:
+        while stack[-1] is not frame:
+            stack.pop()
+
+    def yaml_owner(block: Block) -> Block | None:
+        return yaml_parents.get(id(block.match)) if block.match is not None else None
+
+    for n, block in enumerate(flat):
+        if block.kind == SECTION:
+            while len(stack) > 1 and (stack[-1].plan or stack[-1].depth > block.level):
+                stack.pop()
+            block.level = stack[-1].depth
+            place(block)
+            stack.append(_Frame(block, block.level + 1))
+        elif block.kind == POINT:
+            frame = _plan_frame(stack, block, yaml_owner(block), yaml_parents)
+            if frame is None:
+                body = _body_for_new_plan(stack)
+                pop_to(body)
+                plan = Block(PLAN, level=body.depth, plan=block.plan)
+                place(plan)
+                frame = _Frame(plan, body.depth)
+                stack.append(frame)
+            pop_to(frame)
+            if frame.owner.match is None and block.match is not None:
+                frame.owner.match = yaml_owner(block)
+            block.level = frame.depth
+            place(block)
+            stack.append(_Frame(block, frame.depth + 1))
+        elif block.kind in (PARAGRAPH, TABLE):
+            frame = _frame_of(stack, block, flat, n, yaml_owner)
+            pop_to(frame)
+            place(block)
+    return top
+
+
+def _plan_frame(stack: list[_Frame], point: Block, owner: Block | None,
+                yaml_parents: dict[int, Block]) -> _Frame | None:
+    """The open plan a point continues, or None when it starts a plan of its own."""
+    plans = [f for f in reversed(stack) if f.plan]
+    if owner is not None:
+        for frame in plans:
+            if frame.owner.match is owner:
+                return frame
+        container = yaml_parents.get(id(owner))
+        if any(f.yaml is container for f in stack if not f.plan):
+            return None  # its plan stands elsewhere in a body that is open: a plan of its own
+    if plans and plans[0].owner.plan == point.plan:
+        return plans[0]
+    return None
+
+
+def _body_for_new_plan(stack: list[_Frame]) -> _Frame:
+    """Where a new plan goes: beside the nearest open plan, else in the innermost body."""
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].plan:
+            return stack[i - 1]
+    return stack[-1]
+
+
+def _frame_of(stack: list[_Frame], block: Block, flat: list[Block], n: int,
+              yaml_owner) -> _Frame:
+    """The open body a paragraph or table goes in."""
+    guide = block if block.match is not None else _next_known(flat, n)
+    if guide is not None:
+        owner = yaml_owner(guide)
+        for frame in reversed(stack):
+            if not frame.plan and frame.yaml is owner and owner is not None:
+                return frame
+    if block.match is None and stack[-1].owner.kind == POINT:
+        point = stack[-1].owner
+        plan_frame = stack[-2]
+        has_bodies = any(p.children for p in plan_frame.owner.children) or (
+            point.match is not None and point.match.children)
+        if not has_bodies and len(stack) > 2:
+            return stack[-3]  # points without text of their own: a paragraph after the plan
+    return stack[-1]
+
+
+def _next_known(flat: list[Block], n: int) -> Block | None:
+    """The next block after `n` that the YAML has, before the next heading or point."""
+    for block in flat[n + 1:]:
+        if block.kind in (SECTION, POINT):
+            return None
+        if block.match is not None:
+            return block
+    return None
