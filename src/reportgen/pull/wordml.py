@@ -233,10 +233,11 @@ class _Reader:
             para.losses.append("a section break")
         if _on(ppr.find(f"{W}pageBreakBefore")):
             para.losses.append("a page break before it")
-        jc = _val(ppr.find(f"{W}jc"))
-        if jc and not self.in_cell and ALIGN.get(jc, jc) != (self.styles.align(para.style) or "left") and not (
-                ALIGN.get(jc, jc) == "justify" and self.styles.align(para.style) is None):
-            para.losses.append(f"its alignment ({ALIGN.get(jc, jc)})")
+        align = ALIGN.get(_val(ppr.find(f"{W}jc")) or "", _val(ppr.find(f"{W}jc")))
+        styled = self.styles.align(para.style)
+        if align and not self.in_cell and align != (styled or "left") and not (
+                align == "justify" and styled is None):
+            para.losses.append(f"its alignment ({align})")
 
     def inline(self, parent: etree._Element, para: Para, revision: str | None) -> None:
         for node in parent:
