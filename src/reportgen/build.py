@@ -24,6 +24,8 @@ class BuildSettings:
     force: bool = False
     strict: bool = False
     reproducible: bool = False
+    pdfa: str | None = None
+    """`2u` or `3u`: the PDF is a PDF/A of that level (3u carries the sources and the DOCX)."""
     parallel_formats: bool = True
     """Make the PDF in a forked helper, which gets ready while the report is read, and the DOCX
     meanwhile in this process (off in batches, whose workers keep every core busy anyway)."""
@@ -67,7 +69,8 @@ def check(file: Path, settings: BuildSettings):
     warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
                 for note in registry.notes]
     document = read_report(file, template=settings.template, warnings=warnings,
-                           glyph_check=registry.missing)
+                           glyph_check=registry.missing,
+                           missing_glyphs="error" if settings.pdfa else "warning")
     if settings.strict and warnings:
         raise ReportError([_as_error(w) for w in warnings], EXIT_WARNINGS_STRICT)
     return document, warnings, registry
@@ -89,7 +92,12 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
     from reportgen.outputs import write_atomically
 
     paths = output_paths(file, settings)
-    if settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
+    if settings.pdfa == "3u":  # the PDF carries the DOCX: one after the other
+        document, warnings, registry = check(file, settings)
+        backups = _check_writable(paths, settings)
+        rendered = _with_attachments(document, _options(registry, settings))
+        rendered = {fmt: rendered[fmt] for fmt in paths}
+    elif settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
         # Two cores: the helper imports the PDF writer while this process reads the report,
         # then lays out the PDF while this process makes the DOCX.
         with forked.Helper(lambda: _pdf_job(file, settings)) as helper:
@@ -123,7 +131,18 @@ def _options(registry, settings: BuildSettings):
     from reportgen.writers.options import WriteOptions
 
     return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
-                        reproducible=settings.reproducible)
+                        reproducible=settings.reproducible, pdfa=settings.pdfa)
+
+
+def _with_attachments(document, options) -> dict[str, bytes]:
+    """The DOCX, then the PDF/A-3 that carries the report's sources and that DOCX."""
+    from dataclasses import replace
+
+    from reportgen.attachments import attachments
+
+    docx = render("docx", document, options)
+    pdf = render("pdf", document, replace(options, attachments=attachments(document, docx)))
+    return {"docx": docx, "pdf": pdf}
 
 
 def _pdf_job(file: Path, settings: BuildSettings):

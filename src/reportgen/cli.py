@@ -17,6 +17,7 @@ from reportgen.errors import (
     Diagnostic,
     ReportError,
 )
+from reportgen.writers.options import PDFA_LEVELS
 
 
 def out(message: str = "") -> None:
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="reports built at once (default: one per core)")
     build.add_argument("--reproducible", action="store_true",
                        help="fixed timestamps and ids: the same input gives the same bytes")
+    build.add_argument("--pdfa", nargs="?", const="2u", choices=PDFA_LEVELS, metavar="LEVEL",
+                       help="write the PDF as PDF/A-2u (--pdfa) or PDF/A-3u (--pdfa=3u, which "
+                            "carries the report's YAML, table files and DOCX inside)")
 
     validate = commands.add_parser("validate", help="check report files without writing")
     _add_input_options(validate)
@@ -127,7 +131,8 @@ def _settings(args):
                          template=args.template, font_dirs=tuple(args.fonts + configured),
                          docx_fonts=getattr(args, "docx_fonts", "standard"),
                          force=getattr(args, "force", False), strict=args.strict,
-                         reproducible=getattr(args, "reproducible", False))
+                         reproducible=getattr(args, "reproducible", False),
+                         pdfa=getattr(args, "pdfa", None))
 
 
 def _command_build(args) -> int:
