@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pypdf import PdfReader
-from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,22 @@ class Pdf:
                 found[number] = self.reader.get_object(IndirectObject(number, 0, self.reader))
             except Exception:  # noqa: BLE001 - a broken object is reported by qpdf --check
                 continue
+        return found
+
+    @cached_property
+    def dictionaries(self) -> list[tuple[int, DictionaryObject]]:
+        """Every dictionary of the file, direct ones inside others too, with the number of the
+        object that holds it (a stream counts as its dictionary)."""
+        found = []
+        for number, obj in self.objects.items():
+            stack = [obj]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, DictionaryObject):
+                    found.append((number, item))
+                    stack.extend(item.values())
+                elif isinstance(item, ArrayObject):
+                    stack.extend(item)
         return found
 
     @cached_property

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, StreamObject
+from pypdf.generic import ArrayObject, NameObject, StreamObject
 
 from .document import Pdf, Violation
 
@@ -116,9 +116,7 @@ def _actions(pdf: Pdf) -> list[Violation]:
     names = pdf.catalog.get("/Names")
     if names is not None and "/JavaScript" in names.get_object():
         found.append(Violation("6.5.1", "catalog has a JavaScript name tree"))
-    for number, obj in pdf.objects.items():
-        if not isinstance(obj, DictionaryObject):
-            continue
+    for number, obj in pdf.dictionaries:
         if obj.get("/S") in _FORBIDDEN_ACTIONS:
             found.append(Violation("6.5.1", f"object {number} is a {obj['/S']} action"))
         if "/AA" in obj:
@@ -132,9 +130,7 @@ def _transparency(pdf: Pdf) -> list[Violation]:
     """6.2.10 (as reportgen promises none): no soft mask, constant alpha below 1, blend mode
     other than Normal, or transparency group anywhere."""
     found = []
-    for number, obj in pdf.objects.items():
-        if not isinstance(obj, DictionaryObject):
-            continue
+    for number, obj in pdf.dictionaries:
         mask = obj.get("/SMask")
         if mask is not None and mask != "/None":
             found.append(Violation("6.2.10", f"object {number} has a soft mask"))
