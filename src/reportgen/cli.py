@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportgen import __version__
 from reportgen.errors import (
+    EXIT_ARCHIVE_CHANGED,
     EXIT_BUILD_FAILED,
     EXIT_INTERNAL,
     EXIT_OK,
@@ -59,6 +60,32 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--pdfa", nargs="?", const="2u", choices=PDFA_LEVELS, metavar="LEVEL",
                        help="write the PDF as PDF/A-2u (--pdfa) or PDF/A-3u (--pdfa=3u, which "
                             "carries the report's YAML, table files and DOCX inside)")
+
+    archive = commands.add_parser(
+        "archive", help="build reports into an archive: PDF/A, DOCX and sources by year, a "
+                        "catalogue (归档文件目录) and a manifest; or --verify one")
+    archive.add_argument("inputs", nargs="*", type=Path, metavar="FILE",
+                         help="report files (.yaml) or folders of them")
+    archive.add_argument("-o", "--output", type=Path, metavar="DIR",
+                         help="the archive's folder (new or empty, or --force)")
+    archive.add_argument("--verify", type=Path, metavar="DIR",
+                         help="recompute every checksum of an archive and list what changed, "
+                              "is missing or was added")
+    archive.add_argument("--settings", type=Path, metavar="FILE",
+                         help="archive settings: 保管期限, 件号, 密级, 备注 and 全宗号 "
+                              "(docs/archive.md)")
+    archive.add_argument("--retention", metavar="PERIOD",
+                         help="保管期限 of every report: 永久, 定期30年 or 定期10年")
+    archive.add_argument("--classification", metavar="TEXT", help="密级 of every report")
+    archive.add_argument("--fonds", metavar="CODE", help="全宗号, to fill in each 档号")
+    archive.add_argument("--pdfa", choices=PDFA_LEVELS, default="2u", metavar="LEVEL",
+                         help="2u (default) or 3u (the PDF also carries its sources and DOCX)")
+    archive.add_argument("--force", action="store_true",
+                         help="replace an existing archive, keeping it as a backup beside it")
+    archive.add_argument("--template", metavar="KIND", help=argparse.SUPPRESS)
+    archive.add_argument("--fonts", type=Path, action="append", default=[], metavar="DIR",
+                         help="a folder of your own TrueType fonts; repeatable")
+    archive.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     validate = commands.add_parser("validate", help="check report files without writing")
     _add_input_options(validate)
@@ -186,6 +213,38 @@ def _command_validate(args) -> int:
     return worst
 
 
+def _command_archive(args) -> int:
+    from reportgen.archive import load_settings, make_archive, verify
+
+    if args.verify is not None:
+        if args.inputs or args.output:
+            raise ReportError([Diagnostic("--verify DIR takes no reports and no -o",
+                                          hint="reportgen archive --verify DIR")], EXIT_USAGE)
+        matching, findings = verify(args.verify)
+        for finding in findings:
+            out(str(finding))
+        out(f"{args.verify}: {matching} files match the manifest"
+            + (f", {len(findings)} differences" if findings else ""))
+        return EXIT_ARCHIVE_CHANGED if findings else EXIT_OK
+    if not args.inputs or args.output is None:
+        raise ReportError([Diagnostic("archive needs reports and -o DIR",
+                                      hint="reportgen archive REPORTS… -o DIR")], EXIT_USAGE)
+    from reportgen.batch import expand_inputs
+
+    settings = load_settings(args.settings, retention=args.retention, fonds=args.fonds,
+                             classification=args.classification)
+    result = make_archive(expand_inputs(args.inputs), args.output, settings,
+                          _settings(args), pdfa=args.pdfa, force=args.force)
+    for warning in result.warnings:
+        err(warning.format())
+    if result.backup is not None:
+        out(f"kept the old archive as {result.backup}")
+    for entry in result.entries:
+        out(f"{entry.year}/{entry.item}  {entry.pages:>3} pages  {entry.title}")
+    out(f"archived {len(result.entries)} reports ({result.files} files) in {result.folder}")
+    return EXIT_OK
+
+
 def _command_new(args) -> int:
     from reportgen.starters import starter_text
 
@@ -240,5 +299,6 @@ def run() -> None:
     os._exit(code)
 
 
-_COMMANDS = {"build": _command_build, "validate": _command_validate, "new": _command_new,
+_COMMANDS = {"build": _command_build, "archive": _command_archive,
+             "validate": _command_validate, "new": _command_new,
              "templates": _command_templates, "schema": _command_schema}

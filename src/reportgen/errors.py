@@ -13,6 +13,7 @@ EXIT_OUTPUT_PROTECTED = 3  # refusing to overwrite an edited DOCX without --forc
 EXIT_WARNINGS_STRICT = 4  # --strict and there were warnings
 EXIT_IO = 5  # cannot read an input or write an output
 EXIT_BUILD_FAILED = 6  # some files of a batch failed, or an internal error
+EXIT_ARCHIVE_CHANGED = 7  # archive --verify: a file changed, missing or extra
 EXIT_INTERNAL = 70  # a bug in reportgen
 
 

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from tests.writers.pdf.documents import (
     PAGE_HEIGHT,
-    TOP,
     PITCH,
+    TOP,
     document,
     paragraph,
     pdf_bytes,
