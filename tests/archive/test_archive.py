@@ -111,7 +111,7 @@ def test_verify_passes_an_untouched_archive_and_finds_every_change(archive, tmp_
     assert lines[0].startswith("changed: 2026/0001/liuzhou-library-2025.pdf (sha256 ")
     assert lines[1] == "missing: 2026/0002/library-spring-festival-notice.yaml"
     assert lines[2] == "extra: 2026/0002/note.txt"
-    assert lines[3].endswith("5 files match the manifest, 3 differences")
+    assert lines[3].endswith("6 files match the manifest, 3 differences")
 
 
 def test_an_existing_archive_is_replaced_only_with_force_and_kept(archive, tmp_path, capsys):
