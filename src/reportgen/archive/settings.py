@@ -121,7 +121,7 @@ def _known(source: Source, data: dict, path: Path_, names: tuple[str, ...],
             guess = did_you_mean(str(key), names)
             problems.append(source.diagnostic(
                 path + (key,), f"unknown field `{key}`",
-                f"did you mean `{guess}`?" if guess else "fields: " + ", ".join(names),
+                guess or "fields: " + ", ".join(names),
                 key=True))
 
 
