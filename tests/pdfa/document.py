@@ -102,9 +102,8 @@ class Pdf:
                     current = ref.idnum if isinstance(ref, IndirectObject) else None
                 elif operator in (b"Tj", b"'", b'"', b"TJ") and current is not None:
                     strings = operands[0] if operator == b"TJ" else operands[-1:]
-                    for item in strings:
-                        if isinstance(item, (bytes, str)) or hasattr(item, "original_bytes"):
-                            raw = item.original_bytes if hasattr(item, "original_bytes") \
-                                else item
+                    for item in strings:  # a TJ array holds numbers (kerning) too
+                        raw = getattr(item, "original_bytes", None)
+                        if raw is not None:
                             shown.setdefault(current, set()).update(raw)
         return shown

@@ -59,7 +59,8 @@ def test_headings_nest_by_level_and_point_at_their_lines(registry):
     entries = outline(data)
     assert [(depth, title) for depth, title, _, _ in entries] == [
         (0, "一、工作总结"), (1, "（一）夯实基础业务"), (2, "1.深化免费开放"),
-        (1, "（二）加强古籍保护"), (0, "二、工作计划"), (1, "1.全面从严治党"), (1, "2.整合社会资源")]
+        (1, "（二）加强古籍保护"), (0, "二、工作计划"), (1, "1.全面从严治党"),
+        (1, "2.整合社会资源")]
     printed = heading_tops(data)
     for _, title, page, top in entries:
         assert printed[title][0] == page, title
