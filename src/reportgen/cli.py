@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="reports built at once (default: one per core)")
     build.add_argument("--reproducible", action="store_true",
                        help="fixed timestamps and ids: the same input gives the same bytes")
-    build.add_argument("--pdfa", nargs="?", const="2u", choices=PDFA_LEVELS, metavar="LEVEL",
+    build.add_argument("--pdfa", nargs="?", const="2u", type=_pdfa_level, metavar="LEVEL",
                        help="write the PDF as PDF/A-2u (--pdfa) or PDF/A-3u (--pdfa=3u, which "
                             "carries the report's YAML, table files and DOCX inside)")
 
@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="保管期限 of every report: 永久, 定期30年 or 定期10年")
     archive.add_argument("--classification", metavar="TEXT", help="密级 of every report")
     archive.add_argument("--fonds", metavar="CODE", help="全宗号, to fill in each 档号")
-    archive.add_argument("--pdfa", choices=PDFA_LEVELS, default="2u", metavar="LEVEL",
+    archive.add_argument("--pdfa", type=_pdfa_level, default="2u", metavar="LEVEL",
                          help="2u (default) or 3u (the PDF also carries its sources and DOCX)")
     archive.add_argument("--force", action="store_true",
                          help="replace an existing archive, keeping it as a backup beside it")
@@ -100,6 +100,15 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the report format")
     schema.add_argument("-o", "--output", type=Path, metavar="FILE")
     return parser
+
+
+def _pdfa_level(value: str) -> str:
+    """A PDF/A level of the command line (2u, 3u); anything else, such as a report file the
+    bare --pdfa took for its level, says how to write it."""
+    if value.lower() in PDFA_LEVELS:
+        return value.lower()
+    raise argparse.ArgumentTypeError(f"`{value}` is not a PDF/A level (2u or 3u); write "
+                                     "--pdfa=3u, or put a bare --pdfa after the report files")
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
