@@ -22,6 +22,8 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "libreoffice: needs LibreOffice (soffice); skipped without")
     config.addinivalue_line("markers", "slow: builds large documents")
+    config.addinivalue_line("markers", "install: builds the wheel and installs it (about 20 s; "
+                                       "-m 'not install' leaves it out)")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -18,16 +18,21 @@ MIME_TYPES = {
 _KINDS = {".yaml": "报告源文件", ".yml": "报告源文件", ".csv": "表格数据", ".xlsx": "表格数据"}
 
 
-def attachments(document: Document, docx: bytes) -> tuple[Attachment, ...]:
-    """Each source file of `document` as a `Source`, then `docx` as its `Alternative`, named
-    as the build names it (the report's name with .docx)."""
+def attachments(document: Document, docx: bytes, name: str,
+                report: bytes | None = None) -> tuple[Attachment, ...]:
+    """Each source file of `document` as a `Source`, then `docx` as its `Alternative`, both
+    named as the build names its outputs (`name`.docx). `report` is the report's own bytes when
+    they cannot be read again from its file (standard input); it is then `name`.yaml."""
     found = []
-    for path in document.sources:
+    for index, path in enumerate(document.sources):
+        if index == 0 and report is not None:
+            path, data = Path(f"{name}.yaml"), report
+        else:
+            data = _read(path)
         suffix = path.suffix.lower()
-        found.append(Attachment(path.name, _read(path), mime_type(path), "Source",
+        found.append(Attachment(path.name, data, mime_type(path), "Source",
                                 f"{_KINDS.get(suffix, '源文件')}（{suffix[1:].upper()}）"))
-    stem = document.sources[0].stem if document.sources else "report"
-    found.append(Attachment(f"{stem}.docx", docx, MIME_TYPES[".docx"], "Alternative",
+    found.append(Attachment(f"{name}.docx", docx, MIME_TYPES[".docx"], "Alternative",
                             "可编辑版本（DOCX）"))
     return tuple(found)
 
