@@ -176,3 +176,14 @@ def test_qpdf_finds_no_fault_in_the_pdfa_files(built):
         for path in (built / folder).glob("*.pdf"):
             done = subprocess.run([QPDF, "--check", path], capture_output=True, text=True)
             assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pdfa_3u_of_a_report_from_standard_input_carries_that_text(tmp_path, monkeypatch):
+    text = "title: 标题\nbody:\n  - 正文。\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["build", "-", "--name", "plan", "-o", str(tmp_path), "--pdfa=3u",
+                 "--reproducible"]) == 0
+    attached = PdfReader(tmp_path / "plan.pdf").attachments
+    assert sorted(attached) == ["plan.docx", "plan.yaml"]
+    assert attached["plan.yaml"] == [text.encode()]
+    assert attached["plan.docx"] == [(tmp_path / "plan.docx").read_bytes()]
