@@ -351,7 +351,8 @@ def _command_archive(args) -> int:
 
     if args.verify is not None:
         if args.inputs or args.output:
-            raise _usage("--verify DIR takes no reports and no -o", "reportgen archive --verify DIR")
+            raise _usage("--verify DIR takes no reports and no -o",
+                         "reportgen archive --verify DIR")
         matching, findings = verify(args.verify)
         for finding in findings:
             out(str(finding))
