@@ -26,6 +26,18 @@ def pytest_configure(config):
                                        "-m 'not install' leaves it out)")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _qpdf_checks_every_pdf():
+    """Every PDF reportgen writes in the tests passes `qpdf --check` (see helpers/qpdf.py)."""
+    from reportgen.writers.pdf import writer
+    from tests.helpers.qpdf import checking_canvas
+
+    original = writer.Canvas
+    writer.Canvas = checking_canvas(original)
+    yield
+    writer.Canvas = original
+
+
 @pytest.fixture
 def write_yaml(tmp_path):
     """Write YAML text to a file in tmp_path and return its path."""

@@ -1,5 +1,5 @@
-"""The command line: build, validate, fix, pull, new, templates, schema; one-line errors, exit
-codes."""
+"""The command line: build, archive, validate, fix, pull, new, templates, schema; one-line
+errors, exit codes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from reportgen import __version__
 from reportgen.console import err, out, write
 from reportgen.errors import (
+    EXIT_ARCHIVE_CHANGED,
     EXIT_BUILD_FAILED,
     EXIT_INTERNAL,
     EXIT_MEANINGS,
@@ -20,6 +21,7 @@ from reportgen.errors import (
     Diagnostic,
     ReportError,
 )
+from reportgen.writers.options import PDFA_LEVELS
 
 STDIN = "-"
 
@@ -130,6 +132,34 @@ def _parser() -> argparse.ArgumentParser:
                        help="reports built at once (default: one per core)")
     build.add_argument("--reproducible", action="store_true",
                        help="fixed timestamps and ids: the same input gives the same bytes")
+    build.add_argument("--pdfa", nargs="?", const="2u", type=_pdfa_level, metavar="LEVEL",
+                       help="write the PDF as PDF/A-2u (--pdfa) or PDF/A-3u (--pdfa=3u, which "
+                            "carries the report's YAML, table files and DOCX inside)")
+
+    archive = command("archive", "build reports into an archive: PDF/A, DOCX and sources by "
+                                 "year, a catalogue (归档文件目录) and a manifest; or --verify one")
+    archive.add_argument("inputs", nargs="*", type=Path, metavar="FILE",
+                         help="report files (.yaml) or folders of them")
+    archive.add_argument("-o", "--output", type=Path, metavar="DIR",
+                         help="the archive's folder (new or empty, or --force)")
+    archive.add_argument("--verify", type=Path, metavar="DIR",
+                         help="recompute every checksum of an archive and list what changed, "
+                              "is missing or was added")
+    archive.add_argument("--settings", type=Path, metavar="FILE",
+                         help="archive settings: 保管期限, 件号, 密级, 备注 and 全宗号 "
+                              "(docs/archive.md)")
+    archive.add_argument("--retention", metavar="PERIOD",
+                         help="保管期限 of every report: 永久, 定期30年 or 定期10年")
+    archive.add_argument("--classification", metavar="TEXT", help="密级 of every report")
+    archive.add_argument("--fonds", metavar="CODE", help="全宗号, to fill in each 档号")
+    archive.add_argument("--pdfa", type=_pdfa_level, default="2u", metavar="LEVEL",
+                         help="2u (default) or 3u (the PDF also carries its sources and DOCX)")
+    archive.add_argument("--force", action="store_true",
+                         help="replace an existing archive, keeping it as a backup beside it")
+    archive.add_argument("--template", metavar="KIND", help=argparse.SUPPRESS)
+    archive.add_argument("--fonts", type=Path, action="append", default=[], metavar="DIR",
+                         help="a folder of your own TrueType fonts; repeatable")
+    archive.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     validate = command("validate", "check report files without writing")
     _add_input_options(validate)
@@ -176,6 +206,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="file to write (default: print it)")
     schema.add_argument("--force", action="store_true", help="replace an existing FILE")
     return parser
+
+
+def _pdfa_level(value: str) -> str:
+    """A PDF/A level of the command line (2u, 3u); anything else, such as a report file the
+    bare --pdfa took for its level, says how to write it."""
+    if value.lower() in PDFA_LEVELS:
+        return value.lower()
+    raise argparse.ArgumentTypeError(f"`{value}` is not a PDF/A level (2u or 3u); write "
+                                     "--pdfa=3u, or put a bare --pdfa after the report files")
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
@@ -242,6 +281,7 @@ def _settings(args):
                          docx_fonts=getattr(args, "docx_fonts", "standard"),
                          force=getattr(args, "force", False), strict=args.strict,
                          reproducible=getattr(args, "reproducible", False),
+                         pdfa=getattr(args, "pdfa", None),
                          stdin=stdin, name=getattr(args, "name", None))
 
 
@@ -358,6 +398,40 @@ def _write_new_file(path: Path, text: str, force: bool) -> None:
     write_atomically({path: text.encode("utf-8")}, {})
 
 
+def _command_archive(args) -> int:
+    from reportgen.archive import load_settings, make_archive, verify
+
+    if args.verify is not None:
+        if args.inputs or args.output:
+            raise _usage("--verify DIR takes no reports and no -o",
+                         "reportgen archive --verify DIR")
+        matching, findings = verify(args.verify)
+        for finding in findings:
+            out(str(finding))
+        out(f"{args.verify}: {matching} files match the manifest"
+            + (f", {len(findings)} differences" if findings else ""))
+        return EXIT_ARCHIVE_CHANGED if findings else EXIT_OK
+    if not args.inputs or args.output is None:
+        raise _usage("archive needs reports and -o DIR", "reportgen archive REPORTS… -o DIR")
+    if STDIN in map(str, args.inputs):
+        raise _usage("an archive keeps each report's file; it does not read standard input",
+                     "save the report to a file first")
+    from reportgen.batch import expand_inputs
+
+    settings = load_settings(args.settings, retention=args.retention, fonds=args.fonds,
+                             classification=args.classification)
+    result = make_archive(expand_inputs(args.inputs), args.output, settings,
+                          _settings(args), pdfa=args.pdfa, force=args.force)
+    for warning in result.warnings:
+        err(warning.format())
+    if result.backup is not None:
+        out(f"kept the old archive as {result.backup}")
+    for entry in result.entries:
+        out(f"{entry.year}/{entry.item}  {entry.pages:>3} pages  {entry.title}")
+    out(f"archived {len(result.entries)} reports ({result.files} files) in {result.folder}")
+    return EXIT_OK
+
+
 def _command_new(args) -> int:
     from reportgen.starters import starter_text
 
@@ -408,6 +482,6 @@ def run() -> None:
     os._exit(code)
 
 
-_COMMANDS = {"build": _command_build, "validate": _command_validate, "fix": _command_fix,
-             "pull": _command_pull,
+_COMMANDS = {"build": _command_build, "archive": _command_archive,
+             "validate": _command_validate, "fix": _command_fix, "pull": _command_pull,
              "new": _command_new, "templates": _command_templates, "schema": _command_schema}

@@ -34,6 +34,7 @@ GlyphCheck = Callable[[str], list[str]]
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
                 glyph_check: GlyphCheck | None = None, text: str | None = None,
+                missing_glyphs: str = "warning",
                 printed: dict[Path_, str] | None = None) -> model.Document:
     """Read, validate and build the report in `file` (or `text`, as if read from `file`);
     raises ReportError with every problem.
@@ -43,7 +44,8 @@ def read_report(file: Path, *, template: str | None = None,
 
     Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
     joined that look like list items, characters no font can draw when `glyph_check` is given)
-    are appended to `warnings`.
+    are appended to `warnings`. `missing_glyphs="error"` makes characters no font can draw an
+    error instead (a PDF/A may not show the .notdef box, ISO 19005-2 6.2.11.8).
     """
     source = load(file, text)
     if not isinstance(source.data, dict):
@@ -52,7 +54,7 @@ def read_report(file: Path, *, template: str | None = None,
     problems = validate(source, REPORT_SCHEMA)
     if problems:
         raise ReportError(problems)
-    builder = _Builder(source, template, glyph_check)
+    builder = _Builder(source, template, glyph_check, missing_glyphs)
     builder.printed = printed
     document = builder.build()
     if warnings is not None:
@@ -78,8 +80,10 @@ def _forbidden(ch: str) -> bool:
 
 class _Builder:
     def __init__(self, source: Source, template_override: str | None,
-                 glyph_check: GlyphCheck | None):
+                 glyph_check: GlyphCheck | None, missing_glyphs: str = "warning"):
         self.source = source
+        self.missing_glyphs = missing_glyphs
+        self.sources: list[Path] = [source.file]
         self.data: dict = source.data
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
@@ -130,10 +134,15 @@ class _Builder:
             missing = self.glyph_check(text)
             if missing:
                 listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in dict.fromkeys(missing))
-                self.warnings.append(self.source.diagnostic(
-                    path, f"no font can draw {listed}",
-                    "add a font that has them with --fonts DIR; see README, Fonts",
-                    severity="warning"))
+                if self.missing_glyphs == "error":
+                    self.error(path, f"no font can draw {listed}, and a PDF/A may not print "
+                                     "an empty box in its place",
+                               "add a font that has them with --fonts DIR; see README, Fonts")
+                else:
+                    self.warnings.append(self.source.diagnostic(
+                        path, f"no font can draw {listed}",
+                        "add a font that has them with --fonts DIR; see README, Fonts",
+                        severity="warning"))
 
     def date(self, value: Any, path: Path_) -> str:
         """A date as GB/T 9704 prints it (2026年2月3日); an ISO date in quotes counts too."""
@@ -180,7 +189,8 @@ class _Builder:
         metadata = self.metadata(blocks)
         if self.problems:
             raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
-        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks))
+        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks),
+                              sources=tuple(dict.fromkeys(self.sources)))
 
     def load_template(self) -> Template:
         try:
@@ -362,6 +372,7 @@ class _Builder:
             except TableError as exc:
                 self.error(path + ("source",), str(exc.args[0]), exc.hint)
                 return None
+            self.sources.append(table_file)
             if header is None:
                 (_, header), read = read[0], read[1:]
             places, rows = [n for n, _ in read], [row for _, row in read]
