@@ -9,8 +9,8 @@ them: an addressee keeps the colon it was written with, a note its parentheses.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
-from itertools import product
 
 from reportgen.pull.align import align
 from reportgen.pull.doc import LISTS, PARAGRAPH, Block, Text
@@ -29,7 +29,6 @@ _KEY = {"organisation": ("signature", "organisation"), "date": ("signature", "da
         "issued": ("imprint", "issued")}
 _REQUIRED = {"title", "date", "organisation"}
 """Fields a report (or its signature) cannot be without: never removed by a pull."""
-_MAX_BREAKS = 8
 
 
 class FieldSync:
@@ -223,9 +222,6 @@ def redecorated(name: str, new: str, old: str) -> str:
 
 def same_title(lines: str, printed: str) -> bool:
     """Whether a title paragraph (its lines broken where the writer broke them) reads as the
-    YAML's title: a space the writer dropped at a break may have stood there."""
-    parts = lines.split("\n")
-    if len(parts) - 1 > _MAX_BREAKS:
-        return join_lines(parts) == printed
-    return any("".join(p + j for p, j in zip(parts, (*joins, ""), strict=True)) == printed
-               for joins in product(("", " "), repeat=len(parts) - 1))
+    YAML's title: the spaces the writer drops at a break may have stood there."""
+    parts = [re.escape(part) for part in lines.split("\n")]
+    return re.fullmatch(r"[ \t\u3000]*".join(parts), printed) is not None

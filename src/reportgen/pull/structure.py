@@ -71,15 +71,13 @@ def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
             place(block)
             stack.append(_Frame(block, block.level + 1))
         elif block.kind == POINT:
-            frame = _plan_frame(stack, block, yaml_owner(block), yaml_parents)
-            if frame is None:
-                body = _body_for_new_plan(stack)
-                pop_to(body)
-                plan = Block(PLAN, level=body.depth, plan=block.plan)
-                place(plan)
-                frame = _Frame(plan, body.depth)
-                stack.append(frame)
+            frame = _plan_place(stack, block, yaml_owner(block), yaml_parents)
             pop_to(frame)
+            if not frame.plan:
+                plan = Block(PLAN, level=frame.depth, plan=block.plan)
+                place(plan)
+                frame = _Frame(plan, frame.depth)
+                stack.append(frame)
             if frame.owner.match is None and block.match is not None:
                 frame.owner.match = yaml_owner(block)
             block.level = frame.depth
@@ -92,25 +90,24 @@ def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
     return top
 
 
-def _plan_frame(stack: list[_Frame], point: Block, owner: Block | None,
-                yaml_parents: dict[int, Block]) -> _Frame | None:
-    """The open plan a point continues, or None when it starts a plan of its own."""
+def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
+                yaml_parents: dict[int, Block]) -> _Frame:
+    """The open plan a point continues, or the open body where it starts a plan: where the
+    YAML has its plan, if that is open here; else the plan of the points before it, unless
+    the point restarts the count; else beside the nearest open plan, or in the innermost
+    body."""
     plans = [f for f in reversed(stack) if f.plan]
     if owner is not None:
         for frame in plans:
             if frame.owner.match is owner:
                 return frame
         container = yaml_parents.get(id(owner))
-        if any(f.yaml is container for f in stack if not f.plan):
-            return None  # its plan stands elsewhere in a body that is open: a plan of its own
+        for frame in reversed(stack):
+            if not frame.plan and frame.yaml is container:
+                return frame
     if plans and plans[0].owner.plan == point.plan:
         return plans[0]
-    return None
-
-
-def _body_for_new_plan(stack: list[_Frame]) -> _Frame:
-    """Where a new plan goes: beside the nearest open plan, else in the innermost body."""
-    for i in range(len(stack) - 1, -1, -1):
+    for i in range(len(stack) - 1, 0, -1):
         if stack[i].plan:
             return stack[i - 1]
     return stack[-1]

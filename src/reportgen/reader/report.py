@@ -102,7 +102,10 @@ class _Builder:
     def text(self, value: Any, path: Path_) -> str:
         """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
         if isinstance(value, _dt.date):
-            return _date_text(value)
+            text = _date_text(value)
+            if self.printed is not None:
+                self.printed[path] = text
+            return text
         text = str(value)
         try:
             text = self.expressions.render(text)

@@ -173,13 +173,14 @@ def insert(text: str, coll: Collection, index: int, entry: str | tuple[Part, ...
     their number). A block entry is written at column 0, ending with a line break, and is
     indented to the collection's column; a flow entry is its value's text."""
     entries = coll.entries
+    within = coll.node.start_mark.index
     if coll.flow:
         parts = (entry,) if isinstance(entry, (str, Moved)) else entry
         if not entries:
-            return Edit(coll.node.start_mark.index + 1, coll.node.start_mark.index + 1, parts)
+            return Edit(within + 1, within + 1, parts, within)
         if index < len(entries):
-            return Edit(entries[index].start, entries[index].start, (*parts, ", "))
-        return Edit(entries[-1].end, entries[-1].end, (", ", *parts))
+            return Edit(entries[index].start, entries[index].start, (*parts, ", "), within)
+        return Edit(entries[-1].end, entries[-1].end, (", ", *parts), within)
     if index == 0 and not coll.is_sequence and _inline_with_parent(text, coll):
         raise EditError("a key cannot be put before the first key of a list item")
     parts = indented((entry,) if isinstance(entry, (str, Moved)) else entry, coll.column)
@@ -189,7 +190,7 @@ def insert(text: str, coll: Collection, index: int, entry: str | tuple[Part, ...
         at = entries[-1].end if entries else line_end(text, coll.node.start_mark.index)
         if at == len(text) and not text.endswith("\n"):
             parts = ("\n", *parts)
-    return Edit(at, at, parts)
+    return Edit(at, at, parts, within)
 
 
 def move(text: str, source: Collection, index: int, target: Collection,

@@ -50,6 +50,11 @@ class Edit:
     start: int
     end: int
     text: str | tuple[Part, ...]
+    within: int | None = None
+    """For an insertion: where the collection it adds to starts. An insertion at the very
+    start or end of a span that is moved or deleted belongs to that span only if its
+    collection is inside it (a new last item of a moved section's body), not if it is
+    merely next to it (a new item after it)."""
 
 
 def locate(text: str, path: Path_) -> ScalarText:
@@ -117,23 +122,40 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     return _made(text, list(edits), 0, len(text), None)
 
 
+def _belongs(edit: Edit, lo: int, hi: int) -> bool:
+    """Whether `edit` is part of the span [lo, hi) (see Edit.within)."""
+    if edit.start < edit.end:
+        return lo <= edit.start and edit.end <= hi
+    if lo < edit.start < hi:
+        return True
+    return edit.start in (lo, hi) and edit.within is not None and lo < edit.within < hi
+
+
 def _made(text: str, edits: list[Edit], lo: int, hi: int, carried: Moved | None) -> str:
-    """text[lo:hi] with the outermost edits inside it made (not the edit that removes the
-    span being carried, when it is `carried`)."""
-    inside = [(n, e) for n, e in enumerate(edits) if lo <= e.start and e.end <= hi
-              and not (carried is not None and e.start == lo and e.end == hi and lo < hi)]
-    inside.sort(key=lambda ne: (ne[1].start, ne[1].start != ne[1].end, -ne[1].end, ne[0]))
-    parts, at = [], lo
-    taken: Edit | None = None
-    for _, edit in inside:
-        if taken is not None and edit.start < taken.end:
-            if edit.end <= taken.end:
+    """text[lo:hi] with the outermost edits inside it made: those inside a span that another
+    edit replaces go with that span (not the edit that removes the span being `carried`)."""
+    whole = carried is None
+    inside = [(n, e) for n, e in enumerate(edits)
+              if (whole or _belongs(e, lo, hi)) and not (e.start == lo and e.end == hi and
+                                                        lo < hi and not whole)]
+    spans = sorted(((n, e) for n, e in inside if e.start < e.end),
+                   key=lambda ne: (ne[1].start, -ne[1].end, ne[0]))
+    outer: list[tuple[int, Edit]] = []
+    for n, edit in spans:
+        if outer and edit.start < outer[-1][1].end:
+            if edit.end <= outer[-1][1].end:
                 continue  # inside an edit already made: part of what that one replaces
             raise EditError(f"edits overlap at index {edit.start}")
+        outer.append((n, edit))
+    points = [(n, e) for n, e in inside if e.start == e.end
+              and not any(_belongs(e, o.start, o.end) for _, o in outer)]
+    made = sorted(outer + points, key=lambda ne: (ne[1].start, ne[1].start != ne[1].end, ne[0]))
+    parts, at = [], lo
+    for _, edit in made:
         parts += [text[at:edit.start], _text_of(text, edits, edit.text)]
-        at, taken = edit.end, edit
-    made = "".join(parts) + text[at:hi]
-    return made if carried is None else _shifted(made, carried.indent)
+        at = edit.end
+    result = "".join(parts) + text[at:hi]
+    return result if whole else _shifted(result, carried.indent)
 
 
 def _text_of(text: str, edits: list[Edit], replacement: str | tuple[Part, ...]) -> str:
