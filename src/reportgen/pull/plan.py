@@ -203,7 +203,9 @@ class Plan:
                                        path, line, old, new))
         else:
             self.expected[path] = old
-            self.conflicts.append(Conflict(path, line, old, new, names))
+            known = (self.data.get("data") or {}).keys()
+            self.conflicts.append(Conflict(path, line, old, new,
+                                           tuple(n for n in names if n in known)))
 
     def _scalar(self, path: Path_):
         node = self.node(path)

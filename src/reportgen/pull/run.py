@@ -104,13 +104,12 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
                                       body.anchored_in)
     for loss in body.losses:
         result.losses.append(Loss("the DOCX", loss))
-    if result.revisions and not accept_revisions:
-        return result
     revised = revised_report(body, styles, _labels(source))
-    yaml_flat = source.report.flat()
-    align(yaml_flat, revised.body)
+    align(source.report.flat(), revised.body)
     arranged = arrange(revised.body, parents(source.report.body))
     result.places = _places(revised, source)
+    if result.revisions and not accept_revisions:
+        return result
     plan = Plan(source.text, source.data, prefer)
     try:
         BodySync(plan, report_file).run(source.report.body, arranged)
