@@ -9,10 +9,12 @@ stood if the YAML has it elsewhere (a section moved), or written new.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+import yaml
 from yaml.nodes import MappingNode
 
 from reportgen.pull.doc import PARAGRAPH, PLAN, POINT, SECTION, TABLE, Block
@@ -91,7 +93,7 @@ class BodySync:
             if table.caption:
                 spec["caption"] = literal(table.caption)
             spec["header"] = emit.Flow(tuple(literal(c) for c in table.header))
-            spec["rows"] = [emit.Flow(tuple(literal(c) for c in row)) for row in table.rows]
+            spec["rows"] = [emit.Flow(tuple(cell(c) for c in row)) for row in table.rows]
             return {"table": spec}
         if block.kind == PLAN:
             return {"plan": [self.value(p, into) for p in block.children]}
@@ -208,7 +210,7 @@ class BodySync:
                 plan.changes.append(Change("removed", "table row", path + ("rows", r),
                                            plan.line(path + ("rows", r)), " | ".join(old[r])))
             for r in range(j1 + pairs, j2):
-                plan.insert(path + ("rows",), i2, emit.Flow(tuple(literal(c) for c in new[r])))
+                plan.insert(path + ("rows",), i2, emit.Flow(tuple(cell(c) for c in new[r])))
                 plan.changes.append(Change("added", "table row", path + ("rows",),
                                            plan.line(path + ("rows",)), None, " | ".join(new[r])))
 
@@ -217,7 +219,7 @@ class BodySync:
         plan = self.plan
         coll = plan.collection(path)
         for key, value in (("header", emit.Flow(tuple(literal(c) for c in now.header))),
-                           ("rows", [emit.Flow(tuple(literal(c) for c in r)) for r in now.rows])):
+                           ("rows", [emit.Flow(tuple(cell(c) for c in r)) for r in now.rows])):
             at = coll.index(key)
             plan.delete(path + (key,))
             plan.insert(path, at, value, key=key)
@@ -274,6 +276,16 @@ class BodySync:
         if block.kind == PLAN:
             return f"{len(block.children)} points"
         return block.text
+
+
+def cell(text: str) -> Any:
+    """A table cell as YAML: a number bare, as typed (it prints as written), else text."""
+    if _NUMBER.fullmatch(text) and not isinstance(yaml.safe_load(text), str):
+        return emit.Raw(text)
+    return literal(text) if text else ""
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _short(text: str, limit: int = 20) -> str:

@@ -85,10 +85,12 @@ def _body_block(para: wordml.Para, role: str | None, styles: Styles, labels: Lab
         if role in ("caption", "table", "table_header"):
             losses.append(f"its style {styles.name(para.style)} (read as a paragraph)")
         return Block(PARAGRAPH, _line(para, losses), para=para.number, losses=losses)
-    if head_role == role:  # the heading's paragraph; the text it runs into is in 段中正文
-        split = next((i for i, p in enumerate(pieces) if p.kind == "text"), len(pieces))
-    else:  # a body paragraph led by the heading in its character style
-        split = next((i for i, p in enumerate(pieces) if p.kind != head_role), len(pieces))
+    if any(p.kind == "text" for p in pieces):  # the text it runs into is in 段中正文
+        split = next(i for i, p in enumerate(pieces) if p.kind == "text")
+    elif pieces and pieces[0].kind not in (None, "text"):  # the heading in 标题 N Char
+        split = next((i for i, p in enumerate(pieces) if p.kind != pieces[0].kind), len(pieces))
+    else:
+        split = len(pieces)
     head = _text("".join(p.text for p in pieces[:split]), para, losses)
     run_in = _text("".join(p.text for p in pieces[split:]), para, losses) \
         if split < len(pieces) else None

@@ -115,13 +115,19 @@ def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
 
 def _frame_of(stack: list[_Frame], block: Block, flat: list[Block], n: int,
               yaml_owner) -> _Frame:
-    """The open body a paragraph or table goes in."""
+    """The open body a paragraph or table goes in: the innermost, or further out where the
+    YAML has it (a paragraph after a section's subsections, after a plan's last point); a
+    heading the editor added takes what follows it, as in Word."""
     guide = block if block.match is not None else _next_known(flat, n)
     if guide is not None:
         owner = yaml_owner(guide)
         for frame in reversed(stack):
-            if not frame.plan and frame.yaml is owner and owner is not None:
+            if frame.plan:
+                continue
+            if frame.yaml is owner:
                 return frame
+            if frame.owner is not ROOT and frame.owner.match is None:
+                break
     if block.match is None and stack[-1].owner.kind == POINT:
         point = stack[-1].owner
         plan_frame = stack[-2]

@@ -27,6 +27,13 @@ class Flow:
 
 
 @dataclass(frozen=True)
+class Raw:
+    """A value written exactly as given: a number as the editor typed it (1.50 stays 1.50)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Indents:
     """How the file indents: a list under a key (`body:` then `- …`), and a mapping under a
     key (`table:` then `caption: …`), in columns from the key."""
@@ -56,6 +63,8 @@ class Indents:
 def scalar(value: Any) -> str:
     """One value on one line: a text plain where that reads back as the text, else quoted;
     a number, a boolean or None as YAML writes it."""
+    if isinstance(value, Raw):
+        return value.text
     if isinstance(value, str):
         return value if plain_ok(value) else quoted(value)
     if value is None:
