@@ -14,7 +14,7 @@ from fontTools.ttLib import TTFont
 from reportgen.errors import ReportError
 from reportgen.fontset import FontRegistry
 
-PRIMARY = ("song", "song-bold", "hei", "kai")
+PRIMARY = ("song", "song-bold", "hei", "kai", "fangsong")
 NAMES = "𫖯䶮㮾堃喆燊"  # rare characters of personal and place names
 BLOCKS = {"URO": (0x4E00, 0x9FFF), "ExtA": (0x3400, 0x4DBF), "ExtB": (0x20000, 0x2A6DF)}
 BLOCKS["ExtC"] = (0x2A700, 0x2B73F)
@@ -82,7 +82,33 @@ def registry() -> FontRegistry:
 def test_each_primary_face_covers_all_of_gb2312(registry, key):
     face = registry.resolve([key])
     assert face.bundled and face.key == key
-    assert [ch for ch in gb2312() if not face.covers(ch)] == []
+    wanted = gb2312()
+    if key == "fangsong":  # Zhuque Fangsong lacks ℃ ① ㈠ ０ …: they fall back (fonts/README.md)
+        wanted = [ch for ch in wanted if unicodedata.name(ch).startswith("CJK UNIFIED")]
+        assert len(wanted) == 6763
+    assert [ch for ch in wanted if not face.covers(ch)] == []
+
+
+def test_the_fangsong_face_sets_chinese_quotes_full_width_against_the_quoted_text(registry):
+    face = registry.resolve(["fangsong"])
+    with TTFont(face.path) as font:
+        cmap, glyf, hmtx = font.getBestCmap(), font["glyf"], font["hmtx"]
+        for ch, side in zip("“‘”’", "RRLL", strict=True):
+            advance, lsb = hmtx[cmap[ord(ch)]]
+            glyph = glyf[cmap[ord(ch)]]
+            assert advance == 1000 and lsb == glyph.xMin
+            ink_centre = (glyph.xMin + glyph.xMax) / 2
+            assert (ink_centre > 500) == (side == "R"), ch
+        wrong = [name for name in font.getGlyphOrder()
+                 if glyf[name].numberOfContours and hmtx[name][1] != glyf[name].xMin]
+        assert wrong == []  # side bearings match the outlines: the ink is where its box says
+
+
+def test_characters_the_fangsong_face_lacks_fall_back_to_the_song_face(registry):
+    fangsong = registry.resolve(["fangsong"])
+    runs = registry.split_by_coverage("气温①℃“仿宋”", fangsong)
+    assert [(face.key, text) for face, text in runs] == [
+        ("fangsong", "气温"), ("song", "①℃"), ("fangsong", "“仿宋”")]
 
 
 def test_rare_name_characters_are_each_drawn_by_some_face(registry):
@@ -107,7 +133,7 @@ def test_bundled_files_are_truetype_with_unique_postscript_names(registry):
             assert "glyf" in font and "CFF " not in font
             assert font["maxp"].numGlyphs < 65535
             assert font["name"].getDebugName(6) == face.ps_name == face.pdf_name
-    assert len({face.ps_name for face in bundled}) == len(bundled) == 7
+    assert len({face.ps_name for face in bundled}) == len(bundled) == 8
 
 
 def test_missing_names_only_characters_no_face_has(registry):
@@ -116,8 +142,9 @@ def test_missing_names_only_characters_no_face_has(registry):
 
 def test_resolve_takes_the_first_available_key(registry):
     assert registry.resolve(["xiaobiaosong", "song-bold"]).key == "song-bold"
-    with pytest.raises(ReportError, match="no font for fangsong"):
-        registry.resolve(["fangsong"])
+    assert registry.resolve(["fangsong", "song"]).key == "fangsong"
+    with pytest.raises(ReportError, match="no font for xiaobiaosong"):
+        registry.resolve(["xiaobiaosong"])
 
 
 def test_split_keeps_spaces_and_punctuation_in_the_run(registry):
@@ -169,8 +196,9 @@ def test_user_font_is_found_by_its_chinese_family_name(tmp_path, registry):
     assert (face.key, face.family, face.bundled) == ("fangsong", "Some Font", False)
     assert face.covers("仿") and not face.covers("体")
     assert face.pdf_name.startswith("TestFont-Regular-")
-    runs = user.split_by_coverage("仿宋体", face)
-    assert [(f.key, text) for f, text in runs] == [("fangsong", "仿宋"), ("song", "体")]
+    runs = user.split_by_coverage("仿宋体", face)  # 体: the bundled 仿宋 before any other face
+    assert [(f.key, f.bundled, text) for f, text in runs] == [
+        ("fangsong", False, "仿宋"), ("fangsong", True, "体")]
 
 
 def test_user_fonts_take_precedence_and_bold_gets_its_own_key(tmp_path):
@@ -192,7 +220,7 @@ def test_cff_and_unreadable_user_fonts_are_left_out_with_a_note(tmp_path):
     path = make_font(tmp_path / "fs.otf", {"en": "FangSong"}, cff=True)
     (tmp_path / "broken.ttf").write_bytes(b"not a font")
     registry = FontRegistry(font_dirs=[tmp_path])
-    assert "fangsong" not in registry.faces and registry.user_fallbacks == []
+    assert registry.faces["fangsong"].bundled and registry.user_fallbacks == []
     cff, broken = sorted(registry.notes, key=lambda note: note.path.name, reverse=True)
     assert cff.path == path and "PostScript (CFF) outlines" in cff.message and ".ttf" in cff.hint
     assert broken.path.name == "broken.ttf" and "not a font" in broken.message
