@@ -430,7 +430,7 @@ LICENCE_TEXTS = {
 def write_licences(out: Path, versions: dict[str, str], notices: dict[str, set[str]]) -> None:
     for source in {t.source for t in TARGETS if not t.source.debian}:
         head = [f"Licence of the fonts derived from {source.upstream} {source.version}, "
-                f"{source.package}.", "", f"From its LICENSE.txt:", ""]
+                f"{source.package}.", "", "From its LICENSE.txt:", ""]
         text = Path(source.licence_text).read_text(encoding="utf-8")
         (out / source.licence_file).write_text("\n".join(head) + "\n" + text, encoding="utf-8")
     for file, (package, names) in LICENCE_TEXTS.items():

@@ -6,13 +6,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.t2CharStringPen import T2CharStringPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 from reportgen.errors import ReportError
 from reportgen.fontset import FontRegistry
+from tests.helpers.fonts import make_font, renamed_font
 
 PRIMARY = ("song", "song-bold", "hei", "kai", "fangsong")
 NAMES = "𫖯䶮㮾堃喆燊"  # rare characters of personal and place names
@@ -29,48 +27,6 @@ def gb2312() -> str:
             except UnicodeDecodeError:
                 pass
     return "".join(chars)
-
-
-def make_font(path: Path, families: dict[str, str], *, bold: bool = False, cff: bool = False,
-              extra: str = ""):
-    """A tiny font with glyphs for space, 仿 and 宋 (and the characters of `extra`), named
-    `families` ({"en": …, "zh-CN": …})."""
-    chars = {0x20: "space", 0x4EFF: "uni4EFF", 0x5B8B: "uni5B8B"}
-    chars.update({ord(ch): f"u{ord(ch):X}" for ch in extra})
-    order = [".notdef", *chars.values()]
-    builder = FontBuilder(1000, isTTF=not cff)
-    builder.setupGlyphOrder(order)
-    builder.setupCharacterMap(chars)
-    if cff:
-        pens = {name: T2CharStringPen(600, None) for name in order}
-        for name, pen in pens.items():
-            if name != "space":
-                pen.moveTo((100, 0)), pen.lineTo((500, 0)), pen.lineTo((500, 700)), pen.closePath()
-        charstrings = {name: pen.getCharString() for name, pen in pens.items()}
-        builder.setupCFF("TestCFF-Regular", {"FullName": "Test"}, charstrings, {})
-    else:
-        glyphs = {}
-        for name in order:
-            pen = TTGlyphPen(None)
-            if name != "space":
-                pen.moveTo((100, 0)), pen.lineTo((100, 700)), pen.lineTo((500, 700))
-                pen.closePath()
-            glyphs[name] = pen.glyph()
-        builder.setupGlyf(glyphs)
-    builder.setupHorizontalMetrics({name: (600, 0) for name in order})
-    builder.setupHorizontalHeader(ascent=880, descent=-120)
-    builder.setupNameTable(
-        {
-            "familyName": families,
-            "styleName": "Bold" if bold else "Regular",
-            "psName": "TestFont-" + ("Bold" if bold else "Regular"),
-        }
-    )
-    builder.setupOS2(usWeightClass=700 if bold else 400, fsSelection=0x20 if bold else 0x40)
-    builder.setupPost()
-    builder.font["head"].macStyle = 1 if bold else 0
-    builder.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +204,40 @@ def test_missing_bundled_fonts_say_where_they_were_looked_for(tmp_path):
     with pytest.raises(ReportError) as error:
         FontRegistry(bundled_dir=tmp_path).resolve(["song"])
     assert "REPORTGEN_FONTS_DIR" in str(error.value)
+
+
+def test_an_office_font_is_found_by_its_chinese_name_under_language_0x804(tmp_path):
+    renamed_font(tmp_path / "fz.ttf", "Some Family", "SomeFamily", chinese="方正仿宋_GBK")
+    face = FontRegistry(font_dirs=[tmp_path]).resolve(["fangsong"])
+    assert not face.bundled and face.office.name == "方正仿宋_GBK"
+    assert "方正仿宋_GBK" in face.names and face.family == "Some Family"
+
+
+def test_an_office_font_is_found_by_its_postscript_name_alone(tmp_path):
+    renamed_font(tmp_path / "fz.ttf", "Anything", "FZXBSJW--GB1-0")
+    face = FontRegistry(font_dirs=[tmp_path]).resolve(["xiaobiaosong", "song-bold"])
+    assert face.key == "xiaobiaosong" and face.office.name == "方正小标宋简体"
+
+
+def test_of_two_office_fonts_of_a_key_the_better_ranked_draws_and_the_other_fills_in(tmp_path):
+    renamed_font(tmp_path / "a-huawen.ttf", "STFangsong", "STFangsong", chinese="华文仿宋",
+                 face="ReportgenKai-Regular.ttf")
+    make_font(tmp_path / "b-gb2312.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
+    registry = FontRegistry(font_dirs=[tmp_path])
+    face = registry.resolve(["fangsong", "song"])
+    assert face.office.name == "仿宋_GB2312"  # ranked first, though found second
+    runs = registry.split_by_coverage("仿宋体", face)  # 体: the tiny 仿宋_GB2312 lacks it
+    assert [(f.office.name, text) for f, text in runs] == [("仿宋_GB2312", "仿宋"),
+                                                           ("华文仿宋", "体")]
+
+
+def test_a_role_may_name_any_family_or_postscript_name(tmp_path):
+    renamed_font(tmp_path / "fz.ttf", "FZFangSong-Z02", "FZFSK--GBK1-0", chinese="方正仿宋_GBK")
+    make_font(tmp_path / "gb.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
+    registry = FontRegistry(font_dirs=[tmp_path])
+    assert registry.resolve(["fangsong"]).office.name == "仿宋_GB2312"
+    for name in ("方正仿宋_GBK", "FZFangSong-Z02", "fzfsk gbk1 0"):
+        assert registry.resolve([name, "fangsong"]).path.name == "fz.ttf"
+    assert registry.resolve(["方正仿宋简体", "Reportgen Kai"]).key == "kai"  # not installed
+    with pytest.raises(ReportError, match="no font for 方正仿宋简体"):
+        registry.resolve(["方正仿宋简体"])

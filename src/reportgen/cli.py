@@ -1,4 +1,5 @@
-"""The command line: build, validate, new, templates, schema; one-line errors, documented exits."""
+"""The command line: build, validate, new, templates, fonts, schema; one-line errors, documented
+exits."""
 
 from __future__ import annotations
 
@@ -66,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="replace an existing FILE")
 
     commands.add_parser("templates", help="list the kinds of document")
+    fonts = commands.add_parser("fonts", help="show which font draws each role, and what "
+                                              "became of your own fonts")
+    fonts.add_argument("inputs", nargs="?", type=Path, metavar="REPORT",
+                       help="a report file: its template, its fonts/ folder and characters")
+    fonts.add_argument("--template", metavar="KIND",
+                       help="this template instead of the report's (default without a report: "
+                            "annual-report)")
+    fonts.add_argument("--fonts", type=Path, action="append", default=[], metavar="DIR",
+                       help="a folder of your own TrueType fonts (仿宋_GB2312 …); repeatable")
+    fonts.set_defaults(strict=False)
     schema = commands.add_parser("schema", help="print the JSON Schema of the report format")
     schema.add_argument("-o", "--output", type=Path, metavar="FILE")
     return parser
@@ -208,6 +219,30 @@ def _command_templates(args) -> int:
     return EXIT_OK
 
 
+def _command_fonts(args) -> int:
+    from reportgen.build import check, font_dirs, font_registry
+    from reportgen.fontreport import font_report
+
+    settings = _settings(args)
+    texts = None
+    if args.inputs is not None:
+        if not args.inputs.is_file():
+            raise ReportError([Diagnostic("report file not found", file=args.inputs,
+                                          hint="reportgen fonts [REPORT.yaml]")], EXIT_USAGE)
+        document, _, registry = check(args.inputs, settings)
+        template, texts = document.template, list(document.texts())
+        dirs = font_dirs(args.inputs, settings)
+    else:
+        from reportgen.template import load_template
+
+        template = load_template(args.template or "annual-report")
+        dirs = settings.font_dirs
+        registry = font_registry(dirs)
+    for line in font_report(template, registry, dirs, texts):
+        out(line)
+    return EXIT_OK
+
+
 def _command_schema(args) -> int:
     from reportgen.reader.schema import schema_json
 
@@ -236,4 +271,5 @@ def run() -> None:
 
 
 _COMMANDS = {"build": _command_build, "validate": _command_validate, "new": _command_new,
-             "templates": _command_templates, "schema": _command_schema}
+             "templates": _command_templates, "fonts": _command_fonts,
+             "schema": _command_schema}
