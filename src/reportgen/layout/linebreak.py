@@ -130,6 +130,8 @@ class _Filler:
         """Whether units[i:j] justified over ``room`` would open gaps wider than LOOSE ems."""
         units = self.units
         slack = room - set_width(units, i, j)
+        if slack <= LOOSE * self.em + EPS:  # not even one gap could be that wide
+            return False
         text = self.text[units[i].start:units[j - 1].end]
         return spread(text, slack, self.em) > LOOSE * self.em + EPS
 
