@@ -154,9 +154,9 @@ class FontRegistry:
 
     @cached_property
     def _user(self) -> _UserFile:
-        """The user's fonts: faces by key (office fonts; the best-ranked of a key in `named`,
-        the others in `alternates`), fallback faces (any other TrueType font), and notes on
-        files that cannot be used, in the order of their files."""
+        """The user's fonts, in the order of their files: faces of office fonts (`named`,
+        ranked by `_office`), fallback faces (any other TrueType font), and notes on files
+        that cannot be used."""
         found = _UserFile()
         for path in _font_files(self._font_dirs):
             file = _user_faces(path)

@@ -90,11 +90,9 @@ _Fit = tuple[int, float, tuple[tuple[int, float], ...], str]  # end unit, natura
 class _Filler:
     """Chooses where each line of one paragraph ends."""
 
-    def __init__(self, text: str, units: list[Unit], width: float, later_room: float,
-                 adv: Advance) -> None:
+    def __init__(self, text: str, units: list[Unit], later_room: float, adv: Advance) -> None:
         self.text = text
         self.units = units
-        self.width = width
         self.later_room = later_room  # room of a line after the first
         self.adv = adv
         self.em = adv("\u4e00")
@@ -242,7 +240,7 @@ def break_lines(
     """
     adv = _memo(advance)
     units = make_units(text, adv)
-    filler = _Filler(text, units, width, width - indent, adv)
+    filler = _Filler(text, units, width - indent, adv)
     lines: list[Line] = []
     i = 0
     while i < len(units):

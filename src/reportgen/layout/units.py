@@ -120,7 +120,7 @@ def set_width(units: list[Unit], i: int, j: int) -> float:
 
 
 def squeezes(units: list[Unit], i: int, j: int, need: float,
-             mid_line: bool = False) -> tuple[tuple[int, float], ...]:
+             mid_line: bool = False) -> tuple[tuple[int, float], ...] | None:
     """The pair squeezes of units[i:j], and more blanks to take out at least ``need`` points:
     the line-end mark's, then (``mid_line``) those of lone brackets and quotation marks inside
     the line, then of lone stops, each from the line's end backwards; None if they do not add
