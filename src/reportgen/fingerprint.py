@@ -131,17 +131,19 @@ def _read_properties(raw: bytes) -> dict[str, str]:
             for p in root.iter(f"{{{_NS_CUSTOM}}}property")}
 
 
-def record_pull(path: Path, extra: dict[str, str]) -> None:
-    """Record in the DOCX at `path` that its text is in its report now: the digest of its
-    content as it is, and `extra` (the report's new digest). Only docProps/custom.xml changes;
-    the file is replaced in one step. Raises OSError if it cannot be written."""
+def record_pull(path: Path, extra: dict[str, str], complete: bool = True) -> None:
+    """Record in the DOCX at `path` that its text is in its report now: `extra` (the report's
+    new digest) and, when the pull was `complete` (nothing was left out), the digest of its
+    content as it is. Only docProps/custom.xml changes; the file is replaced in one step.
+    Raises OSError if it cannot be written."""
     with zipfile.ZipFile(path) as source:
         infos = source.infolist()
         parts = {info.filename: source.read(info) for info in infos}
     names = [i.filename for i in infos]
     if _CUSTOM_PART not in names:
         return  # not a DOCX of ours: nothing to record in
-    parts[_CUSTOM_PART] = _custom_xml({PULLED: digest(parts), **extra}, parts[_CUSTOM_PART])
+    recorded = {PULLED: digest(parts), **extra} if complete else extra
+    parts[_CUSTOM_PART] = _custom_xml(recorded, parts[_CUSTOM_PART])
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -107,18 +107,19 @@ def _write(result: Pulled) -> None:
 
 
 def _record(result: Pulled, err: Print) -> None:
-    """Note in the DOCX that its text is in the report, so that `build` may replace it; not
-    when the DOCX holds what the report cannot."""
-    if result.losses:
-        err(f"{result.docx.name} holds what the report cannot (listed above): `build` will "
-            "ask for --force to replace it, and keep it as a backup")
-        return
+    """Note in the DOCX that its text is in the report: the report's digest, and unless the
+    DOCX holds what the report cannot, its own, so that `build` may replace it."""
     digest = "sha256:" + hashlib.sha256(result.report.read_bytes()).hexdigest()
+    complete = not result.losses
     try:
-        fingerprint.record_pull(result.docx, {fingerprint.SOURCE_DIGEST: digest})
+        fingerprint.record_pull(result.docx, {fingerprint.SOURCE_DIGEST: digest}, complete)
     except OSError as exc:
         err(f"warning: {result.docx}: could not note the pull in it ({exc.strerror}); "
             "`build` will ask for --force to replace it")
+        return
+    if not complete:
+        err(f"{result.docx.name} holds what the report cannot (listed above): `build` will "
+            "ask for --force to replace it, and keep it as a backup")
 
 
 def _describe(report: Path, change: Change) -> str:
