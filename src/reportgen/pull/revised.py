@@ -136,8 +136,9 @@ def strip_label(text: str, styles: Iterable[NumberStyle]) -> str:
 _COUNTERS = {"chinese": "[一二三四五六七八九十百千零〇]+", "decimal": r"\d+",
              "decimal-zero": r"\d{2,}", "circled": "[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]",
              "upper-letter": "[A-Z]", "lower-letter": "[a-z]"}
-_WIDE = {".": "[.．]", "(": "[(（]", ")": "[)）]", ",": "[,，、]", "、": "[、,，]",
-         ":": "[:：]"}
+_ALIKE = (".．", "(（", ")）", "、,，", ":：")
+_WIDE = {ch: f"[{group}]" for group in _ALIKE for ch in group}
+"""Marks an editor may type half- or full-width in a number: 3. or 3．, (2) or （2）."""
 
 
 def _label_pattern(style: NumberStyle) -> re.Pattern:
