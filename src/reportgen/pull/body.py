@@ -64,7 +64,9 @@ class BodySync:
             for a in old[i1:i2]:
                 self.gone(a)
             for b in new[j1:j2]:  # after the entries deleted here, where their text ends
-                self.plan.insert(path, i2, self.value(b, path))
+                added = None if b.match is not None else Change(
+                    "added", self.what(b), path, 0, None, self.text(b))
+                self.plan.insert(path, i2, self.value(b, path), change=added)
 
     def gone(self, block: Block) -> None:
         """A YAML block not in its list any more: moved elsewhere, or deleted."""
@@ -82,8 +84,6 @@ class BodySync:
                                             self.plan.line(old.path), None, format_path(into)))
             self.block(old, block)
             return self.plan.moved(old.path)
-        self.plan.changes.append(Change("added", self.what(block), into,
-                                        self.plan.line(into), None, self.text(block)))
         self.lost(block, None)
         if block.kind == PARAGRAPH:
             return literal(block.text)
@@ -133,9 +133,8 @@ class BodySync:
         if old.run_in is not None and new.run_in is not None:
             plan.set_text(path + ("text",), old.run_in, new.run_in, "run-in text")
         elif new.run_in is not None:
-            plan.insert(path, 1, literal(new.run_in), key="text")
-            plan.changes.append(Change("added", "run-in text", path, plan.line(path), None,
-                                       new.run_in))
+            plan.insert(path, 1, literal(new.run_in), key="text",
+                        change=Change("added", "run-in text", path, 0, None, new.run_in))
         elif old.run_in is not None:
             plan.delete(path + ("text",))
             plan.changes.append(Change("removed", "run-in text", path + ("text",),
@@ -178,9 +177,8 @@ class BodySync:
         if was.caption is not None and now.caption is not None:
             plan.set_text(path + ("caption",), was.caption, now.caption, "table caption")
         elif now.caption is not None:
-            plan.insert(path, 0, literal(now.caption), key="caption")
-            plan.changes.append(Change("added", "table caption", path, plan.line(path), None,
-                                       now.caption))
+            plan.insert(path, 0, literal(now.caption), key="caption",
+                        change=Change("added", "table caption", path, 0, None, now.caption))
         elif was.caption is not None:
             plan.delete(path + ("caption",))
             plan.changes.append(Change("removed", "table caption", path + ("caption",),
@@ -210,9 +208,9 @@ class BodySync:
                 plan.changes.append(Change("removed", "table row", path + ("rows", r),
                                            plan.line(path + ("rows", r)), " | ".join(old[r])))
             for r in range(j1 + pairs, j2):
-                plan.insert(path + ("rows",), i2, emit.Flow(tuple(cell(c) for c in new[r])))
-                plan.changes.append(Change("added", "table row", path + ("rows",),
-                                           plan.line(path + ("rows",)), None, " | ".join(new[r])))
+                plan.insert(path + ("rows",), i2, emit.Flow(tuple(cell(c) for c in new[r])),
+                            change=Change("added", "table row", path + ("rows",), 0, None,
+                                          " | ".join(new[r])))
 
     def rewritten(self, path: Path_, now) -> None:
         """A table whose columns changed: its header and rows written anew."""

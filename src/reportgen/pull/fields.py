@@ -103,23 +103,23 @@ class FieldSync:
             plan.loss(plan.where(None, para), f"a {WHAT[name]}, which the {self.kind} template "
                                               "does not have")
             return []
+        change = Change("added", WHAT[name], key, 0, None, " / ".join(texts))
         if len(key) == 2 and not plan.has(key[:1]):
             if key[0] == "signature":
                 plan.loss(plan.where(None, para), f"a {WHAT[name]} without the rest of a "
                                                   "signature (落款 and date)")
                 return []
-            plan.insert((), self._position(key[0]), {key[1]: value}, key=key[0])
+            plan.insert((), self._position(key[0]), {key[1]: value}, key=key[0], change=change)
         elif len(key) == 2:
             mapping = plan.collection(key[:1])
             order = [v[1] for v in _KEY.values() if v[0] == key[0]]
             later = [i for i, e in enumerate(mapping.entries)
                      if e.key is not None and e.key.value in order
                      and order.index(e.key.value) > order.index(key[1])]
-            plan.insert(key[:1], later[0] if later else len(mapping.entries), value, key=key[1])
+            plan.insert(key[:1], later[0] if later else len(mapping.entries), value, key=key[1],
+                        change=change)
         else:
-            plan.insert((), self._position(key[0]), value, key=key[0])
-        plan.changes.append(Change("added", WHAT[name], key, plan.line(key[:1]), None,
-                                   " / ".join(texts)))
+            plan.insert((), self._position(key[0]), value, key=key[0], change=change)
         return texts
 
     def _position(self, key: str) -> int:
@@ -171,9 +171,8 @@ class FieldSync:
                 plan.changes.append(Change("removed", WHAT[name], old.path,
                                            plan.line(old.path), old.text))
             for text in now[j1:j2]:
-                plan.insert(path, i2, literal(_comparable(name, text.text)))
-                plan.changes.append(Change("added", WHAT[name], path, plan.line(path), None,
-                                           text.text))
+                plan.insert(path, i2, literal(_comparable(name, text.text)),
+                            change=Change("added", WHAT[name], path, 0, None, text.text))
                 intent.append(_comparable(name, text.text))
         return intent
 

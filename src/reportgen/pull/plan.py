@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -23,6 +23,7 @@ from reportgen.reader.folding import read_scalar
 from reportgen.reader.source import format_path
 from reportgen.yamlsrc import blocks, emit
 from reportgen.yamlsrc.edits import Edit, EditError, Moved, Part, replace_span, replace_value
+from reportgen.yamlsrc.edits import position as edits_position
 from reportgen.yamlsrc.tree import Path_, compose
 
 _STR = "tag:yaml.org,2002:str"
@@ -41,6 +42,9 @@ class Change:
     line: int
     old: str | None = None
     new: str | None = None
+    at: int | None = None
+    """For an entry added: where it goes in the file's text (its line is known once the
+    edits are made)."""
 
 
 @dataclass(frozen=True)
@@ -241,9 +245,11 @@ class Plan:
                                        str(old), printed))
 
     # -- new entries ----------------------------------------------------------------------------
-    def insert(self, path: Path_, index: int, value: Any, key: str | None = None) -> None:
+    def insert(self, path: Path_, index: int, value: Any, key: str | None = None,
+               change: Change | None = None) -> None:
         """Put `value` (emit's values; Moved for a carried entry) into the collection at
-        `path`, before entry `index`: as `key: value` in a mapping."""
+        `path`, before entry `index`: as `key: value` in a mapping. `change` is recorded
+        with where the new entry goes."""
         coll = self.collection(path)
         if coll.flow:
             if key is not None or not isinstance(value, (str, int, float, Moved)) or \
@@ -255,7 +261,17 @@ class Plan:
             parts = emit.item(value, self.indents)
         else:
             parts = emit.entry(key, value, self.indents)
-        self.edit(blocks.insert(self.text, coll, index, parts))
+        edit = blocks.insert(self.text, coll, index, parts)
+        self.edit(edit)
+        if change is not None:
+            self.changes.append(replace(change, at=edit.start))
+
+    def settle_lines(self, after: str) -> None:
+        """Give each added entry its line in the edited text `after`."""
+        for n, change in enumerate(self.changes):
+            if change.at is not None:
+                at = edits_position(self.text, self.edits, change.at)
+                self.changes[n] = replace(change, line=after.count("\n", 0, at) + 1)
 
     def delete(self, path: Path_) -> None:
         """Remove the entry at `path` from its collection (a list item, or a key)."""

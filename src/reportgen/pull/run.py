@@ -125,6 +125,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     result.losses += plan.losses
     if not plan.conflicts and after != source.text:
         _check(source, after, arranged, plan)
+        plan.settle_lines(after)
     result.after = after
     return result
 

@@ -122,6 +122,13 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     return _made(text, list(edits), 0, len(text), None)
 
 
+def position(text: str, edits: Iterable[Edit], at: int) -> int:
+    """Where index `at` of `text` is once the edits are made (before anything they insert
+    right there)."""
+    before = [e for e in edits if e.end <= at and not e.start == e.end == at]
+    return len(_made(text, before, 0, at, None))
+
+
 def _belongs(edit: Edit, lo: int, hi: int) -> bool:
     """Whether `edit` is part of the span [lo, hi) (see Edit.within)."""
     if edit.start < edit.end:
@@ -136,8 +143,8 @@ def _made(text: str, edits: list[Edit], lo: int, hi: int, carried: Moved | None)
     edit replaces go with that span (not the edit that removes the span being `carried`)."""
     whole = carried is None
     inside = [(n, e) for n, e in enumerate(edits)
-              if (whole or _belongs(e, lo, hi)) and not (e.start == lo and e.end == hi and
-                                                        lo < hi and not whole)]
+              if (lo <= e.start and e.end <= hi if whole else _belongs(e, lo, hi))
+              and not (e.start == lo and e.end == hi and lo < hi and not whole)]
     spans = sorted(((n, e) for n, e in inside if e.start < e.end),
                    key=lambda ne: (ne[1].start, -ne[1].end, ne[0]))
     outer: list[tuple[int, Edit]] = []
