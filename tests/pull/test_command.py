@@ -123,3 +123,22 @@ def test_strict_writes_nothing_when_something_cannot_come_back(setup, capsys):
     assert main(["pull", str(path)]) == 0
     assert "`build` will ask for --force" in capsys.readouterr().err
     assert state_of(path) is State.EDITED
+
+
+def test_paragraphs_of_a_role_pull_does_not_know_are_compared_with_a_build(setup, monkeypatch,
+                                                                          capsys):
+    from reportgen.pull import fields, revised
+
+    monkeypatch.delitem(revised._FIELD_OF_ROLE, "title")  # as a role added to the writer later
+    monkeypatch.delitem(fields.WHAT, "title")
+    report, path = setup
+    assert main(["pull", str(path), "--check"]) == 1
+    assert "warning" not in capsys.readouterr().err  # the title is as the YAML builds it
+    document = docx.Document(str(path))
+    document.paragraphs[0].runs[0].text = "新标题"
+    document.save(str(path))
+    assert main(["pull", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "「新标题」 (title) changed or added: pull does not carry that field back" in err
+    assert "「标题」 (title) deleted" in err
+    assert "title: 标题\n" in report.read_text(encoding="utf-8")

@@ -91,6 +91,11 @@ class Report:
     body: list[Block] = field(default_factory=list)
     """In the YAML the top-level blocks (a tree); in the DOCX every block in reading order,
     flat, until structure.py arranges them."""
+    other: list[Text] = field(default_factory=list)
+    """In the DOCX: paragraphs of the writer's roles that pull does not carry back (a role
+    added to the writer before pull learnt it): compared with a build of the YAML."""
+    losses: list[tuple[int, str]] = field(default_factory=list)
+    """In the DOCX: what paragraphs without text hold (a picture alone on its line)."""
 
     def flat(self) -> list[Block]:
         """The body's blocks in reading order, plans left out (their points are in)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import EXIT_INVALID_INPUT, EXIT_IO, fail
-from reportgen.pull.styles import SAFE_PARSER
+from reportgen.pull.styles import SAFE_PARSER, Styles
 
 MAX_PART = 256 * 1024 * 1024
 """The largest part pull unpacks (a document's text is a few MB at most)."""
@@ -26,7 +26,7 @@ class Package:
     """The XML parts of one DOCX that pull needs (None where the file has no such part)."""
 
     document: etree._Element
-    styles: bytes | None
+    styles: Styles
     comments: etree._Element | None
     comments_extended: etree._Element | None
     properties: dict[str, str]
@@ -58,6 +58,14 @@ def read(path: Path) -> Package:
                    hint="open it in Word, WPS or LibreOffice and save it again")
 
 
+def read_bytes(data: bytes) -> Package:
+    """The parts of a DOCX held in memory (one reportgen just built)."""
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return _parts(zf, Path("<built>"))
+
+
 def _parts(zf: zipfile.ZipFile, path: Path) -> Package:
     names = set(zf.namelist())
 
@@ -84,7 +92,7 @@ def _parts(zf: zipfile.ZipFile, path: Path) -> Package:
     custom = xml(_target(xml("_rels/.rels"), "", "custom-properties") or "docProps/custom.xml")
     return Package(
         document=document,
-        styles=blob(_target(rels, base, "styles")),
+        styles=Styles.parse(blob(_target(rels, base, "styles"))),
         comments=xml(_target(rels, base, "comments")),
         comments_extended=xml(_target(rels, base, "commentsExtended",
                                       "http://schemas.microsoft.com/office/2011/relationships/")),

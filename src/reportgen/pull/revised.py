@@ -26,6 +26,8 @@ _FIELD_OF_ROLE = {"label": "label", "doc_number": "doc_number", "preamble": "pre
                   CONTINUED: "attachments", "signature": "organisation", "date": "date",
                   "note": "note", "closing": "closing"}
 _BODY_ROLES = {BODY, "table", "table_header"}
+_IN_BODY = _BODY_ROLES | {None, "caption", "plan_item"} | {f"heading{n}" for n in range(1, 6)}
+"""Roles of the paragraphs that make the body (a style none of ours reads as a paragraph)."""
 _ATTACHMENT_WORD = re.compile(r"^附件\s*[：:]\s*")
 _ATTACHMENT_NUMBER = re.compile(r"^\d+\s*[.．、]\s*")
 _COPIES = re.compile(r"^抄送\s*[：:]\s*")
@@ -48,17 +50,19 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
                 losses=[*(caption.losses if caption else ()), *block.losses]))
             continue
         role = styles.role(block.style)
-        if not block.text.strip():
+        if not block.text.strip() or role == "page_number":
+            report.losses += [(block.number, loss) for loss in block.losses]
             continue
         if role == "caption" and _next_is_table(blocks, n):
             continue
         field = _FIELD_OF_ROLE.get(role)
         losses = list(block.losses)
-        if role == "page_number":
-            continue
         if role is None or not styles.is_ours(block.style):
             losses.append(f"its style {styles.name(block.style)}")
-        if field is not None:
+        if field is None and role != "imprint" and role not in _IN_BODY:
+            report.other.append(Text(role, block.text.strip(), para=block.number,
+                                     losses=losses))
+        elif field is not None:
             report.fields.setdefault(field, []).append(
                 Text(field, _line(block, losses, keep_breaks=field == "title"), para=block.number,
                      losses=losses))

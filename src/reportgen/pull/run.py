@@ -23,7 +23,6 @@ from reportgen.pull.plan import Change, Conflict, Loss, Plan
 from reportgen.pull.revised import revised_report
 from reportgen.pull.source import Source, read_source
 from reportgen.pull.structure import arrange, parents
-from reportgen.pull.styles import Styles
 from reportgen.template import FIELDS as TEMPLATE_FIELDS
 from reportgen.yamlsrc.edits import EditError, apply
 
@@ -97,7 +96,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     if fingerprint.state_of(docx) is fingerprint.State.UNCHANGED:
         result.unedited = True
         return result
-    styles = Styles.parse(parts.styles)
+    styles = parts.styles
     body = wordml.read_body(parts.document, styles)
     result.revisions = body.revisions
     result.comments = review.comments(parts.comments, parts.comments_extended, body.anchors,
@@ -105,12 +104,14 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     for loss in body.losses:
         result.losses.append(Loss("the DOCX", loss))
     revised = revised_report(body, styles, _labels(source))
+    result.losses += [Loss(f"paragraph {n} of the DOCX", loss) for n, loss in revised.losses]
+    result.losses += _others(revised, source)
     align(source.report.flat(), revised.body)
     arranged = arrange(revised.body, parents(source.report.body))
-    result.places = _places(revised, source)
+    plan = Plan(source.text, source.data, prefer)
+    result.places = _places(revised, source, plan)
     if result.revisions and not accept_revisions:
         return result
-    plan = Plan(source.text, source.data, prefer)
     try:
         BodySync(plan, report_file).run(source.report.body, arranged)
         FieldSync(plan, source.document.template.kind,
@@ -130,6 +131,26 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     return result
 
 
+def _others(revised: Report, source: Source) -> list[Loss]:
+    """Paragraphs of roles pull does not carry back, compared with the DOCX the YAML builds:
+    each the editor changed, added or deleted is named, for the YAML to be changed by hand."""
+    if not revised.other:
+        return []
+    from reportgen.build import font_registry, render
+    from reportgen.writers.options import WriteOptions
+
+    built = package.read_bytes(render("docx", source.document,
+                                      WriteOptions(fonts=font_registry(()))))
+    fresh = revised_report(wordml.read_body(built.document, built.styles), built.styles,
+                           _labels(source))
+    was = [(t.field, t.text) for t in fresh.other]
+    now = [(t.field, t.text) for t in revised.other]
+    return [Loss("the DOCX", f"「{text[:20]}」 ({role}) {how}: pull does not carry that field "
+                             "back yet; change the YAML by hand")
+            for how, mine, theirs in (("changed or added", now, was), ("deleted", was, now))
+            for role, text in mine if (role, text) not in theirs]
+
+
 def _labels(source: Source):
     def labels(kind: str, level: int):
         return source.styles_at(level) if kind == SECTION else source.plan_styles()
@@ -137,12 +158,11 @@ def _labels(source: Source):
     return labels
 
 
-def _places(revised: Report, source: Source) -> dict[int, str]:
+def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]:
     """Where each DOCX paragraph's text stands in the YAML (file:line), where known."""
     from reportgen.reader.source import format_path
 
     found: dict[int, str] = {}
-    plan_lines = Plan(source.text, source.data)
     for block in revised.body:
         if block.para is not None and block.match is not None and block.match.path:
             path = block.match.path

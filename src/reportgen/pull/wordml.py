@@ -124,6 +124,7 @@ class _Reader:
         self.count = 0
         self.open_comments: list[str] = []
         self.in_cell = False  # a cell's alignment is the table column's, which the YAML sets
+        self.fields: list[list] = []  # per open complex field: [instruction, in its result?]
 
     # -- blocks -------------------------------------------------------------------------------
     def blocks(self, parent: etree._Element, out: list) -> None:
@@ -207,7 +208,7 @@ class _Reader:
         ppr = node.find(f"{W}pPr")
         style = _val(ppr.find(f"{W}pStyle")) if ppr is not None else None
         para = Para(self.count, style)
-        self.fields: list[list] = []  # per open complex field: [instruction, in result?]
+        self.fields = []
         if ppr is not None:
             self.paragraph_properties(ppr, para)
         self.inline(node, para, None)
