@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.yamlsrc import emit
 from reportgen.yamlsrc.blocks import carried, delete, find, insert, move
@@ -149,3 +153,43 @@ def test_new_values_are_written_as_the_file_writes_its_own():
                                          "rows": [emit.Flow(("讲座", 9))]}}))
     assert yaml.safe_load(table) == [{"table": {"header": ["类别", "场次"],
                                                 "rows": [["讲座", 9]]}}]
+
+
+ITEM = st.sampled_from(["甲", "乙段", "丙: 引号", "yes", "12", "{a: 1}", "- 破折"])
+
+
+@settings(max_examples=200 if os.environ.get("CI") else 60, deadline=None)
+@given(st.lists(ITEM, min_size=1, max_size=5), st.lists(ITEM, min_size=1, max_size=5),
+       st.data())
+def test_any_insertions_deletions_and_moves_compose_to_the_lists_meant(first, second, data):
+    """Two lists, one block (with comments) and one flow: random edits give the lists meant."""
+    block = "".join(f"  # 第{n}项\n  - {emit.scalar(v)}\n" for n, v in enumerate(first))
+    flow = ", ".join(emit.scalar(v) for v in second)
+    text = f"a:\n{block}b: [{flow}]\nc: 尾\n"
+    a, b = find(text, ("a",)), find(text, ("b",))
+    want_a, want_b = list(first), list(second)
+    edits = []
+    kind = data.draw(st.sampled_from(["insert", "delete", "move"]))
+    if kind == "insert":
+        at, value = data.draw(st.integers(0, len(first))), data.draw(ITEM)
+        edits.append(insert(text, a, at, "".join(emit.item(value))))
+        want_a.insert(at, value)
+        edits.append(insert(text, b, len(second), emit.scalar(value)))
+        want_b.append(value)
+    elif kind == "delete" and len(first) > 1:
+        at = data.draw(st.integers(0, len(first) - 1))
+        edits.append(delete(text, a, at))
+        want_a.pop(at)
+    elif kind == "move":
+        source = data.draw(st.integers(0, len(first) - 1))
+        to = data.draw(st.integers(0, len(first)))
+        if to not in (source, source + 1):
+            edits += move(text, a, source, a, to)
+            value = want_a[source]
+            want_a.insert(to, value)
+            want_a.pop(source if to > source else source + 1)
+    after = apply(text, edits)
+    loaded = yaml.safe_load(after)
+    assert loaded == {"a": want_a, "b": want_b, "c": "尾"}
+    comments = [line for line in after.splitlines() if line.startswith("  #")]
+    assert len(comments) == len(want_a) - (kind == "insert")
