@@ -16,8 +16,6 @@ import zipfile
 from enum import Enum
 from pathlib import Path
 
-from lxml import etree
-
 PROPERTY = "reportgen-fingerprint"
 SOURCE = "reportgen-source"
 """The report the DOCX was built from, relative to the DOCX's folder (with `/`)."""
@@ -91,6 +89,8 @@ def _zipped(names: list[str], parts: dict[str, bytes]) -> bytes:
 def _custom_xml(properties: dict[str, str], keep: bytes | None = None) -> bytes:
     """docProps/custom.xml holding `properties`, and the other properties of `keep` (the
     part as it was: an editor's program may have put its own there)."""
+    from lxml import etree  # imported by the DOCX writer anyway; not by a PDF-only build
+
     root = etree.fromstring(keep) if keep else etree.Element(
         f"{{{_NS_CUSTOM}}}Properties", nsmap={None: _NS_CUSTOM, "vt": _NS_VT})
     by_name = {p.get("name"): p for p in root.iter(f"{{{_NS_CUSTOM}}}property")}
@@ -122,6 +122,8 @@ def properties(path: Path) -> dict[str, str]:
 def _read_properties(raw: bytes) -> dict[str, str]:
     if not raw:
         return {}
+    from lxml import etree
+
     try:
         root = etree.fromstring(raw, parser=etree.XMLParser(resolve_entities=False,
                                                             no_network=True))
