@@ -174,7 +174,8 @@ def _pdf_job(file: Path, settings: BuildSettings):
 
 def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str]:
     """Where a DOCX comes from, for `reportgen pull`: the report's path relative to the DOCX
-    and absolute, and a digest of the report's bytes (nothing for standard input)."""
+    and absolute, a digest of the report's bytes, and the template chosen on the command line
+    (nothing for standard input)."""
     import hashlib
     import os
 
@@ -188,9 +189,11 @@ def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str
     except OSError:
         return {}
     relative = os.path.relpath(source, docx.parent.resolve())
-    return {fingerprint.SOURCE: Path(relative).as_posix(),
-            fingerprint.SOURCE_PATH: str(source),
-            fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
+    found = {fingerprint.SOURCE: Path(relative).as_posix(), fingerprint.SOURCE_PATH: str(source),
+             fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
+    if settings.template is not None:
+        found[fingerprint.TEMPLATE] = settings.template
+    return found
 
 
 def render(fmt: str, document, options, provenance: dict[str, str] | None = None) -> bytes:

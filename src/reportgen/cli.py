@@ -196,7 +196,8 @@ def _parser() -> argparse.ArgumentParser:
     pull.add_argument("--force", action="store_true",
                       help="pull even though the report changed since the DOCX was built")
     pull.add_argument("--template", metavar="KIND",
-                      help="the template the DOCX was built with, if not the report's own")
+                      help="the template the DOCX was built with, if not the report's own "
+                           "(default: the one `build --template` recorded in the DOCX)")
 
     new = command("new", "write a commented starter report for a kind")
     new.add_argument("kind", help="annual-report, handout or notice (see `reportgen templates`)")

@@ -142,3 +142,17 @@ def test_paragraphs_of_a_role_pull_does_not_know_are_compared_with_a_build(setup
     assert "「新标题」 (title) changed or added: pull does not carry that field back" in err
     assert "「标题」 (title) deleted" in err
     assert "title: 标题\n" in report.read_text(encoding="utf-8")
+
+
+def test_a_template_chosen_at_build_time_is_used_by_pull(tmp_path, capsys):
+    report = tmp_path / "report.yaml"
+    report.write_text("title: 标题\nbody:\n  - 正文。\n", encoding="utf-8")
+    assert main(["build", str(report), "-o", str(tmp_path / "out"), "--format", "docx",
+                 "--template", "notice"]) == 0
+    path = tmp_path / "out" / "report.docx"
+    document = docx.Document(str(path))
+    paragraph = document.add_paragraph("（附注文字）")
+    paragraph.style = document.styles["附注"]
+    document.save(str(path))
+    assert main(["pull", str(path)]) == 0  # the notice's fields, not the annual report's
+    assert "note: 附注文字\n" in report.read_text(encoding="utf-8")

@@ -88,7 +88,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     """What pulling `docx` into its report would do (nothing is written)."""
     parts = package.read(docx)
     report_file = find_report(docx, into)
-    source = read_source(report_file, template)
+    source = read_source(report_file, template or parts.properties.get(fingerprint.TEMPLATE))
     result = Pulled(docx, report_file, source.text, source.text)
     recorded = parts.properties.get(fingerprint.SOURCE_DIGEST)
     result.stale = bool(recorded) and recorded != "sha256:" + hashlib.sha256(
@@ -181,7 +181,7 @@ def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]
 def _check(source: Source, after: str, arranged: list[Block], plan: Plan) -> None:
     """Raise an internal error unless the edited YAML prints what the pull meant."""
     try:
-        again = read_source(source.file, text=after)
+        again = read_source(source.file, source.template, text=after)
     except ReportError as exc:
         _broken(source, f"it would not read: {exc.diagnostics[0].message}")
         return

@@ -35,6 +35,8 @@ class Source:
     printed: dict[Path_, str]
     report: Report = field(default_factory=Report)
     warnings: list = field(default_factory=list)
+    template: str | None = None
+    """The template read with, if not the report's own."""
 
     def styles_at(self, level: int) -> set[NumberStyle]:
         """The numbering styles headings of `level` print with in this report (a typed
@@ -59,7 +61,7 @@ def read_source(file: Path, template: str | None = None, text: str | None = None
     document = read_report(file, template=template, text=text, printed=printed,
                            warnings=warnings)
     data = load(file, text).data
-    source = Source(file, text, data, document, printed, warnings=warnings)
+    source = Source(file, text, data, document, printed, warnings=warnings, template=template)
     source.report = _Walk(source).report()
     return source
 
