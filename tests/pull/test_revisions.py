@@ -224,3 +224,25 @@ def test_fields_outside_the_body(tmp_path):
     assert "  date: 2026-02-05\n" in after
     assert data["imprint"] == {"copies_to": "市局。", "issuer": "办公室",
                                "issued": data["imprint"]["issued"]}
+
+
+def test_a_heading_inserted_between_plan_points_takes_the_points_after_it(tmp_path):
+    def change(document):
+        add_after(find(document, "第二个要点的说明。"), "后续要点", "Heading 2")
+
+    data, _, _ = revise(tmp_path, change)
+    second = data["body"][2]["body"]
+    assert second[1] == {"plan": ["第一个要点", {"point": "第二个要点",
+                                                  "body": ["第二个要点的说明。"]}]}
+    assert second[2] == {"section": "后续要点", "body": [{"plan": ["第三个要点"]}]}
+
+
+def test_an_empty_cell_filled_in(tmp_path):
+    text = "title: 标题\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n        - [1, null]\n"
+
+    def change(document):
+        document.tables[0].cell(1, 1).paragraphs[0].add_run("补上")
+
+    data, after, _ = revise(tmp_path, change, text)
+    assert data["body"][0]["table"]["rows"] == [[1, "补上"]]
+    assert "        - [1, 补上]\n" in after

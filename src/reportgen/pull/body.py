@@ -66,7 +66,7 @@ class BodySync:
             for b in new[j1:j2]:  # after the entries deleted here, where their text ends
                 added = None if b.match is not None else Change(
                     "added", self.what(b), path, 0, None, self.text(b))
-                self.plan.insert(path, i2, self.value(b, path), change=added)
+                self.plan.insert(path, i2, self.value(b, format_path(path)), change=added)
 
     def gone(self, block: Block) -> None:
         """A YAML block not in its list any more: moved elsewhere, or deleted."""
@@ -75,13 +75,13 @@ class BodySync:
             self.plan.changes.append(Change("removed", self.what(block), block.path,
                                             self.plan.line(block.path), self.text(block)))
 
-    def value(self, block: Block, into: Path_) -> Any:
-        """What to write for a DOCX block new to a list: the YAML's own entry carried from
-        where it stands, or a new entry."""
+    def value(self, block: Block, into: str) -> Any:
+        """What to write for a DOCX block new to a list (`into`, as the summary names it): the
+        YAML's own entry carried from where it stands, or a new entry."""
         if block.match is not None:
             old = block.match
             self.plan.changes.append(Change("moved", self.what(old), old.path,
-                                            self.plan.line(old.path), None, format_path(into)))
+                                            self.plan.line(old.path), None, into))
             self.block(old, block)
             return self.plan.moved(old.path)
         self.lost(block, None)
@@ -96,14 +96,15 @@ class BodySync:
             spec["rows"] = [emit.Flow(tuple(cell(c) for c in row)) for row in table.rows]
             return {"table": spec}
         if block.kind == PLAN:
-            return {"plan": [self.value(p, into) for p in block.children]}
+            return {"plan": [self.value(p, f"a new plan in {into}") for p in block.children]}
         if block.kind == POINT and block.run_in is None and not block.children:
             return literal(block.text)
         written: dict[str, Any] = {_HEAD_KEY[block.kind]: literal(block.text)}
         if block.run_in is not None:
             written["text"] = literal(block.run_in)
         if block.children:
-            written["body"] = [self.value(c, into) for c in block.children]
+            within = f"the new {self.what(block)}"
+            written["body"] = [self.value(c, within) for c in block.children]
         return written
 
     # -- one block -------------------------------------------------------------------------------
@@ -153,7 +154,8 @@ class BodySync:
         elif new.children:
             coll = plan.collection(old.path)
             plan.insert(old.path, len(coll.entries),
-                        [self.value(child, path) for child in new.children], key="body")
+                        [self.value(child, format_path(path)) for child in new.children],
+                        key="body")
 
     def expand_point(self, old: Block, new: Block) -> None:
         """A point written as one text that now runs into text or holds blocks: rewritten as
@@ -163,7 +165,8 @@ class BodySync:
         if new.run_in is not None:
             written["text"] = literal(new.run_in)
         if new.children:
-            written["body"] = [self.value(child, path + ("body",)) for child in new.children]
+            written["body"] = [self.value(child, format_path(path + ("body",)))
+                               for child in new.children]
         plan.delete(path)
         plan.insert(path[:-1], path[-1], written)
         plan.changes.append(Change("changed", "plan point", path, plan.line(path), old.text,

@@ -300,7 +300,8 @@ def replace_value_typed(text: str, node: Node, new: str, old: Any = None) -> Edi
                 pass
     if scalar is not None and node.tag == _STR:
         return replace_value(scalar, texts.literal(new))
-    return Edit(start, end, emit.scalar(texts.literal(new)))
+    written = emit.scalar(texts.literal(new))
+    return Edit(start, end, written if start < end else " " + written)  # `key:` with no value
 
 
 def _texts_outside_data(root: Node | None):

@@ -103,8 +103,12 @@ def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
                 return frame
         container = yaml_parents.get(id(owner))
         for frame in reversed(stack):
-            if not frame.plan and frame.yaml is container:
+            if frame.plan:
+                continue
+            if frame.yaml is container:
                 return frame
+            if frame.owner is not ROOT and frame.owner.match is None:
+                break  # a heading the editor added takes what follows it
     if plans and plans[0].owner.plan == point.plan:
         return plans[0]
     for i in range(len(stack) - 1, 0, -1):
