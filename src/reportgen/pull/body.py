@@ -66,7 +66,10 @@ class BodySync:
             for b in new[j1:j2]:  # after the entries deleted here, where their text ends
                 added = None if b.match is not None else Change(
                     "added", self.what(b), path, 0, None, self.text(b))
+                mark = len(self.plan.changes)
                 self.plan.insert(path, i2, self.value(b, format_path(path)), change=added)
+                if added is not None:  # listed before the blocks it carries along
+                    self.plan.changes.insert(mark, self.plan.changes.pop())
 
     def gone(self, block: Block) -> None:
         """A YAML block not in its list any more: moved elsewhere, or deleted."""

@@ -135,7 +135,8 @@ def _describe(report: Path, change: Change) -> str:
     if change.action == "moved":
         return f"{where}moved {change.what} ({path}) to {change.new}"
     if change.action == "added":
-        return f"{where}added {change.what} in {path}: 「{_short(change.new or '')}」"
+        shown = "" if (change.new or "") in change.what else f": 「{_short(change.new or '')}」"
+        return f"{where}added {change.what} in {path}{shown}"
     return f"{where}removed {change.what} ({path}): 「{_short(change.old or '')}」"
 
 
