@@ -193,3 +193,15 @@ def test_any_insertions_deletions_and_moves_compose_to_the_lists_meant(first, se
     assert loaded == {"a": want_a, "b": want_b, "c": "尾"}
     comments = [line for line in after.splitlines() if line.startswith("  #")]
     assert len(comments) == len(want_a) - (kind == "insert")
+
+
+def test_an_entry_put_in_place_of_the_only_one_is_not_lost_with_it():
+    text = "a:\n- 甲\nb: 1\n"
+    a = find(text, ("a",))
+    after = apply(text, [delete(text, a, 0), insert(text, a, 1, "- 乙\n")])
+    assert yaml.safe_load(after) == {"a": ["乙"], "b": 1}
+    nested = "a:\n- x:\n  - 甲\nb: 1\n"
+    inner = find(nested, ("a", 0, "x"))
+    outer = find(nested, ("a",))
+    gone = apply(nested, [delete(nested, outer, 0), insert(nested, inner, 1, "- 乙\n")])
+    assert yaml.safe_load(gone) == {"a": None, "b": 1}  # its list went with the entry

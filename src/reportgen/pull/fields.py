@@ -153,7 +153,7 @@ class FieldSync:
                 return [self.text(name, was[0], now[0].text)]
             return self.as_list(name, was[0], now)
         olds = [Block(PARAGRAPH, bare_text(name, t.text)) for t in was]
-        news = [Block(PARAGRAPH, _comparable(name, t.text)) for t in now]
+        news = [Block(PARAGRAPH, _comparable(name, t.text, was)) for t in now]
         align(olds, news)
         by_block = {id(b): t for b, t in zip(olds, was, strict=True)}
         path = was[0].path[:-1]
@@ -189,8 +189,14 @@ class FieldSync:
         return texts
 
 
-def _comparable(name: str, text: str) -> str:
-    return join_lines(text.split("\n")) if name == "title" else text
+def _comparable(name: str, text: str, olds: list[Text] = ()) -> str:
+    """A DOCX text as it compares with the YAML's: a title line read with its breaks taken
+    out, as the YAML line it reads as where there is one (the writer drops a space it breaks
+    at, so the line alone cannot say whether one stood there)."""
+    if name != "title":
+        return text
+    return next((old.text for old in olds if same_title(text, old.text)),
+                join_lines(text.split("\n")))
 
 
 def bare_text(name: str, printed: str) -> str:

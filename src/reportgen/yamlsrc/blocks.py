@@ -157,15 +157,16 @@ def delete(text: str, coll: Collection, index: int) -> Edit:
     block collection leaves its key without a value, which the caller removes instead."""
     entries = coll.entries
     entry = entries[index]
+    inner = entry.value.start_mark.index
     if not coll.flow:
         if index == 0 and not coll.is_sequence and _inline_with_parent(text, coll):
             raise EditError("the first key of a list item cannot be removed in place")
-        return Edit(entry.start, entry.end, "")
+        return Edit(entry.start, entry.end, "", inner=inner)
     if len(entries) == 1:
-        return Edit(entry.start, entry.end, "")
+        return Edit(entry.start, entry.end, "", inner=inner)
     if index < len(entries) - 1:
-        return Edit(entry.start, entries[index + 1].start, "")
-    return Edit(entries[index - 1].end, entry.end, "")
+        return Edit(entry.start, entries[index + 1].start, "", inner=inner)
+    return Edit(entries[index - 1].end, entry.end, "", inner=inner)
 
 
 def insert(text: str, coll: Collection, index: int, entry: str | tuple[Part, ...]) -> Edit:
@@ -173,11 +174,11 @@ def insert(text: str, coll: Collection, index: int, entry: str | tuple[Part, ...
     their number). A block entry is written at column 0, ending with a line break, and is
     indented to the collection's column; a flow entry is its value's text."""
     entries = coll.entries
-    within = coll.node.start_mark.index
+    within = (coll.node.start_mark.index, content_end(text, coll.node))
     if coll.flow:
         parts = (entry,) if isinstance(entry, (str, Moved)) else entry
         if not entries:
-            return Edit(within + 1, within + 1, parts, within)
+            return Edit(within[0] + 1, within[0] + 1, parts, within)
         if index < len(entries):
             return Edit(entries[index].start, entries[index].start, (*parts, ", "), within)
         return Edit(entries[-1].end, entries[-1].end, (", ", *parts), within)
@@ -206,15 +207,16 @@ def carried(text: str, coll: Collection, index: int) -> Moved:
     """Entry `index` of `coll` as text to put elsewhere: a block entry at column 0, without
     the blank lines after it (they space it from its neighbours where it stands)."""
     entry = coll.entries[index]
+    inner = entry.value.start_mark.index
     if coll.flow:
-        return Moved(entry.start, entry.end)
+        return Moved(entry.start, entry.end, inner=inner)
     end = entry.end
     while end > entry.start:
         above = line_start(text, end - 1)
         if text[above:end].strip() or above == entry.start:
             break
         end = above
-    return Moved(entry.start, end, -coll.column)
+    return Moved(entry.start, end, -coll.column, inner)
 
 
 def _inline_with_parent(text: str, coll: Collection) -> bool:
@@ -235,7 +237,7 @@ def indented(parts: tuple[Part, ...], by: int) -> tuple[Part, ...]:
     at_line_start = True
     for part in parts:
         if isinstance(part, Moved):
-            out.append(Moved(part.start, part.end, part.indent + by))
+            out.append(Moved(part.start, part.end, part.indent + by, part.inner))
             at_line_start = True
             continue
         lines = part.split("\n")

@@ -38,6 +38,8 @@ class Moved:
     start: int
     end: int
     indent: int = 0
+    inner: int | None = None
+    """Where the entry's own value starts (after its `-` or key): see Edit.within."""
 
 
 Part = Union[str, Moved]  # noqa: UP007 - a runtime alias
@@ -50,11 +52,13 @@ class Edit:
     start: int
     end: int
     text: str | tuple[Part, ...]
-    within: int | None = None
-    """For an insertion: where the collection it adds to starts. An insertion at the very
-    start or end of a span that is moved or deleted belongs to that span only if its
-    collection is inside it (a new last item of a moved section's body), not if it is
-    merely next to it (a new item after it)."""
+    within: tuple[int, int] | None = None
+    """For an insertion: the span of the collection it adds to. An insertion at the very
+    start or end of an entry that is moved or deleted belongs to that entry only if its
+    collection is inside the entry's value (a new last item of a moved section's body), not
+    if it is the entry's own list (a new item after it, or in place of it)."""
+    inner: int | None = None
+    """For an edit removing an entry: where the entry's value starts."""
 
 
 def locate(text: str, path: Path_) -> ScalarText:
@@ -129,21 +133,24 @@ def position(text: str, edits: Iterable[Edit], at: int) -> int:
     return len(_made(text, before, 0, at, None))
 
 
-def _belongs(edit: Edit, lo: int, hi: int) -> bool:
-    """Whether `edit` is part of the span [lo, hi) (see Edit.within)."""
+def _belongs(edit: Edit, lo: int, hi: int, inner: int | None = None) -> bool:
+    """Whether `edit` is part of the span [lo, hi), an entry whose value starts at `inner`
+    (see Edit.within)."""
     if edit.start < edit.end:
         return lo <= edit.start and edit.end <= hi
     if lo < edit.start < hi:
         return True
-    return edit.start in (lo, hi) and edit.within is not None and lo < edit.within < hi
+    return edit.start in (lo, hi) and edit.within is not None and \
+        (lo if inner is None else inner) <= edit.within[0] and edit.within[1] <= hi
 
 
 def _made(text: str, edits: list[Edit], lo: int, hi: int, carried: Moved | None) -> str:
     """text[lo:hi] with the outermost edits inside it made: those inside a span that another
     edit replaces go with that span (not the edit that removes the span being `carried`)."""
     whole = carried is None
+    inner = None if whole else carried.inner
     inside = [(n, e) for n, e in enumerate(edits)
-              if (lo <= e.start and e.end <= hi if whole else _belongs(e, lo, hi))
+              if (lo <= e.start and e.end <= hi if whole else _belongs(e, lo, hi, inner))
               and not (e.start == lo and e.end == hi and lo < hi and not whole)]
     spans = sorted(((n, e) for n, e in inside if e.start < e.end),
                    key=lambda ne: (ne[1].start, -ne[1].end, ne[0]))
@@ -155,7 +162,7 @@ def _made(text: str, edits: list[Edit], lo: int, hi: int, carried: Moved | None)
             raise EditError(f"edits overlap at index {edit.start}")
         outer.append((n, edit))
     points = [(n, e) for n, e in inside if e.start == e.end
-              and not any(_belongs(e, o.start, o.end) for _, o in outer)]
+              and not any(_belongs(e, o.start, o.end, o.inner) for _, o in outer)]
     made = sorted(outer + points, key=lambda ne: (ne[1].start, ne[1].start != ne[1].end, ne[0]))
     parts, at = [], lo
     for _, edit in made:
