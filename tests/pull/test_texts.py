@@ -30,7 +30,8 @@ def test_a_change_of_written_words_edits_those_characters_only():
 
 
 def test_a_figure_printed_by_a_name_alone_becomes_data():
-    for new in ("检查29次，接待18.6万人次，同比+22.4%。", "检查271次，接待18.6万人次，同比+22.4%。"):
+    for new in ("检查29次，接待18.6万人次，同比+22.4%。",
+                "检查271次，接待18.6万人次，同比+22.4%。"):
         result = outcome(printed(TEXT, DATA), new)
         assert result.data == {"checks": new[2:new.index("次")]} and not result.conflict
 
