@@ -249,3 +249,19 @@ def test_an_empty_cell_filled_in(tmp_path):
     data, after, _ = revise(tmp_path, change, text)
     assert data["body"][0]["table"]["rows"] == [[1, "补上"]]
     assert "        - [1, 补上]\n" in after
+
+
+def test_points_move_between_a_one_line_plan_and_a_plan_of_lines(tmp_path):
+    text = ("title: 标题\nbody:\n  - plan: [甲, 乙]\n  - 中间一段。\n  - plan:\n      - 丙\n"
+            "      - 丁\n")
+
+    def change(document):  # 甲 dragged to the end of the other list, taking on its numbering
+        first, last = find(document, "甲")._element, find(document, "丁")._element
+        moved = copy.deepcopy(first)
+        moved.replace(moved.pPr, copy.deepcopy(last.pPr))
+        last.addnext(moved)
+        first.getparent().remove(first)
+
+    data, after, _ = revise(tmp_path, change, text)
+    assert data["body"][0]["plan"] == ["乙"] and data["body"][2]["plan"] == ["丙", "丁", "甲"]
+    assert "  - plan: [乙]\n" in after and "      - 甲\n" in after

@@ -94,6 +94,7 @@ class Plan:
         self.indents = emit.Indents.of(self.root)
         self.expressions = Expressions((self.data or {}).get("data", {}) or {})
         self._collections: dict[Path_, blocks.Collection] = {}
+        self._carried: dict[Moved, tuple[bool, Node | None]] = {}
 
     # -- where things are ---------------------------------------------------------------------
     def node(self, path: Path_) -> Node | None:
@@ -119,7 +120,46 @@ class Plan:
 
     def moved(self, path: Path_) -> Moved:
         """The item at `path` (a list item) as text to put elsewhere."""
-        return blocks.carried(self.text, self.collection(path[:-1]), path[-1])
+        coll = self.collection(path[:-1])
+        carried = blocks.carried(self.text, coll, path[-1])
+        self._carried[carried] = (coll.flow, self.node(path))
+        return carried
+
+    def _parts(self, value: Any, coll: blocks.Collection, key: str | None,
+               path: Path_) -> tuple[Part, ...]:
+        """`value` written as an entry of `coll`."""
+        if isinstance(value, Moved):
+            return self._fitted(value, coll.flow)
+        value = self._fit_within(value)
+        if coll.flow:
+            if key is not None or not isinstance(value, (str, int, float)):
+                raise EditError(f"cannot add to the one-line list at {format_path(path)}")
+            return (emit.scalar(value),)
+        return emit.item(value, self.indents) if key is None else \
+            emit.entry(key, value, self.indents)
+
+    def _fit_within(self, value: Any) -> Any:
+        """`value` with the entries carried into it (a new section's paragraphs) fitted to
+        the block lists it writes."""
+        if isinstance(value, Moved):
+            return emit.Parts(self._fitted(value, False))
+        if isinstance(value, dict):
+            return {k: self._fit_within(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._fit_within(v) for v in value]
+        return value
+
+    def _fitted(self, value: Moved, flow: bool) -> tuple[Part, ...]:
+        """A carried entry as an entry of a list written the other way (a point of a one-line
+        plan moved into a plan of lines, or back): a one-line value moves as its text."""
+        was_flow, node = self._carried.get(value, (flow, None))
+        if was_flow == flow:
+            return (value,)
+        if was_flow:
+            return ("- ", value, "\n")
+        if isinstance(node, ScalarNode) and node.start_mark.line == node.end_mark.line:
+            return (Moved(node.start_mark.index, node.end_mark.index),)
+        raise EditError("an entry of several lines cannot move into a one-line list")
 
     def edit(self, edit: Edit) -> None:
         self.edits.append(edit)
@@ -251,16 +291,7 @@ class Plan:
         `path`, before entry `index`: as `key: value` in a mapping. `change` is recorded
         with where the new entry goes."""
         coll = self.collection(path)
-        if coll.flow:
-            if key is not None or not isinstance(value, (str, int, float, Moved)) or \
-                    value is None:
-                raise EditError(f"cannot add to the one-line list at {format_path(path)}")
-            parts: tuple[Part, ...] = (value,) if isinstance(value, Moved) else \
-                (emit.scalar(value),)
-        elif key is None:
-            parts = emit.item(value, self.indents)
-        else:
-            parts = emit.entry(key, value, self.indents)
+        parts = self._parts(value, coll, key, path)
         edit = blocks.insert(self.text, coll, index, parts)
         self.edit(edit)
         if change is not None:

@@ -92,11 +92,13 @@ def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
 
 def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
                 yaml_parents: dict[int, Block]) -> _Frame:
-    """The open plan a point continues, or the open body where it starts a plan: where the
-    YAML has its plan, if that is open here; else the plan of the points before it, unless
-    the point restarts the count; else beside the nearest open plan, or in the innermost
+    """The open plan a point continues, or the open body where it starts a plan: the plan of
+    the points before it, unless the point restarts the count; else where the YAML has its
+    plan, if that is open here; else beside the nearest open plan, or in the innermost
     body."""
     plans = [f for f in reversed(stack) if f.plan]
+    if plans and plans[0].owner.plan == point.plan:
+        return plans[0]  # it counts on in the list of the points before it
     if owner is not None:
         for frame in plans:
             if frame.owner.match is owner:
@@ -109,8 +111,6 @@ def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
                 return frame
             if frame.owner is not ROOT and frame.owner.match is None:
                 break  # a heading the editor added takes what follows it
-    if plans and plans[0].owner.plan == point.plan:
-        return plans[0]
     for i in range(len(stack) - 1, 0, -1):
         if stack[i].plan:
             return stack[i - 1]

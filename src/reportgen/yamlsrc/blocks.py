@@ -230,15 +230,16 @@ def _inline_with_parent(text: str, coll: Collection) -> bool:
 
 def indented(parts: tuple[Part, ...], by: int) -> tuple[Part, ...]:
     """Text written at column 0 (strings and moved entries) shifted `by` columns: each line
-    that starts inside a string gets `by` spaces, and each moved entry is shifted as well."""
+    that starts inside a string gets `by` spaces, and each moved entry that starts a line is
+    shifted as well (one inside a line, a one-line value, is not)."""
     if by == 0:
         return parts
     out: list[Part] = []
     at_line_start = True
     for part in parts:
-        if isinstance(part, Moved):
-            out.append(Moved(part.start, part.end, part.indent + by, part.inner))
-            at_line_start = True
+        if isinstance(part, Moved):  # a block entry (whole lines) moves with the lines
+            out.append(Moved(part.start, part.end, part.indent + by, part.inner)
+                       if at_line_start else part)
             continue
         lines = part.split("\n")
         shifted = [(" " * by + line if line and (i or at_line_start) else line)

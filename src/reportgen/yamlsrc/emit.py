@@ -26,6 +26,10 @@ class Flow:
     items: tuple[Any, ...]
 
 
+class Parts(tuple):
+    """A list item already written (strings and moved entries), put in as it is."""
+
+
 @dataclass(frozen=True)
 class Raw:
     """A value written exactly as given: a number as the editor typed it (1.50 stays 1.50)."""
@@ -76,6 +80,8 @@ def item(value: Any, indents: Indents = Indents()) -> tuple[Part, ...]:
     """`value` as a sequence item at column 0 (`- …`), ending with a line break."""
     if isinstance(value, Moved):
         return (value,)
+    if isinstance(value, Parts):
+        return tuple(value)
     if isinstance(value, Mapping):
         return _mapping(value, indents, first_prefix="- ", indent=2)
     if isinstance(value, Flow):
