@@ -174,8 +174,8 @@ def _pdf_job(file: Path, settings: BuildSettings):
 
 def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str]:
     """Where a DOCX comes from, for `reportgen pull`: the report's path relative to the DOCX
-    and absolute, a digest of the report's bytes, and the template chosen on the command line
-    (nothing for standard input)."""
+    and absolute, a digest of the report's bytes, and the template and font profile chosen on
+    the command line (nothing for standard input)."""
     import hashlib
     import os
 
@@ -193,6 +193,8 @@ def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str
              fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
     if settings.template is not None:
         found[fingerprint.TEMPLATE] = settings.template
+    if settings.docx_fonts != "standard":
+        found[fingerprint.DOCX_FONTS] = settings.docx_fonts
     return found
 
 

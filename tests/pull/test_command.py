@@ -156,3 +156,18 @@ def test_a_template_chosen_at_build_time_is_used_by_pull(tmp_path, capsys):
     document.save(str(path))
     assert main(["pull", str(path)]) == 0  # the notice's fields, not the annual report's
     assert "note: 附注文字\n" in report.read_text(encoding="utf-8")
+
+
+def test_a_style_the_editor_changed_is_named(setup, capsys):
+    from docx.shared import Pt
+
+    report, path = setup
+    document = docx.Document(str(path))
+    document.styles["Title"].font.size = Pt(26)
+    document.styles["Normal"].font.bold = True
+    document.save(str(path))
+    assert main(["pull", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "not carried back: the style Title changed (size 44 → 52); the template sets it" in err
+    assert "the style Normal changed (bold off → on)" in err
+    assert err.count("the style") == 2  # not again for the styles based on Normal

@@ -23,7 +23,9 @@ from reportgen.pull.plan import Change, Conflict, Loss, Plan
 from reportgen.pull.revised import revised_report
 from reportgen.pull.source import Source, read_source
 from reportgen.pull.structure import arrange, parents
+from reportgen.pull.styles import Styles
 from reportgen.template import FIELDS as TEMPLATE_FIELDS
+from reportgen.writers.docx.styles import PARAGRAPH_STYLES
 from reportgen.yamlsrc.edits import EditError, apply
 
 
@@ -105,7 +107,8 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
         result.losses.append(Loss("the DOCX", loss))
     revised = revised_report(body, styles, _labels(source))
     result.losses += [Loss(f"paragraph {n} of the DOCX", loss) for n, loss in revised.losses]
-    result.losses += _others(revised, source)
+    fresh = _Fresh(source, parts.properties.get(fingerprint.DOCX_FONTS))
+    result.losses += _others(revised, source, fresh) + _restyled(styles, fresh)
     align(source.report.flat(), revised.body)
     arranged = arrange(revised.body, parents(source.report.body))
     plan = Plan(source.text, source.data, prefer)
@@ -131,24 +134,65 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     return result
 
 
-def _others(revised: Report, source: Source) -> list[Loss]:
+class _Fresh:
+    """The DOCX the YAML builds now, read as the revised one is: made only when asked for."""
+
+    def __init__(self, source: Source, fonts: str | None):
+        self.source, self.fonts = source, fonts or "standard"
+        self._parts: package.Package | None = None
+
+    @property
+    def parts(self) -> package.Package:
+        if self._parts is None:
+            from reportgen.build import font_registry, render
+            from reportgen.writers.options import WriteOptions
+
+            options = WriteOptions(fonts=font_registry(()), docx_fonts=self.fonts)
+            self._parts = package.read_bytes(render("docx", self.source.document, options))
+        return self._parts
+
+
+def _others(revised: Report, source: Source, fresh: _Fresh) -> list[Loss]:
     """Paragraphs of roles pull does not carry back, compared with the DOCX the YAML builds:
     each the editor changed, added or deleted is named, for the YAML to be changed by hand."""
     if not revised.other:
         return []
-    from reportgen.build import font_registry, render
-    from reportgen.writers.options import WriteOptions
-
-    built = package.read_bytes(render("docx", source.document,
-                                      WriteOptions(fonts=font_registry(()))))
-    fresh = revised_report(wordml.read_body(built.document, built.styles), built.styles,
+    built = fresh.parts
+    again = revised_report(wordml.read_body(built.document, built.styles), built.styles,
                            _labels(source))
-    was = [(t.field, t.text) for t in fresh.other]
+    was = [(t.field, t.text) for t in again.other]
     now = [(t.field, t.text) for t in revised.other]
     return [Loss("the DOCX", f"「{text[:20]}」 ({role}) {how}: pull does not carry that field "
                              "back yet; change the YAML by hand")
             for how, mine, theirs in (("changed or added", now, was), ("deleted", was, now))
             for role, text in mine if (role, text) not in theirs]
+
+
+_COMPARED = {"b": "bold", "i": "italic", "u": "underline", "size": "size", "face": "font",
+             "color": "colour"}
+
+
+def _restyled(edited: Styles, fresh: _Fresh) -> list[Loss]:
+    """The report's styles the editor changed (a heading's font, the body's size): the
+    template decides them, so each change is named, once (not again for every style based
+    on a changed one)."""
+    built = fresh.parts.styles
+    found: dict[str, tuple[str, ...]] = {}
+    for role in PARAGRAPH_STYLES:
+        mine, theirs = edited.of_role(role), built.of_role(role)
+        if mine is None or theirs is None:
+            continue
+        now, was = edited.look(mine), built.look(theirs)
+        changed = [f"{_COMPARED[key]} {was.get(key, 'off')} → {now.get(key, 'off')}"
+                   for key in _COMPARED if now.get(key, "off") != was.get(key, "off")]
+        if (edited.align(mine) or "left") != (built.align(theirs) or "left"):
+            changed.append(f"alignment {built.align(theirs)} → {edited.align(mine)}")
+        if changed:
+            found[mine] = tuple(changed)
+    return [Loss("the DOCX", f"the style {edited.name(sid)} changed ({', '.join(changed)}); "
+                             "the template sets it")
+            for sid, changed in found.items()
+            if found.get(edited.styles[sid].based_on or "") != changed]
 
 
 def _labels(source: Source):

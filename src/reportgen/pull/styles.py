@@ -124,6 +124,16 @@ class Styles:
         return style.name.casefold() in _BY_NAME or style.sid in _BY_ID or (
             style.based_on is not None and self.role(style.based_on) in _DERIVED_FROM)
 
+    def of_role(self, role: str) -> str | None:
+        """The id of the style the writer names for `role` (not one derived from it): by the
+        writer's very name first (LibreOffice adds a `Caption` of its own beside the writer's
+        `caption`), then by its id, then by a name other programs give it."""
+        sid, name = PARAGRAPH_STYLES.get(role, (None, None))
+        paragraph = {k: v for k, v in self.styles.items() if v.kind == "paragraph"}
+        return next((k for k, v in paragraph.items() if v.name == name), None) or (
+            sid if sid in paragraph else None) or next(
+            (k for k, v in paragraph.items() if _BY_NAME.get(v.name.casefold()) == role), None)
+
     def run_kind(self, sid: str | None) -> str | None:
         """What a character style marks: "text" for the text a run-in heading runs into,
         the role of a heading for a heading's own character style (标题 1 Char), else None."""
