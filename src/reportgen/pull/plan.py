@@ -22,7 +22,15 @@ from reportgen.pull import texts
 from reportgen.reader.folding import read_scalar
 from reportgen.reader.source import format_path
 from reportgen.yamlsrc import blocks, emit
-from reportgen.yamlsrc.edits import Edit, EditError, Moved, Part, replace_span, replace_value
+from reportgen.yamlsrc.edits import (
+    Edit,
+    EditError,
+    Moved,
+    Part,
+    apply,
+    replace_span,
+    replace_value,
+)
 from reportgen.yamlsrc.edits import position as edits_position
 from reportgen.yamlsrc.tree import Path_, compose
 
@@ -98,10 +106,7 @@ class Plan:
 
     # -- where things are ---------------------------------------------------------------------
     def node(self, path: Path_) -> Node | None:
-        node = self.root
-        for part in path:
-            node = blocks._child(node, part) if node is not None else None
-        return node
+        return blocks.node_at(self.root, path)
 
     def has(self, path: Path_) -> bool:
         return self.node(path) is not None
@@ -214,6 +219,7 @@ class Plan:
             return
         try:
             made = [replace_span(scalar, s, e, t) for s, e, t in outcome.edits]
+            self._reads(path, made, new if not outcome.data else None)
         except EditError:
             if trace.expressions:
                 self._computed(path, old, new, tuple(outcome.names), what, line)
@@ -224,6 +230,23 @@ class Plan:
         self.expected[path] = new
         if outcome.edits:
             self._changed(path, what, old, new, line)
+
+    def _reads(self, path: Path_, made: list[Edit], new: str | None) -> None:
+        """Raise EditError unless the scalar at `path`, with `made` edits in it, is still a
+        text that reads as `new` (characters put into a plain scalar may make it something
+        else: a trailing `:`, a line starting with `#`); None: still a text."""
+        trial = apply(self.text, made)
+        try:
+            node = blocks.node_at(compose(trial), path)
+        except yaml.YAMLError:
+            raise EditError("the text cannot take the change in its style") from None
+        if not isinstance(node, ScalarNode) or node.tag != _STR:
+            raise EditError("the text cannot take the change in its style")
+        if new is not None:
+            scalar = read_scalar(trial, node, self._parent_indent(path))
+            trace = texts.printed(scalar.value, self.expressions) if scalar else None
+            if trace is None or trace.text != new:
+                raise EditError("the text cannot take the change in its style")
 
     def _whole(self, path: Path_, scalar, new: str, what: str, old: str, line: int) -> None:
         self.edit(replace_value(scalar, texts.literal(new)))

@@ -74,6 +74,14 @@ def find(text: str, path: Path_, root: Node | None = None) -> Collection:
     return collection(text, node)
 
 
+def node_at(root: Node | None, path: Path_) -> Node | None:
+    """The node at field path `path` under `root`, or None."""
+    node = root
+    for part in path:
+        node = _child(node, part) if node is not None else None
+    return node
+
+
 def _child(node: Node, part: str | int) -> Node | None:
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part]
