@@ -18,7 +18,8 @@ import yaml
 from yaml.nodes import MappingNode
 
 from reportgen.pull.doc import PARAGRAPH, PLAN, POINT, SECTION, TABLE, Block
-from reportgen.pull.plan import Change, Plan
+from reportgen.pull.plan import Plan
+from reportgen.pull.records import Change
 from reportgen.pull.texts import literal
 from reportgen.reader.source import format_path
 from reportgen.reader.tables import TableError, read_table

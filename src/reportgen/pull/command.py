@@ -18,7 +18,7 @@ from reportgen.errors import (
     Diagnostic,
     ReportError,
 )
-from reportgen.pull.plan import Change
+from reportgen.pull.records import Change
 from reportgen.pull.run import Pulled, pull
 from reportgen.reader.source import format_path
 

@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 
 from reportgen.pull.align import align
 from reportgen.pull.doc import LISTS, PARAGRAPH, Block, Text
-from reportgen.pull.plan import Change, Plan
+from reportgen.pull.plan import Plan
+from reportgen.pull.records import Change
 from reportgen.pull.revised import bare_addressee, bare_note, join_lines
 from reportgen.pull.texts import literal
 from reportgen.template import FIELDS as TEMPLATE_FIELDS

@@ -19,7 +19,8 @@ from reportgen.pull.align import align
 from reportgen.pull.body import BodySync
 from reportgen.pull.doc import POINT, SECTION, TABLE, Block, Report, TableText
 from reportgen.pull.fields import FieldSync, bare_text
-from reportgen.pull.plan import Change, Conflict, Loss, Plan
+from reportgen.pull.plan import Plan
+from reportgen.pull.records import Change, Conflict, Loss
 from reportgen.pull.revised import revised_report
 from reportgen.pull.source import Source, read_source
 from reportgen.pull.structure import arrange, parents
