@@ -133,3 +133,11 @@ def test_tables_rows_cells_and_what_they_cannot_hold():
     assert table.rows == [["类别", "场次"], ["讲座活动"]] and table.header_rows == 1
     assert table.losses == ["merged cells", "several paragraphs in a cell (joined into one)"]
     assert [(r.kind, r.text) for r in found.revisions] == [("row deleted", "删除的行")]
+
+
+def test_a_table_of_contents_is_not_text():
+    found = body("<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/>"
+                 "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>一、总结……1</w:t></w:r>"
+                 "</w:p></w:sdtContent></w:sdt><w:p><w:r><w:t>正文</w:t></w:r></w:p>")
+    assert [b.text for b in found.blocks] == ["正文"]
+    assert found.losses == ["a table of contents (目录)"]

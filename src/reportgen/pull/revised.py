@@ -28,6 +28,8 @@ _FIELD_OF_ROLE = {"label": "label", "doc_number": "doc_number", "preamble": "pre
 _BODY_ROLES = {BODY, "table", "table_header"}
 _IN_BODY = _BODY_ROLES | {None, "caption", "plan_item"} | {f"heading{n}" for n in range(1, 6)}
 """Roles of the paragraphs that make the body (a style none of ours reads as a paragraph)."""
+_TOC = re.compile(r"^(toc|目录)\s*\d$", re.I)
+"""The styles of a table of contents' lines (toc 1, 目录 1): a table Word makes, not text."""
 _ATTACHMENT_WORD = re.compile(r"^附件\s*[：:]\s*")
 _ATTACHMENT_NUMBER = re.compile(r"^\d+\s*[.．、]\s*")
 _COPIES = re.compile(r"^抄送\s*[：:]\s*")
@@ -50,6 +52,10 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
                 losses=[*(caption.losses if caption else ()), *block.losses]))
             continue
         role = styles.role(block.style)
+        if _TOC.match(styles.name(block.style)):
+            if "a table of contents (目录)" not in [loss for _, loss in report.losses]:
+                report.losses.append((block.number, "a table of contents (目录)"))
+            continue
         if not block.text.strip() or role == "page_number":
             report.losses += [(block.number, loss) for loss in block.losses]
             continue

@@ -134,6 +134,8 @@ class _Reader:
                 out.append(self.paragraph(node))
             elif tag == W + "tbl":
                 out.append(self.table(node))
+            elif tag == W + "sdt" and _gallery(node) == "Table of Contents":
+                _add(self.body.losses, "a table of contents (目录)")
             elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
                 self.blocks(node, out)
             elif tag in (W + "commentRangeStart", W + "commentRangeEnd"):
@@ -389,6 +391,12 @@ def _joined(body: Body) -> Body:
         out.append(carry)
     body.blocks = out
     return body
+
+
+def _gallery(sdt: etree._Element) -> str | None:
+    """The building-block gallery a content control holds (Word's table of contents is one)."""
+    found = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return _val(found)
 
 
 def _children(node: etree._Element, tag: str):
