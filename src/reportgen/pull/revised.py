@@ -33,7 +33,7 @@ _TOC = re.compile(r"^(toc|目录)\s*\d$", re.I)
 _ATTACHMENT_WORD = re.compile(r"^附件\s*[：:]\s*")
 _ATTACHMENT_NUMBER = re.compile(r"^\d+\s*[.．、]\s*")
 _COPIES = re.compile(r"^抄送\s*[：:]\s*")
-_ISSUED = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+_ISSUED = re.compile(r"(\d{1,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 
 
 def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
@@ -205,16 +205,17 @@ def _attachments(texts: list[Text]) -> None:
 
 
 def _imprint(para: wordml.Para, report: Report, losses: list[str]) -> None:
+    """版记 lines: `抄送：…`, and `印发机关<tab>印发日期印发` (either may be empty)."""
     text = para.text.strip()
     if _COPIES.match(text):
         report.fields.setdefault("copies_to", []).append(
             Text("copies_to", _COPIES.sub("", text, count=1), para=para.number, losses=losses))
         return
-    issued = _ISSUED.search(text)
-    if "\t" in text and not issued:
-        issuer, _, date = text.partition("\t")
+    if "\t" in para.text:
+        issuer, _, date = para.text.partition("\t")
         date = date.strip().removesuffix("印发")
-    else:
+    else:  # the tab replaced by spaces, or deleted: the date is what ends in 印发
+        issued = _ISSUED.search(text)
         issuer = text[:issued.start()] if issued else text
         date = re.sub(r"\s+", "", issued.group(1)) if issued else ""
     for name, value in (("issuer", issuer.strip()), ("issued", date.strip())):

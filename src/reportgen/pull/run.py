@@ -110,6 +110,9 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     result.losses += [Loss(f"paragraph {n} of the DOCX", loss) for n, loss in revised.losses]
     fresh = _Fresh(source, parts.properties.get(fingerprint.DOCX_FONTS))
     result.losses += _others(revised, source, fresh) + _restyled(styles, fresh)
+    if fresh.problem is not None:
+        result.losses.append(Loss("the DOCX", "its styles and the fields pull does not know "
+                                              f"could not be compared ({fresh.problem})"))
     align(source.report.flat(), revised.body)
     arranged = arrange(revised.body, parents(source.report.body))
     plan = Plan(source.text, source.data, prefer)
@@ -136,29 +139,34 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
 
 
 class _Fresh:
-    """The DOCX the YAML builds now, read as the revised one is: made only when asked for."""
+    """The DOCX the YAML builds now, read as the revised one is: made only when asked for;
+    None where it cannot be made (then nothing is compared with it, and `problem` says why)."""
 
     def __init__(self, source: Source, fonts: str | None):
         self.source, self.fonts = source, fonts or "standard"
         self._parts: package.Package | None = None
+        self.problem: str | None = None
 
     @property
-    def parts(self) -> package.Package:
-        if self._parts is None:
+    def parts(self) -> package.Package | None:
+        if self._parts is None and self.problem is None:
             from reportgen.build import font_registry, render
             from reportgen.writers.options import WriteOptions
 
             options = WriteOptions(fonts=font_registry(()), docx_fonts=self.fonts)
-            self._parts = package.read_bytes(render("docx", self.source.document, options))
+            try:
+                self._parts = package.read_bytes(render("docx", self.source.document, options))
+            except Exception as exc:  # noqa: BLE001 - a comparison only: the pull goes on
+                self.problem = f"{type(exc).__name__}: {exc}"
         return self._parts
 
 
 def _others(revised: Report, source: Source, fresh: _Fresh) -> list[Loss]:
     """Paragraphs of roles pull does not carry back, compared with the DOCX the YAML builds:
     each the editor changed, added or deleted is named, for the YAML to be changed by hand."""
-    if not revised.other:
+    built = fresh.parts if revised.other else None
+    if built is None:
         return []
-    built = fresh.parts
     again = revised_report(wordml.read_body(built.document, built.styles), built.styles,
                            _labels(source))
     was = [(t.field, t.text) for t in again.other]
@@ -177,6 +185,8 @@ def _restyled(edited: Styles, fresh: _Fresh) -> list[Loss]:
     """The report's styles the editor changed (a heading's font, the body's size): the
     template decides them, so each change is named, once (not again for every style based
     on a changed one)."""
+    if fresh.parts is None:
+        return []
     built = fresh.parts.styles
     found: dict[str, tuple[str, ...]] = {}
     for role in PARAGRAPH_STYLES:

@@ -252,3 +252,21 @@ def test_a_long_title_gets_the_pdfs_balanced_line_break(tmp_path):
     write(handout, WriteOptions(fonts=FontRegistry()), out)
     titles = [p.text for p in docx.Document(out).paragraphs if p.style.style_id == "Title"]
     assert titles == ["关于做好2026年春季\n文化场馆安全生产工作的意见"]
+
+
+def test_a_title_longer_than_a_core_property_holds_still_builds(tmp_path):
+    from reportgen.build import font_registry, render
+    from reportgen.reader.report import read_report
+    from reportgen.writers.options import WriteOptions
+
+    report = tmp_path / "long.yaml"
+    report.write_text("title: [" + ", ".join(["很长的标题" * 20] * 3) + "]\nbody:\n  - 正文。\n",
+                      encoding="utf-8")
+    data = render("docx", read_report(report), WriteOptions(fonts=font_registry(())))
+    import io
+
+    import docx as python_docx
+
+    document = python_docx.Document(io.BytesIO(data))
+    assert len(document.core_properties.title) == 255
+    assert document.paragraphs[0].text.replace("\n", "").startswith("很长的标题" * 20)
