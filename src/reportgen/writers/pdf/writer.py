@@ -31,7 +31,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     """
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
-    pages = paginate(lay_out(document, setter, grid.width), grid.lines, grid.width)
+    pages = paginate(lay_out(document, setter, grid.width, grid.pitch), grid.lines, grid.width,
+                     grid.pitch)
     numbers = PageNumbers(setter, document.template, grid)
     with _binary_streams():
         # The body face as the canvas's initial font: reportlab's default (Helvetica) would
@@ -44,6 +45,7 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
         for number, page in enumerate(pages, start=1):
             draw_page(canvas, page, grid)
             numbers.draw(canvas, number)
+            canvas.setPageRotation(90 if page.landscape else 0)  # shown turned, table upright
             canvas.showPage()
         canvas.save()
 
