@@ -54,6 +54,15 @@ def is_number(text: str) -> bool:
     return text in PLACEHOLDERS or bool(text) and _NUMBER.fullmatch(text) is not None
 
 
+def decimal_tail(text: str) -> str:
+    """The part of a number from its decimal point on (.30 of 12.30, .7% of 88.7%); its unit
+    or percent sign when it has no decimal point. Numbers set on the decimal point line up
+    where their tails start."""
+    if "." in text:
+        return text[text.index("."):]
+    return text[len(text.rstrip("%‰℃万亿千百元")):]
+
+
 def widest_piece(text: str, measure: Measure) -> float:
     """The widest piece of `text` no line break may cut: a word or number (1243, 3 200, 18.6%,
     2025-03), or a character with the closing mark that may not start the next line (字。);

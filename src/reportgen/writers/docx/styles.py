@@ -63,9 +63,10 @@ def heading_role(level: int) -> str:
     return f"heading{min(max(level, 1), 5)}"
 
 
-def build(document: model.Document, grid: Grid, faces: Faces,
-          heading_num_id: int) -> oxml.Element:
-    """The `w:styles` root for `document`, headings linked to list `heading_num_id`."""
+def build(document: model.Document, grid: Grid, faces: Faces, heading_num_id: int,
+          extra: list[oxml.Element] = ()) -> oxml.Element:
+    """The `w:styles` root for `document`, headings linked to list `heading_num_id`; `extra`
+    are further paragraph styles (the tables' sizes)."""
     template = document.template
     body = template.role("body")
     root = oxml.el(
@@ -86,6 +87,7 @@ def build(document: model.Document, grid: Grid, faces: Faces,
     for role in RUN_IN_ROLES:
         root.append(_character_style(role, template.role(role), grid, faces))
     root.extend(_derived_styles(document, grid))
+    root.extend(extra)
     root.append(_table_style())
     return root
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen import model
-from reportgen.layout.columns import LABEL_CHARS, is_number, width_chars
+from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
 from reportgen.tablefit import TableFit, fit, note_texts, units_text
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Band, Rule, TableBox
@@ -122,7 +122,7 @@ class _Table:
         natural = metrics.width(text)
         if is_number(text) or width_chars(text) <= LABEL_CHARS or natural <= inner:
             if align == "decimal":
-                x = inner - (tail or 0.0) + metrics.width(_tail(text)) - natural
+                x = inner - (tail or 0.0) + metrics.width(decimal_tail(text)) - natural
                 x = max(0.0, x)
             else:
                 x = _offset(align, inner, natural)
@@ -137,7 +137,7 @@ class _Table:
         out = {}
         for k, column in enumerate(self.table.columns):
             if column.align == "decimal":
-                out[k] = max((metrics.width(_tail(row[k])) for row in self.table.rows
+                out[k] = max((metrics.width(decimal_tail(row[k])) for row in self.table.rows
                               if is_number(row[k])), default=0.0)
         return out
 
@@ -257,15 +257,6 @@ def _joined(rules: list[Rule]) -> list[Rule]:
         else:
             out.append(rule)
     return out
-
-
-def _tail(text: str) -> str:
-    """The part of a number from its decimal point on (.30, .7%); its unit or percent when it
-    has no decimal point."""
-    if "." in text:
-        return text[text.index("."):]
-    digits = len(text.rstrip("%‰℃万亿千百元"))
-    return text[digits:]
 
 
 def _offset(align: str, room: float, width: float) -> float:
