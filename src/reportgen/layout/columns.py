@@ -185,7 +185,7 @@ def _fill(lower: list[float], upper: list[float], cells: list[list[float]],
             return widths
         spare = total - sum(widths)
         grown = [w + spare * want / sum(wants) for w, want in zip(widths, wants, strict=True)]
-        full = [g >= up for g, up in zip(grown, upper, strict=True)]
+        full = [grows and g >= up for g, up, grows in zip(grown, upper, growing, strict=True)]
         if not any(full):
             return grown
         widths = [up if f else w for w, up, f in zip(widths, upper, full, strict=True)]

@@ -29,7 +29,7 @@ HEADER = ("项目", "数量", "说明")
 def stats_table(rows: int, caption: str | None = "表1 2025年主要业务数据") -> model.Table:
     body = tuple((f"第{n}项业务", f"{n * 1234:,}", "较上年增长" if n % 2 else "持平")
                  for n in range(1, rows + 1))
-    return model.Table(HEADER, body, ("left", "right", "left"), caption)
+    return model.Table.simple(HEADER, body, ("left", "right", "left"), caption)
 
 
 def test_numbers_print_whole_and_short_headers_on_one_line(registry):
