@@ -56,13 +56,13 @@ class TableFit:
 
     @property
     def pitch(self) -> float:
-        return _twips(LINE_PITCH * self.size)
+        return line_pitch(self.size)
 
     def header_pitch(self) -> float:
-        return _twips(LINE_PITCH * self.header_size)
+        return line_pitch(self.header_size)
 
     def note_pitch(self) -> float:
-        return _twips(LINE_PITCH * self.note_size)
+        return line_pitch(self.note_size)
 
     @property
     def padding(self) -> float:
@@ -71,6 +71,11 @@ class TableFit:
     @property
     def padding_v(self) -> float:
         return _twips(PADDING_V * self.size)
+
+
+def line_pitch(size: float) -> float:
+    """The line pitch of table text of `size` points."""
+    return _twips(LINE_PITCH * size)
 
 
 def fit(table: model.Table, template: Template) -> TableFit:

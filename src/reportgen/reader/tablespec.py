@@ -156,9 +156,7 @@ class _Reader:
                     value.get("columns", 1)
                 here = here + ("text",)
             if k + columns > width:
-                self.error(path + (i,), f"this row has cells for {k + columns} columns; "
-                                        f"the table has {width}",
-                           _fill_hint(r, heads, covered))
+                self.count_error(row, r, path, width, covered)
                 return cells
             limit = (heads if r < heads else heads + self._body_rows()) - r
             if rows_ > limit:
@@ -185,11 +183,19 @@ class _Reader:
         while k < width and (r, k) in covered:
             k += 1
         if k < width:
-            self.error(path, f"this row fills {k} of the table's {width} columns",
-                       _fill_hint(r, heads, covered) if any((r, c) in covered
-                                                            for c in range(width))
-                       else "add empty cells as \"\" or null")
+            self.count_error(row, r, path, width, covered)
         return cells
+
+    def count_error(self, row: list, r: int, path: Path_, width: int, covered: dict) -> None:
+        """A row whose cells do not fill the table's columns exactly."""
+        above = sum(1 for (rr, _), span in covered.items() if rr == r and span.row < r)
+        if not above and not any(isinstance(c, dict) for c in row):
+            self.error(path, f"row has {len(row)} cells; the header has {width}",
+                       "add empty cells as \"\" or null")
+            return
+        filled = _filled(row) + above
+        self.error(path, f"this row's cells fill {filled} columns, merged cells counted; the "
+                         f"table has {width}", _fill_hint(r, covered))
 
     def _body_rows(self) -> int:
         rows = self.spec.get("rows")
@@ -221,8 +227,8 @@ def _filled(row: list) -> int:
     return sum(cell.get("columns", 1) if isinstance(cell, dict) else 1 for cell in row)
 
 
-def _fill_hint(r: int, heads: int, covered: dict) -> str:
-    above = [k for (rr, k) in covered if rr == r]
+def _fill_hint(r: int, covered: dict) -> str:
+    above = [k for (rr, k), span in covered.items() if rr == r and span.row < r]
     if above:
         return ("leave out the positions that merged cells above cover (column"
                 f"{'s' if len(above) > 1 else ''} {', '.join(str(k + 1) for k in sorted(above))})")

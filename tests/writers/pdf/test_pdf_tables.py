@@ -42,18 +42,26 @@ def test_numbers_print_whole_and_short_headers_on_one_line(registry):
     assert organisers == [row[2] for row in table.rows if row[2]]  # each on one line
 
 
+def test_a_table_that_fits_on_a_page_moves_to_the_next_one_whole(registry):
+    pages = read_lines(pdf_bytes(document(paragraph(12), stats_table(14)), registry))
+    assert [line.text for line in pages[0] if line.text.startswith(("表1", "第"))] == []
+    second = [line for line in pages[1] if not line.is_page_number]
+    assert second[0].text.startswith("表1")
+    assert sum(line.text.startswith("第") for line in second) == 14
+
+
 def test_a_table_across_a_page_repeats_its_header(registry):
-    data = pdf_bytes(document(paragraph(12), stats_table(14)), registry)
+    data = pdf_bytes(document(paragraph(12), stats_table(40)), registry)
     pages = read_lines(data)
     second = [line for line in pages[1] if not line.is_page_number]
     assert second[0].text.replace(" ", "") == "项目数量说明"
     heads = [line for line in text_lines(pages) if line.text.replace(" ", "") == "项目数量说明"]
-    assert len(heads) == 2
+    assert [line.page for line in heads] == [1, 2, 3]
     caption = next(line for line in text_lines(pages) if line.text.startswith("表1"))
     assert caption.page == 1
     rows = [line.text[:line.text.index("业务") + 2] for line in text_lines(pages)
             if line.text.startswith("第")]
-    assert rows == [f"第{n}项业务" for n in range(1, 15)]  # each row whole, in order
+    assert rows == [f"第{n}项业务" for n in range(1, 41)]  # each row whole, in order
 
 
 def test_numbers_are_flush_right_and_the_grid_is_half_a_point(registry):
@@ -66,7 +74,7 @@ def test_numbers_are_flush_right_and_the_grid_is_half_a_point(registry):
     assert len(xs) == 4
     assert all(r["linewidth"] == 0.5 for r in rules)
     assert xs[0] == pytest.approx(LEFT, abs=0.01) and xs[-1] == pytest.approx(RIGHT, abs=0.01)
-    padding = 7 * WIDTH / (28 * 16)  # half a 14 pt character on the grid
+    padding = 0.4 * 14  # tablefit.PADDING of a 14 pt cell
     ends: dict[int, float] = {}
     for c in chars:
         if xs[1] < c["x0"] < xs[2]:

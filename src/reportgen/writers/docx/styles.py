@@ -9,6 +9,7 @@ indents in characters and spacing in grid lines, so nothing depends on a reader'
 from __future__ import annotations
 
 from reportgen import model
+from reportgen.tablefit import line_pitch
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
@@ -152,7 +153,9 @@ whole grid lines keeps it on the grid instead."""
 def _spacing(role: str, rs: RoleStyle, grid: Grid) -> oxml.Element:
     before, before_lines = grid.lines(rs.space_before_lines)
     after, after_lines = grid.lines(rs.space_after_lines)
-    if role in _OFF_GRID:
+    if role in ("table", "table_header"):
+        line = pt(line_pitch(rs.size_pt))
+    elif role in _OFF_GRID:
         line = pt(rs.size_pt * 1.25)
     else:
         line = grid.line_pitch * max(1, -(-pt(rs.size_pt) // grid.line_pitch))

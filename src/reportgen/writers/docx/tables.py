@@ -81,6 +81,10 @@ class Tables:
         return nodes, placed.landscape
 
     def style(self, kind: str, size: float, pitch: float) -> str:
+        """The style of `kind` at `size`: the role's own at the template's size."""
+        role = KINDS[kind][0]
+        if kind in ("text", "header") and size == self.template.role(role).size_pt:
+            return style_id(role)
         found = TableStyle(kind, size)
         self.styles[found] = pitch
         return found.id
