@@ -1,21 +1,31 @@
 """How a table fits the page: text size, column widths and orientation, one answer for both writers.
 
-The widths come from the cells' text measured in characters (full-width 1, the rest as a
-substitute face prints digits, see `SUBSTITUTE_OTHER`), not from one writer's fonts, so the PDF
+The widths come from the cells' text measured in ems (full-width 1, the rest as wide as the
+wider of the office faces and the face LibreOffice substitutes for them, see `ems`), not from one
+writer's fonts, so the PDF
 and the DOCX get the same columns, and a number fits on one line in either. The table's text
 starts at the template's `table` size and steps down the ladder 16 → 14 → 12 → 10.5 pt (五号 is
-the floor) until every column's minimum fits; a table too wide even at the floor goes on
+the floor) until every column's minimum fits, at each size first with header words of up to
+six characters whole, then with headers broken into short lines (病床|使用率); a table too wide
+even at the floor goes on
 landscape pages (GB/T 9704-2012 §8), and one too wide for those is set anyway, its columns
 narrowed, with a warning naming the column.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportgen import model
-from reportgen.layout.columns import Cell, column_ranges, share, width_chars
+from reportgen.layout.columns import (
+    HEADER_WORD_CHARS,
+    SHORT_HEADER_CHARS,
+    Cell,
+    column_ranges,
+    share,
+)
 from reportgen.template import Template
 
 MM = 72 / 25.4
@@ -26,9 +36,14 @@ LADDER = (16.0, 14.0, 12.0, 10.5)
 NOTE_LADDER = (*LADDER, 9.0)
 """Notes (注：…) go one step below the table's text, down to 小五."""
 
-SUBSTITUTE_OTHER = 0.65
-"""How many full-width characters a character that is not full-width may take when the office
-face is missing and a substitute draws it: LibreOffice's DejaVu Sans digits take 0.64."""
+LATIN_EMS = {**dict.fromkeys("0123456789", 0.64), **dict.fromkeys(" .,:;'", 0.32),
+             "%": 0.95, "‰": 1.35, "+": 0.84, "±": 0.84, "−": 0.84, "-": 0.36, "/": 0.34,
+             "(": 0.39, ")": 0.39, "×": 0.84, "—": 1.0, "–": 0.5, "…": 1.0, "¥": 0.64}
+"""Advances (in ems) of characters that are not full-width, as the wider of two faces draws
+them: the office faces (½ em) and DejaVu Sans, which LibreOffice puts in their place where they
+are missing (its % is 0.95 em). Other such characters count `OTHER_EMS`."""
+
+OTHER_EMS = 0.7
 
 LINE_PITCH = 1.3
 """A cell's line pitch, in its text size: single spacing of a CJK face."""
@@ -118,14 +133,15 @@ def _fit(table: model.Table, width: float, height: float, size: float,
         total = height if landscape else width
         for step, cell_size in enumerate(sizes):
             head = headers[min(step, len(headers) - 1)]
-            ranges, fixed = _ranges(table, cell_size, head)
-            if sum(ranges.low) <= total + 1e-6:
-                return TableFit(cell_size, head, _note_size(cell_size),
-                                tuple(share(ranges, total, fixed)), landscape)
+            for header_chars in (HEADER_WORD_CHARS, SHORT_HEADER_CHARS):
+                ranges, fixed = _ranges(table, cell_size, head, header_chars)
+                if sum(ranges.low) <= total + 1e-6:
+                    return TableFit(cell_size, head, _note_size(cell_size),
+                                    tuple(share(ranges, total, fixed)), landscape)
     landscape = orientations[-1]
     total = height if landscape else width
     cell_size, head = sizes[-1], headers[-1]
-    ranges, fixed = _ranges(table, cell_size, head)
+    ranges, fixed = _ranges(table, cell_size, head, SHORT_HEADER_CHARS)
     reach = 0.0
     overflow = len(ranges.low) - 1
     for k, low in enumerate(ranges.low):
@@ -147,17 +163,17 @@ def _note_size(size: float) -> float:
     return smaller[0] if smaller else size
 
 
-def _ranges(table: model.Table, size: float, header_size: float):
+def _ranges(table: model.Table, size: float, header_size: float, header_chars: int):
     padding = _twips(PADDING * size)
     fixed = [None if c.width is None else c.width * size + 2 * padding for c in table.columns]
-    measure_cell = _measure(size)
-    measure_head = _measure(header_size)
+    measure_cell = measure(size)
+    measure_head = measure(header_size)
     cells = list(_cells(table))
     count = len(table.columns)
     body = column_ranges([c for c in cells if not c.header], count, measure_cell, em=size,
                          margins=2 * padding, fixed=fixed)
     head = column_ranges([c for c in cells if c.header], count, measure_head, em=header_size,
-                         margins=2 * padding, fixed=fixed)
+                         margins=2 * padding, fixed=fixed, header_chars=header_chars)
     return _merged(body, head), fixed
 
 
@@ -184,8 +200,15 @@ def _cells(table: model.Table):
             yield Cell(text, k, span.columns if span else 1, r < header_rows)
 
 
-def _measure(size: float):
-    return lambda text: width_chars(text, SUBSTITUTE_OTHER) * size
+def ems(text: str) -> float:
+    """How wide `text` is set, in ems of its size (see `LATIN_EMS`)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else LATIN_EMS.get(ch, OTHER_EMS)
+               for ch in text)
+
+
+def measure(size: float):
+    """How wide a text of `size` points is set, in points."""
+    return lambda text: ems(text) * size
 
 
 def _twips(points: float) -> float:

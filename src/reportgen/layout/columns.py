@@ -30,6 +30,9 @@ HEADER_WORD_CHARS = 6
 """A header cell up to this many characters stays on one line (门诊人次, 药师（士）); a longer
 one is broken into balanced lines of about this many."""
 
+SHORT_HEADER_CHARS = 3
+"""The same for a table that is too wide otherwise: 病床|使用率 in two lines."""
+
 TEXT_MIN_CHARS = 4
 """A column of long text is never narrower than this many characters, though its text may
 break anywhere the line-breaking rules allow."""
@@ -88,8 +91,10 @@ class Cell:
     header: bool = False
 
 
-def cell_range(cell: Cell, measure: Measure, em: float) -> tuple[float, float]:
-    """(minimum, maximum) width of the text of `cell`, margins not included."""
+def cell_range(cell: Cell, measure: Measure, em: float,
+               header_chars: int = HEADER_WORD_CHARS) -> tuple[float, float]:
+    """(minimum, maximum) width of the text of `cell`, margins not included; a header cell of
+    more than `header_chars` characters may break into balanced lines."""
     text = cell.text
     if not text:
         return 0.0, 0.0
@@ -98,9 +103,9 @@ def cell_range(cell: Cell, measure: Measure, em: float) -> tuple[float, float]:
     if is_number(text):
         return whole, whole
     if cell.header:
-        if chars <= HEADER_WORD_CHARS:
+        if chars <= header_chars:
             return whole, whole
-        lines = ceil(chars / HEADER_WORD_CHARS)
+        lines = ceil(chars / header_chars)
         return max(widest_piece(text, measure), ceil(chars / lines) * em), whole
     if chars <= LABEL_CHARS:
         return whole, whole
@@ -118,15 +123,16 @@ class Ranges:
 
 
 def column_ranges(cells: Sequence[Cell], count: int, measure: Measure, *, em: float,
-                  margins: float, fixed: Sequence[float | None] = ()) -> Ranges:
+                  margins: float, fixed: Sequence[float | None] = (),
+                  header_chars: int = HEADER_WORD_CHARS) -> Ranges:
     """The ranges of `count` columns holding `cells`. A `fixed` width (margins included) makes
-    that column's minimum and maximum."""
+    that column's minimum and maximum; `header_chars` is passed to `cell_range`."""
     low = [margins] * count
     high = [margins] * count
     widths: list[list[float]] = [[] for _ in range(count)]
     spanning = []
     for cell in cells:
-        least, most = cell_range(cell, measure, em)
+        least, most = cell_range(cell, measure, em, header_chars)
         if cell.columns == 1:
             low[cell.column] = max(low[cell.column], least + margins)
             high[cell.column] = max(high[cell.column], most + margins)

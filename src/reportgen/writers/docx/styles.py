@@ -13,7 +13,8 @@ from reportgen.tablefit import line_pitch
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
-from reportgen.writers.docx.layout import Grid, pt, width_chars
+from reportgen.layout.columns import width_chars
+from reportgen.writers.docx.layout import Grid, pt
 
 # role: (style id, style name). Built-in names are Word's own, which Word shows translated.
 PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {

@@ -17,7 +17,7 @@ from math import ceil
 from reportgen import model
 from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
 from reportgen.layout.linebreak import balanced_lines
-from reportgen.tablefit import SUBSTITUTE_OTHER, TableFit, fit, note_texts, units_text
+from reportgen.tablefit import TableFit, ems, fit, measure, note_texts, units_text
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
@@ -224,16 +224,16 @@ class _Table:
         size = self.fit.header_size
         inner = sum(self.widths[cell.column:cell.column + cell.columns]) / 20 \
             - 2 * self.fit.padding
-        measure = _measure(size)
-        if measure(cell.text) <= inner:
+        width = measure(size)
+        if width(cell.text) <= inner:
             return cell.text
-        lines = balanced_lines(cell.text, measure, inner)
+        lines = balanced_lines(cell.text, width, inner)
         return "\n".join(line.text for line in lines)
 
     def decimal_stop(self, column: int) -> int:
         """Where a decimal tab lines the numbers of `column` up: the widest part after the
         decimal point before the cell's right margin (twips from the cell's left margin)."""
-        tails = [width_chars(decimal_tail(row[column]), SUBSTITUTE_OTHER) for row in self.table.rows
+        tails = [ems(decimal_tail(row[column])) for row in self.table.rows
                  if is_number(row[column])]
         inner = self.widths[column] - 2 * pt(self.fit.padding)
         return inner - pt(max(tails, default=0.0) * self.fit.size)
@@ -268,13 +268,11 @@ class _Table:
                 if not text or is_number(text) or width_chars(text) <= LABEL_CHARS:
                     continue
                 inner = placed.widths[k] - 2 * placed.padding
-                lines = max(lines, ceil(_measure(size)(text) / max(inner, 1.0)))
+                lines = max(lines, ceil(measure(size)(text) / max(inner, 1.0)))
             total += lines * pitch + 2 * placed.padding_v
         return total + (placed.pitch if table.units else 0.0)
 
 
-def _measure(size: float):
-    return lambda text: width_chars(text, SUBSTITUTE_OTHER) * size
 
 
 def table_styles(found: dict[TableStyle, float], template: Template,

@@ -42,10 +42,14 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
                         invariant=1 if options.reproducible else 0,
                         lang=document.metadata.language or None, initialFontName=body)
         _describe(canvas, document.metadata)
+        portrait = (grid.page_width, grid.page_height)
         for number, page in enumerate(pages, start=1):
+            # A turned page keeps its portrait MediaBox and is shown turned (/Rotate 90);
+            # reportlab takes the page size as shown and swaps it back for a turned page.
+            canvas.setPageSize(portrait[::-1] if page.landscape else portrait)
+            canvas.setPageRotation(90 if page.landscape else 0)
             draw_page(canvas, page, grid)
             numbers.draw(canvas, number)
-            canvas.setPageRotation(90 if page.landscape else 0)  # shown turned, table upright
             canvas.showPage()
         canvas.save()
 
