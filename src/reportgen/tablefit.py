@@ -26,6 +26,7 @@ from reportgen.layout.columns import (
     column_ranges,
     share,
 )
+from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template
 
 MM = 72 / 25.4
@@ -44,6 +45,14 @@ them: the office faces (½ em) and DejaVu Sans, which LibreOffice puts in their 
 are missing (its % is 0.95 em). Other such characters count `OTHER_EMS`."""
 
 OTHER_EMS = 0.7
+
+AUTOSPACE_EMS = 0.25
+"""The space LibreOffice puts where Chinese meets Latin letters or digits (10|月, 2025|年),
+which it adds even though the DOCX turns Asian-Latin spacing off."""
+
+RULE = 0.5
+"""Points: the rules of a table. A row is as high as its lines, its padding and one rule, as
+LibreOffice counts it."""
 
 LINE_PITCH = 1.3
 """A cell's line pitch, in its text size: single spacing of a CJK face."""
@@ -201,9 +210,26 @@ def _cells(table: model.Table):
 
 
 def ems(text: str) -> float:
-    """How wide `text` is set, in ems of its size (see `LATIN_EMS`)."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else LATIN_EMS.get(ch, OTHER_EMS)
-               for ch in text)
+    """How wide `text` is set, in ems of its size (see `LATIN_EMS`, `AUTOSPACE_EMS`)."""
+    width = 0.0
+    before = None
+    for ch in text:
+        wide = unicodedata.east_asian_width(ch) in "WF"
+        width += 1.0 if wide else LATIN_EMS.get(ch, OTHER_EMS)
+        if ch.isalnum():
+            if before is not None and before != wide:
+                width += AUTOSPACE_EMS
+            before = wide
+    return width
+
+
+def header_lines(text: str, size: float, room: float) -> list[str]:
+    """A header cell's text in the lines both writers print: whole when it fits in `room`
+    points, else in balanced lines that keep words whole (门诊人次, not 门诊人|次)."""
+    width = measure(size)
+    if width(text) <= room:
+        return [text]
+    return [line.text for line in balanced_lines(text, width, room)]
 
 
 def measure(size: float):

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.layout.columns import width_chars
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
-from reportgen.layout.columns import width_chars
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import NumberedList, Numbering
 from reportgen.writers.docx.runs import Fallback, runs

@@ -9,11 +9,11 @@ indents in characters and spacing in grid lines, so nothing depends on a reader'
 from __future__ import annotations
 
 from reportgen import model
+from reportgen.layout.columns import width_chars
 from reportgen.tablefit import line_pitch
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
-from reportgen.layout.columns import width_chars
 from reportgen.writers.docx.layout import Grid, pt
 
 # role: (style id, style name). Built-in names are Word's own, which Word shows translated.

@@ -16,8 +16,16 @@ from math import ceil
 
 from reportgen import model
 from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
-from reportgen.layout.linebreak import balanced_lines
-from reportgen.tablefit import TableFit, ems, fit, measure, note_texts, units_text
+from reportgen.tablefit import (
+    RULE,
+    TableFit,
+    ems,
+    fit,
+    header_lines,
+    measure,
+    note_texts,
+    units_text,
+)
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
@@ -219,16 +227,11 @@ class _Table:
                        oxml.val("w:vAlign", "center"))
 
     def header_text(self, cell: _Cell) -> str:
-        """A header cell too long for its column in balanced lines, as the PDF breaks it, so
-        that Word and LibreOffice do not cut a word (门诊人|次)."""
-        size = self.fit.header_size
+        """A header cell too long for its column in the PDF's lines, as line breaks, so that
+        Word and LibreOffice do not cut a word (门诊人|次)."""
         inner = sum(self.widths[cell.column:cell.column + cell.columns]) / 20 \
             - 2 * self.fit.padding
-        width = measure(size)
-        if width(cell.text) <= inner:
-            return cell.text
-        lines = balanced_lines(cell.text, width, inner)
-        return "\n".join(line.text for line in lines)
+        return "\n".join(header_lines(cell.text, self.fit.header_size, inner))
 
     def decimal_stop(self, column: int) -> int:
         """Where a decimal tab lines the numbers of `column` up: the widest part after the
@@ -269,7 +272,7 @@ class _Table:
                     continue
                 inner = placed.widths[k] - 2 * placed.padding
                 lines = max(lines, ceil(measure(size)(text) / max(inner, 1.0)))
-            total += lines * pitch + 2 * placed.padding_v
+            total += lines * pitch + 2 * placed.padding_v + RULE
         return total + (placed.pitch if table.units else 0.0)
 
 

@@ -1,8 +1,8 @@
 """Tables (表格) off the grid: cells set in the size and columns `tablefit` chose, rows in bands.
 
 A row's height is its tallest cell's lines at the table's line pitch plus the cell's padding
-above and below; a cell spanning rows gets the rows' heights together, the last one growing if
-it needs more. Rows joined by such a cell make one band, which pagination never breaks.
+above and below and one rule; a cell spanning rows gets the rows' heights together, the last
+one growing if it needs more. Rows joined by such a cell make one band, which pagination never breaks.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from reportgen import model
 from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
-from reportgen.tablefit import TableFit, fit, note_texts, units_text
+from reportgen.tablefit import RULE, TableFit, fit, header_lines, note_texts, units_text
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Band, Rule, TableBox
 from reportgen.writers.pdf.grid import EM_ASCENT
 from reportgen.writers.pdf.text import Line, Setter, Style, shifted
 
-RULE = 0.5  # points: every rule of the grid
 TOTAL_RULE = 1.0  # points: the rule above a total row (合计), which sets it apart
 
 
@@ -103,13 +102,14 @@ class _Table:
         return out
 
     def head_lines(self, text: str, inner: float) -> list[Line]:
+        """A header cell in the lines the DOCX gives it too, each centred."""
         if not text:
             return []
         style = self.head_style
-        natural = self.setter.metrics(style).width(text)
-        if natural <= inner:
-            return [self.setter.single(text, style, _offset(self.head_align, inner, natural))]
-        return self.setter.title(text, style, inner)
+        metrics = self.setter.metrics(style)
+        return [self.setter.single(line, style,
+                                   _offset(self.head_align, inner, metrics.width(line)))
+                for line in header_lines(text, style.size, inner)]
 
     def body_lines(self, text: str, style: Style, inner: float, align: str,
                    tail: float | None) -> list[Line]:
@@ -145,7 +145,7 @@ class _Table:
     def heights(self, cells: list[_Cell]) -> list[float]:
         """Each grid row's height: its cells of one row, then spanning cells, which widen the
         last row they span when the rows together are too low."""
-        pad = 2 * self.fit.padding_v
+        pad = 2 * self.fit.padding_v + RULE
         heights = [self.fit.pitch + pad] * len(self.table.grid)
         for r in range(len(self.table.header)):
             heights[r] = self.fit.header_pitch() + pad
