@@ -50,6 +50,10 @@ AUTOSPACE_EMS = 0.25
 """The space LibreOffice puts where Chinese meets Latin letters or digits (10|月, 2025|年),
 which it adds even though the DOCX turns Asian-Latin spacing off."""
 
+SLACK = 0.25
+"""Room a cell's text keeps beyond its measured width, in its text size: what LibreOffice takes
+for the rules and rounds away, so that a text measured to fit also fits there."""
+
 RULE = 0.5
 """Points: the rules of a table. A row is as high as its lines, its padding and one rule, as
 LibreOffice counts it."""
@@ -174,15 +178,16 @@ def _note_size(size: float) -> float:
 
 def _ranges(table: model.Table, size: float, header_size: float, header_chars: int):
     padding = _twips(PADDING * size)
+    margins = 2 * padding + SLACK * size
     fixed = [None if c.width is None else c.width * size + 2 * padding for c in table.columns]
     measure_cell = measure(size)
     measure_head = measure(header_size)
     cells = list(_cells(table))
     count = len(table.columns)
     body = column_ranges([c for c in cells if not c.header], count, measure_cell, em=size,
-                         margins=2 * padding, fixed=fixed)
+                         margins=margins, fixed=fixed)
     head = column_ranges([c for c in cells if c.header], count, measure_head, em=header_size,
-                         margins=2 * padding, fixed=fixed, header_chars=header_chars)
+                         margins=margins, fixed=fixed, header_chars=header_chars)
     return _merged(body, head), fixed
 
 
@@ -225,8 +230,10 @@ def ems(text: str) -> float:
 
 def header_lines(text: str, size: float, room: float) -> list[str]:
     """A header cell's text in the lines both writers print: whole when it fits in `room`
-    points, else in balanced lines that keep words whole (门诊人次, not 门诊人|次)."""
+    points (less the `SLACK`), else in balanced lines that keep words whole (门诊人次, not
+    门诊人|次)."""
     width = measure(size)
+    room -= SLACK * size
     if width(text) <= room:
         return [text]
     return [line.text for line in balanced_lines(text, width, room)]

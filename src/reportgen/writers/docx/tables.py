@@ -201,7 +201,7 @@ class _Table:
         text = self.header_text(cell) if header else cell.text
         tabs = None
         if align == "decimal" and is_number(text):
-            tabs = oxml.tab(self.decimal_stop(cell.column), "decimal")
+            tabs = self.decimal_tab(cell.column, text)
             text, align = "\t" + text, None
         elif align == "decimal":
             align = "right"
@@ -232,6 +232,15 @@ class _Table:
         inner = sum(self.widths[cell.column:cell.column + cell.columns]) / 20 \
             - 2 * self.fit.padding
         return "\n".join(header_lines(cell.text, self.fit.header_size, inner))
+
+    def decimal_tab(self, column: int, text: str) -> oxml.Element:
+        """The tab that sets `text` on the decimal point: a decimal tab; a right tab for a
+        number without a decimal point, or with a space in it (2 318, 1 234.5), which
+        LibreOffice would line up on the space instead."""
+        stop = self.decimal_stop(column)
+        if "." in text and " " not in text:
+            return oxml.tab(stop, "decimal")
+        return oxml.tab(stop + pt(ems(decimal_tail(text)) * self.fit.size))
 
     def decimal_stop(self, column: int) -> int:
         """Where a decimal tab lines the numbers of `column` up: the widest part after the
