@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 import docx
-from docx.table import Table
 import pdfplumber
 import pytest
+from docx.table import Table
 
 from reportgen.cli import main
 from tests.conftest import DATA
