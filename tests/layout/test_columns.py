@@ -114,8 +114,8 @@ def test_a_table_with_room_to_spare_grows_every_column_in_proportion_to_its_text
 
 
 def test_row_labels_of_up_to_eight_characters_stay_whole_longer_text_may_wrap():
-    ranges = column_ranges(cells_of(("地区", "说明"), [("其中：三级医院", "柳州市柳北区白沙镇卫生院")]),
-                           2, measure, em=EM, margins=MARGINS)
+    cells = cells_of(("地区", "说明"), [("其中：三级医院", "柳州市柳北区白沙镇卫生院")])
+    ranges = column_ranges(cells, 2, measure, em=EM, margins=MARGINS)
     assert ranges.low[0] == 7 * EM + MARGINS
     assert ranges.low[1] == 4 * EM + MARGINS  # 12 characters of text may wrap
     assert ranges.high[1] == 12 * EM + MARGINS

@@ -133,3 +133,14 @@ def rare_names() -> model.Document:
     return model.Document(metadata("生僻字"), load_template("annual-report"),
                           (model.Title(("生僻字测试",)),
                            model.Paragraph(f"馆员{'、'.join(RARE)}参加培训。"), table))
+
+
+SPANNED = model.Table(  # a two-level header, a merged row label, units, notes, a total
+    header=(("地区", "门诊", "", "住院", ""), ("", "人次", "同比", "人次", "同比")),
+    rows=(("合计", "2 318", "+1 204", "88.7%", "12.30"),
+          ("融水苗族自治县", "12", "—", "", "3.5"), ("", "13", "—", "", "3.5")),
+    columns=(model.Column("left"), *(model.Column("right"),) * 3, model.Column("decimal")),
+    caption="表1 门诊住院情况", units="万元", notes=("本表不含村卫生室。",),
+    spans=(model.Span(0, 0, 2, 1), model.Span(0, 1, 1, 2), model.Span(0, 3, 1, 2),
+           model.Span(3, 0, 2, 1)),
+    totals=(0,))

@@ -8,7 +8,9 @@ import pdfplumber
 import pytest
 
 from reportgen import model
+from reportgen.tablefit import fit
 from tests.writers.docx import samples
+from tests.writers.docx.samples import SPANNED
 from tests.writers.pdf.documents import (
     LEFT,
     MM,
@@ -82,3 +84,34 @@ def test_numbers_are_flush_right_and_the_grid_is_half_a_point(registry):
     assert len(ends) == 4  # header and three rows
     body = sorted(ends.items())[1:]
     assert all(x == pytest.approx(xs[2] - padding, abs=0.01) for _, x in body)
+
+
+def test_units_above_at_the_right_notes_below_in_a_smaller_size(registry):
+    data = pdf_bytes(document(SPANNED), registry)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        lines = page.extract_text_lines()
+        rules = [e for e in page.edges if e["orientation"] == "h"]
+    top, bottom = min(r["top"] for r in rules), max(r["top"] for r in rules)
+    units = next(line for line in lines if line["text"] == "单位：万元")
+    assert units["x1"] == pytest.approx(RIGHT, abs=0.5) and 0 < top - units["bottom"] < 10
+    note = next(line for line in lines if line["text"].startswith("注："))
+    assert 0 < note["top"] - bottom < 10 and note["x0"] == pytest.approx(LEFT, abs=0.5)
+    assert note["chars"][0]["size"] < units["chars"][0]["size"]
+
+
+def test_a_wide_table_steps_down_and_its_rules_are_the_fitted_columns(registry):
+    wide = model.Table.simple([f"指标{n}" for n in range(9)],
+                              [[f"{n} 31{n}" for n in range(9)]] * 3, ["right"] * 9)
+    doc = document(wide)
+    placed = fit(wide, doc.template)
+    with pdfplumber.open(io.BytesIO(pdf_bytes(doc, registry))) as pdf:
+        page = pdf.pages[0]
+        sizes = {round(c["size"], 1) for c in page.chars if c["text"].isdigit() and
+                 c["top"] < 700}
+        xs = sorted({round(e["x0"], 2) for e in page.edges if e["orientation"] == "v"})
+    assert placed.size < 14 and sizes == {placed.size}
+    edges = [LEFT]
+    for width in placed.widths:
+        edges.append(edges[-1] + width)
+    assert xs == pytest.approx(edges, abs=0.05)
