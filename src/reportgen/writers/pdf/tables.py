@@ -2,7 +2,8 @@
 
 A row's height is its tallest cell's lines at the table's line pitch plus the cell's padding
 above and below and one rule; a cell spanning rows gets the rows' heights together, the last
-one growing if it needs more. Rows joined by such a cell make one band, which pagination never breaks.
+one growing if it needs more. Rows joined by such a cell make one band, which pagination never
+breaks.
 """
 
 from __future__ import annotations
