@@ -10,9 +10,12 @@ Sizes other than the template's get styles of their own (表格文字 10.5磅), 
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from math import ceil
+
+from lxml import etree
 
 from reportgen import model
 from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
@@ -129,6 +132,7 @@ class _Table:
             if table.totals else None
         self.head_align = tables.template.role("table_header").align
         self.heads = heads
+        self._made: dict[tuple, oxml.Element] = {}
 
     def element(self) -> oxml.Element:
         placed, table = self.fit, self.table
@@ -205,26 +209,39 @@ class _Table:
             text, align = "\t" + text, None
         elif align == "decimal":
             align = "right"
-        p = self.tables.paragraph(style, text, keep=keep, tabs=tabs,
-                                  align=align if align not in ("left", "justify") else None)
-        borders = oxml.el("w:tcBorders", None, oxml.border("top", TOTAL_RULE)) if total else None
+        align = align if align not in ("left", "justify") else None
+        p = oxml.el("w:p", None, self.made(
+            ("pPr", style, keep, align, None if tabs is None else etree.tostring(tabs)),
+            lambda: oxml.p_pr(style=style, keep_next=keep, tabs=tabs, align=align)))
+        p.extend(runs(text, None, self.tables.fallback))
         return oxml.el("w:tc", None, self.tc_pr(cell, "restart" if cell.rows > 1 else None,
-                                                borders), p)
+                                                total), p)
 
     def continued(self, cell: _Cell, keep: bool) -> oxml.Element:
         """A position a merged cell above covers: an empty cell continuing it."""
-        p = oxml.el("w:p", None, oxml.p_pr(style=self.text_style, keep_next=keep))
-        return oxml.el("w:tc", None, self.tc_pr(cell, "continue", None), p)
+        p = oxml.el("w:p", None, self.made(("pPr", self.text_style, keep, None, None),
+                                           lambda: oxml.p_pr(style=self.text_style,
+                                                             keep_next=keep)))
+        return oxml.el("w:tc", None, self.tc_pr(cell, "continue", False), p)
 
-    def tc_pr(self, cell: _Cell, merge: str | None, borders) -> oxml.Element:
+    def tc_pr(self, cell: _Cell, merge: str | None, total: bool) -> oxml.Element:
         width = sum(self.widths[cell.column:cell.column + cell.columns])
-        return oxml.el("w:tcPr", None,
-                       oxml.el("w:tcW", {"w:w": width, "w:type": "dxa"}),
-                       oxml.val("w:gridSpan", cell.columns) if cell.columns > 1 else None,
-                       (oxml.val("w:vMerge", merge) if merge == "restart"
-                        else oxml.el("w:vMerge")) if merge else None,
-                       borders,
-                       oxml.val("w:vAlign", "center"))
+        return self.made(("tcPr", width, cell.columns, merge, total), lambda: oxml.el(
+            "w:tcPr", None,
+            oxml.el("w:tcW", {"w:w": width, "w:type": "dxa"}),
+            oxml.val("w:gridSpan", cell.columns) if cell.columns > 1 else None,
+            (oxml.val("w:vMerge", merge) if merge == "restart"
+             else oxml.el("w:vMerge")) if merge else None,
+            oxml.el("w:tcBorders", None, oxml.border("top", TOTAL_RULE)) if total else None,
+            oxml.val("w:vAlign", "center")))
+
+    def made(self, key: tuple, make) -> oxml.Element:
+        """A copy of the element `make` builds for `key`: a table repeats the same few cell
+        and paragraph properties hundreds of times, and copying is cheaper than building."""
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = make()
+        return deepcopy(found)
 
     def header_text(self, cell: _Cell) -> str:
         """A header cell too long for its column in the PDF's lines, as line breaks, so that
