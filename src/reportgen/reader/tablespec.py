@@ -79,6 +79,7 @@ class _Reader:
             except TableError as exc:
                 self.error(path + ("source",), str(exc.args[0]), exc.hint)
                 return None
+            self.b.sources.append(self.file)
             found = read.rows
             if header is None:
                 count = spec.get("header_rows") or _header_rows(found, read.merges)
