@@ -129,3 +129,14 @@ def test_merged_cells_of_an_xlsx_sheet_become_spans_and_a_two_row_header(write_y
                            model.Span(0, 3, 2, 1))
     assert table.rows == (("城中区", "402770", "+5.4%", "8425"),
                           ("鱼峰区", "1195108", "-2.1%", "2200"))
+
+
+def test_a_merged_cell_across_header_rows_set_too_few_is_an_error(write_yaml, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["地区", "门诊"], [None, "人次"], [None, "12"], ["城中区", "3"]):
+        book.active.append(row)
+    book.active.merge_cells("A1:A3")
+    book.save(tmp_path / "t.xlsx")
+    with pytest.raises(ReportError, match="spans 3 rows, past the header's 2"):
+        table_of(write_yaml, "  - table:\n      source: t.xlsx\n      header_rows: 2\n")

@@ -58,14 +58,9 @@ class _Reader:
 
     def table(self) -> model.Table | None:
         spec, path = self.spec, self.path
-        header = spec.get("header")
-        if header is not None and not any(isinstance(cell, list) for cell in header):
+        header = spec.get("header")  # one row, or a list of rows (the schema allows no mix)
+        if header is not None and not isinstance(header[0], list):
             header = [header]
-        elif header is not None and not all(isinstance(cell, list) for cell in header):
-            self.error(path + ("header",), "a header is one row (a list of cells) or several "
-                                           "rows (a list of lists), not both",
-                       "write each header row as [cell, cell, …]")
-            return None
         rows = spec.get("rows")
         spans: list[model.Span] = []
         width = None
@@ -119,11 +114,11 @@ class _Reader:
             grid.append(cells)
         if self.failed:
             return None
-        bad = [s for s in spans if s.row < heads < s.row + s.rows]
-        for s in bad:
-            self.error(path + ("header", s.row), f"a header cell spans {s.rows} rows, past the "
-                                                 f"header's {heads}",
-                       "the header and the rows are separate: end the span in the header")
+        crossing = next((s for s in spans if s.row < heads < s.row + s.rows), None)
+        if crossing is not None:  # a merged range of a sheet across `header_rows`
+            self.error(path + ("header_rows",), f"a merged cell of the header spans "
+                                                f"{crossing.rows} rows, past the header's {heads}",
+                       "set header_rows to the rows the header's merged cells reach down to")
             return None
         texts = [tuple(cells) for cells in grid]
         body = texts[heads:]

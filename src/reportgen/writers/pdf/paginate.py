@@ -148,13 +148,8 @@ class _Pager:
         if table.landscape:
             self.turn(True)
             height = self.width  # a turned page's block is as high as the portrait one is wide
-            y = self.used * self.pitch
-            if y and y + self.pitch * max(self.space_after, table.space_before) \
-                    + _table_lead(table, height) > height:
-                self.new_page(True)
-                y = 0.0
-            elif y:
-                y += self.pitch * max(self.space_after, table.space_before)
+            gap = max(self.space_after, table.space_before) if self.used else 0
+            y = (self.used + gap) * self.pitch  # `place` begins a page if the table needs one
         else:
             self.start(table, lead)
             height = self.lines * self.pitch
