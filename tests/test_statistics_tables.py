@@ -92,10 +92,9 @@ def test_nothing_leaves_the_text_block(built, output):
             left, top, right, bottom = TURNED if turned else PORTRAIT
             for char in page.chars:
                 # The page number, outside the block by design: at the foot of the sheet, which
-                # is the left edge of a page shown turned (the DOCX's landscape sections print
-                # it at the foot of the landscape page, see docs/format.md).
+                # is the left edge of a page shown turned.
                 number = char["text"] in "—0123456789 " and (
-                    char["x1"] < left - 3 * MM or char["top"] > bottom + 3 * MM)
+                    char["x1"] < left - 3 * MM if turned else char["top"] > bottom + 3 * MM)
                 if number:
                     continue
                 hang = char["width"] if char["text"] in SQUEEZABLE else 0.0
@@ -160,14 +159,22 @@ def test_tables_too_wide_for_a_portrait_page_are_on_turned_pages(built, tables, 
     assert not pages[0]["turned"] and not pages[-1]["turned"]
 
 
-def test_a_turned_page_keeps_its_page_number_where_every_page_has_it(built):
+@pytest.mark.parametrize("output", ["pdf", "libreoffice"])
+def test_a_turned_page_keeps_its_page_number_where_every_page_has_it(built, output):
     """GB/T 9704-2012 §8: on a landscape table's page the page number stays where the other
-    pages have it, on the portrait sheet; shown turned, it runs along the left edge."""
-    with pdfplumber.open(built["pdf"]) as pdf:
-        turned = [page for page in pdf.pages if page.rotation == 90]
-        assert turned
+    pages have it, on the portrait sheet; shown turned, it runs down the left margin, near the
+    foot on odd pages and near the head on even ones."""
+    with pdfplumber.open(built[output]) as pdf:
+        turned = [page for page in pdf.pages if page.rotation == 90 or page.width > page.height]
+        assert len(turned) >= 2
         for page in turned:
-            number = [c for c in page.chars if c["x1"] < TURNED[0] - 3 * MM]
+            number = sorted((c for c in page.chars if c["x1"] < TURNED[0] - 3 * MM),
+                            key=lambda c: c["top"])
             assert _plain("".join(c["text"] for c in number)).strip("—") == \
                 str(page.page_number)
             assert all(not c["upright"] for c in number)
+            middle = (number[0]["top"] + number[-1]["bottom"]) / 2
+            if page.page_number % 2:
+                assert middle > TURNED[3] - (TURNED[3] - TURNED[1]) / 3
+            else:
+                assert middle < TURNED[1] + (TURNED[3] - TURNED[1]) / 3

@@ -125,6 +125,29 @@ def test_a_landscape_table_is_a_landscape_section_between_portrait_ones(tmp_path
     assert ["".join(p.itertext()) for p in ends] == ["前文。", ""]  # the table's own section
 
 
+def test_a_landscape_section_prints_its_page_number_turned_in_the_left_margin(tmp_path):
+    turned = model.Table(SPANNED.header, SPANNED.rows, SPANNED.columns, orientation="landscape")
+    document = model.Document(metadata("表格"), load_template("annual-report"),
+                              (model.Paragraph("前文。"), turned, model.Paragraph("后文。")))
+    path = write_docx(document, tmp_path / "t.docx")
+    root = part(path, "word/document.xml")
+    rels = {r.get("Id"): r.get("Target") for r in part(path, "word/_rels/document.xml.rels")}
+    footers = [{ref.get(w("type")): rels[ref.get(f"{{{NS['r']}}}id")]
+                for ref in section.iterfind("w:footerReference", NS)}
+               for section in root.iterfind(".//w:sectPr", NS)]
+    assert footers[0] == footers[2] and footers[1] != footers[0]  # portrait again after it
+    assert set(footers[1]) == {"default", "even"}
+    for kind, target in footers[1].items():
+        footer = part(path, f"word/{target}")
+        floating = footer.find("w:tbl/w:tblPr/w:tblpPr", NS)
+        assert floating.get(w("horzAnchor")) == floating.get(w("vertAnchor")) == "page"
+        assert int(floating.get(w("tblpX"))) < 1984  # in the left margin (35 mm)
+        assert footer.find(".//w:tcPr/w:textDirection", NS).get(w("val")) == "tbRl"
+        assert "PAGE" in "".join(footer.itertext())
+        y = int(floating.get(w("tblpY")))
+        assert (y > 11906 / 2) == (kind == "default")  # odd pages near the foot
+
+
 def test_table_elements_follow_the_schema_order(tmp_path):
     turned = model.Table(SPANNED.header, SPANNED.rows, SPANNED.columns, SPANNED.caption,
                          SPANNED.units, SPANNED.notes, SPANNED.spans, SPANNED.totals,
