@@ -214,6 +214,7 @@ def _cells(table: model.Table):
             yield Cell(text, k, span.columns if span else 1, r < header_rows)
 
 
+@lru_cache(maxsize=1 << 16)
 def ems(text: str) -> float:
     """How wide `text` is set, in ems of its size (see `LATIN_EMS`, `AUTOSPACE_EMS`)."""
     width = 0.0
