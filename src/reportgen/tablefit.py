@@ -86,9 +86,11 @@ class TableFit:
     def pitch(self) -> float:
         return line_pitch(self.size)
 
+    @property
     def header_pitch(self) -> float:
         return line_pitch(self.header_size)
 
+    @property
     def note_pitch(self) -> float:
         return line_pitch(self.note_size)
 

@@ -85,7 +85,7 @@ class Tables:
                                         keep=True, align="right"))
         nodes.append(_Table(self, table, placed).element())
         hang = pt(placed.note_size * width_chars("注："))
-        style = self.style("note", placed.note_size, placed.note_pitch())
+        style = self.style("note", placed.note_size, placed.note_pitch)
         for i, note in enumerate(note_texts(table)):
             indent = oxml.ind(left=hang, hanging=hang if i == 0 else None)
             nodes.append(self.paragraph(style, note, indent=indent))
@@ -127,7 +127,7 @@ class _Table:
         self.widths = [right - left for left, right in pairwise(edges)]
         heads = len(table.header)
         self.text_style = tables.style("text", placed.size, placed.pitch)
-        self.head_style = tables.style("header", placed.header_size, placed.header_pitch())
+        self.head_style = tables.style("header", placed.header_size, placed.header_pitch)
         self.total_style = tables.style("total", placed.size, placed.pitch) \
             if table.totals else None
         self.head_align = tables.template.role("table_header").align
@@ -157,7 +157,7 @@ class _Table:
         anchors, below = self.cells()
         for r in range(len(table.grid)):
             header = r < self.heads
-            pitch = placed.header_pitch() if header else placed.pitch
+            pitch = placed.header_pitch if header else placed.pitch
             tr = oxml.el("w:tr", None, oxml.el(
                 "w:trPr", None, oxml.el("w:cantSplit"),
                 oxml.el("w:trHeight", {"w:val": pt(pitch) + 2 * pad_v, "w:hRule": "atLeast"}),
@@ -166,7 +166,8 @@ class _Table:
                 if (r, k) in anchors:
                     tr.append(self.cell(anchors[(r, k)], r in kept))
                 elif (r, k) in below:
-                    tr.append(self.continued(below[(r, k)], r in kept))
+                    tr.append(self.continued(below[(r, k)], r in kept,
+                                             self.head_style if header else self.text_style))
             tbl.append(tr)
         return tbl
 
@@ -217,11 +218,10 @@ class _Table:
         return oxml.el("w:tc", None, self.tc_pr(cell, "restart" if cell.rows > 1 else None,
                                                 total), p)
 
-    def continued(self, cell: _Cell, keep: bool) -> oxml.Element:
+    def continued(self, cell: _Cell, keep: bool, style: str) -> oxml.Element:
         """A position a merged cell above covers: an empty cell continuing it."""
-        p = oxml.el("w:p", None, self.made(("pPr", self.text_style, keep, None, None),
-                                           lambda: oxml.p_pr(style=self.text_style,
-                                                             keep_next=keep)))
+        p = oxml.el("w:p", None, self.made(("pPr", style, keep, None, None),
+                                           lambda: oxml.p_pr(style=style, keep_next=keep)))
         return oxml.el("w:tc", None, self.tc_pr(cell, "continue", False), p)
 
     def tc_pr(self, cell: _Cell, merge: str | None, total: bool) -> oxml.Element:
@@ -291,7 +291,7 @@ class _Table:
         total = 0.0
         for r, row in enumerate(table.grid):
             size = placed.header_size if r < self.heads else placed.size
-            pitch = placed.header_pitch() if r < self.heads else placed.pitch
+            pitch = placed.header_pitch if r < self.heads else placed.pitch
             lines = 1
             for k, text in enumerate(row):
                 if not text or is_number(text) or width_chars(text) <= LABEL_CHARS:

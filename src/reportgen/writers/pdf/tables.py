@@ -91,7 +91,7 @@ class _Table:
                 pad = self.fit.padding
                 inner = right - left - 2 * pad
                 if r < heads:
-                    lines, pitch = self.head_lines(text, inner), self.fit.header_pitch()
+                    lines, pitch = self.head_lines(text, inner), self.fit.header_pitch
                 else:
                     total = r - heads in table.totals
                     style = self.total_style if total else self.cell_style
@@ -149,7 +149,7 @@ class _Table:
         pad = 2 * self.fit.padding_v + RULE
         heights = [self.fit.pitch + pad] * len(self.table.grid)
         for r in range(len(self.table.header)):
-            heights[r] = self.fit.header_pitch() + pad
+            heights[r] = self.fit.header_pitch + pad
         for cell in cells:
             if cell.rows == 1:
                 heights[cell.row] = max(heights[cell.row], len(cell.lines) * cell.pitch + pad)
@@ -215,7 +215,7 @@ class _Table:
             return None
         role = self.template.role("table")
         style = Style(tuple(role.faces), self.fit.note_size, role.bold)
-        pitch = self.fit.note_pitch()
+        pitch = self.fit.note_pitch
         hang = self.setter.metrics(style).width("注：")
         y = self.fit.padding_v
         lines: list[tuple[float, Line]] = []
