@@ -265,3 +265,50 @@ def test_points_move_between_a_one_line_plan_and_a_plan_of_lines(tmp_path):
     data, after, _ = revise(tmp_path, change, text)
     assert data["body"][0]["plan"] == ["乙"] and data["body"][2]["plan"] == ["丙", "丁", "甲"]
     assert "  - plan: [乙]\n" in after and "      - 甲\n" in after
+
+
+STATISTICS = """\
+title: 统计
+body:
+  - table:
+      caption: 表1 医疗服务情况
+      units: 人次
+      header:
+        - [{text: 县（区）, rows: 2}, {text: 门诊, columns: 2}]
+        - [诊疗人次, 同比]
+      rows:
+        - [{text: 城中区, rows: 2}, "402 770", "+5.4%"]
+        - ["1 204", "—"]
+        - [鱼峰区, "301 112", "+2.0%"]
+      notes:
+        - 城中区含高新区。
+        - 同比为与2024年相比。
+"""
+
+
+def test_a_statistics_table_with_merged_cells_units_and_notes(tmp_path):
+    def change(document):
+        table = document.tables[0]
+        table.cell(2, 1).paragraphs[0].runs[0].text = "402 771"  # under the merged 城中区
+        table.cell(4, 2).paragraphs[0].runs[0].text = "+2.1%"
+        find(document, "单位：人次").runs[0].text = "单位：万人次"
+        note = next(p for p in document.paragraphs if "高新区" in p.text)
+        note.runs[-1].text = note.runs[-1].text.replace("高新区", "柳东新区")
+
+    data, after, result = revise(tmp_path, change, STATISTICS)
+    table = data["body"][0]["table"]
+    assert table["units"] == "万人次"
+    assert table["rows"] == [[{"text": "城中区", "rows": 2}, "402 771", "+5.4%"],
+                             ["1 204", "—"], ["鱼峰区", "301 112", "+2.1%"]]
+    assert table["notes"] == ["城中区含柳东新区。", "同比为与2024年相比。"]
+    assert len(result.changes) == 4 and not result.losses
+
+
+def test_merged_cells_the_editor_changed_are_named_and_left(tmp_path):
+    def change(document):
+        table = document.tables[0]
+        table.cell(4, 0).merge(table.cell(4, 1))
+
+    _, after, result = revise(tmp_path, change, STATISTICS)
+    assert after == STATISTICS
+    assert any("merged cells or header rows changed" in loss.what for loss in result.losses)

@@ -9,21 +9,18 @@ stood if the YAML has it elsewhere (a section moved), or written new.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import MappingNode
 
 from reportgen.pull.doc import PARAGRAPH, PLAN, POINT, SECTION, TABLE, Block
 from reportgen.pull.plan import Plan
 from reportgen.pull.records import Change
+from reportgen.pull.tables import TableSync, written_rows
 from reportgen.pull.texts import literal
 from reportgen.reader.source import format_path
-from reportgen.reader.tables import TableError, read_table
-from reportgen.yamlsrc import emit
 from reportgen.yamlsrc.edits import EditError
 from reportgen.yamlsrc.tree import Path_
 
@@ -96,8 +93,13 @@ class BodySync:
             spec: dict[str, Any] = {}
             if table.caption:
                 spec["caption"] = literal(table.caption)
-            spec["header"] = emit.Flow(tuple(literal(c) for c in table.header))
-            spec["rows"] = [emit.Flow(tuple(cell(c) for c in row)) for row in table.rows]
+            if table.units:
+                spec["units"] = literal(table.units)
+            header, rows = written_rows(table)
+            spec["header"] = header[0] if len(header) == 1 else header
+            spec["rows"] = rows
+            if table.notes:
+                spec["notes"] = [literal(n) for n in table.notes]
             return {"table": spec}
         if block.kind == PLAN:
             return {"plan": [self.value(p, f"a new plan in {into}") for p in block.children]}
@@ -119,7 +121,7 @@ class BodySync:
         if old.kind == PARAGRAPH:
             plan.set_text(path, old.text, new.text, "paragraph")
         elif old.kind == TABLE:
-            self.table(old, new)
+            TableSync(plan, self.folder).run(old, new)
         elif old.kind == PLAN:
             self.items(path + ("plan",), old.children, new.children)
         elif old.kind == POINT and not isinstance(plan.node(path), MappingNode):
@@ -176,93 +178,6 @@ class BodySync:
         plan.changes.append(Change("changed", "plan point", path, plan.line(path), old.text,
                                    new.text + (f"（{new.run_in}）" if new.run_in else "")))
 
-    # -- tables -----------------------------------------------------------------------------------
-    def table(self, old: Block, new: Block) -> None:
-        plan, path = self.plan, old.path + ("table",)
-        spec = old.source if isinstance(old.source, dict) else {}
-        was, now = old.table, new.table
-        if was.caption is not None and now.caption is not None:
-            plan.set_text(path + ("caption",), was.caption, now.caption, "table caption")
-        elif now.caption is not None:
-            plan.insert(path, 0, literal(now.caption), key="caption",
-                        change=Change("added", "table caption", path, 0, None, now.caption))
-        elif was.caption is not None:
-            plan.delete(path + ("caption",))
-            plan.changes.append(Change("removed", "table caption", path + ("caption",),
-                                       plan.line(path + ("caption",)), was.caption))
-        if "source" in spec:
-            self.sourced(old, new, spec, path)
-            return
-        if len(was.header) != len(now.header):
-            self.rewritten(path, now)
-            return
-        for k, (a, b) in enumerate(zip(was.header, now.header, strict=True)):
-            plan.set_text(path + ("header", k), a, b, "table header")
-        self.rows(path, was.rows, now.rows)
-
-    def rows(self, path: Path_, old: tuple, new: tuple) -> None:
-        plan = self.plan
-        matcher = SequenceMatcher(None, old, new, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                continue
-            pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-            for r in range(pairs):
-                for k, (a, b) in enumerate(zip(old[i1 + r], new[j1 + r], strict=True)):
-                    plan.set_text(path + ("rows", i1 + r, k), a, b, "table cell")
-            for r in range(i1 + pairs, i2):
-                plan.delete(path + ("rows", r))
-                plan.changes.append(Change("removed", "table row", path + ("rows", r),
-                                           plan.line(path + ("rows", r)), " | ".join(old[r])))
-            for r in range(j1 + pairs, j2):
-                plan.insert(path + ("rows",), i2, emit.Flow(tuple(cell(c) for c in new[r])),
-                            change=Change("added", "table row", path + ("rows",), 0, None,
-                                          " | ".join(new[r])))
-
-    def rewritten(self, path: Path_, now) -> None:
-        """A table whose columns changed: its header and rows written anew."""
-        plan = self.plan
-        coll = plan.collection(path)
-        for key, value in (("header", emit.Flow(tuple(literal(c) for c in now.header))),
-                           ("rows", [emit.Flow(tuple(cell(c) for c in r)) for r in now.rows])):
-            at = coll.index(key)
-            plan.delete(path + (key,))
-            plan.insert(path, at, value, key=key)
-        plan.changes.append(Change("changed", "table columns", path, plan.line(path), None,
-                                   " | ".join(now.header)))
-
-    def sourced(self, old: Block, new: Block, spec: dict, path: Path_) -> None:
-        """A table read from a CSV or XLSX file: a header the YAML gives is carried back; the
-        file's cells are listed where the editor changed them, never written."""
-        plan, was, now = self.plan, old.table, new.table
-        file = self.folder / str(spec["source"])
-        try:
-            places = [n for n, _ in read_table(file, spec.get("sheet"))]
-        except TableError:
-            places = []
-        if "header" in spec:
-            if len(was.header) == len(now.header):
-                for k, (a, b) in enumerate(zip(was.header, now.header, strict=True)):
-                    plan.set_text(path + ("header", k), a, b, "table header")
-        else:
-            if was.header != now.header:
-                self.cells(file, places[0] if places else None, was.header, now.header)
-            places = places[1:]
-        if len(was.rows) != len(now.rows):
-            plan.loss(file.name, f"rows added or removed in its table ({len(was.rows)} → "
-                                 f"{len(now.rows)} rows): the file is not rewritten; change it "
-                                 "there")
-        for r, (a, b) in enumerate(zip(was.rows, now.rows, strict=False)):
-            if a != b:
-                self.cells(file, places[r] if r < len(places) else None, a, b)
-
-    def cells(self, file: Path, row: int | None, old: tuple, new: tuple) -> None:
-        for k, (a, b) in enumerate(zip(old, new, strict=False)):
-            if a != b:
-                where = f"{file.name} row {row if row is not None else '?'} column {k + 1}"
-                self.plan.loss(where, f"cell {a!r} → {b!r}: the file is not rewritten; "
-                                      "change it there")
-
     # -- words -----------------------------------------------------------------------------------
     def lost(self, block: Block, path: Path_ | None) -> None:
         for loss in block.losses:
@@ -281,16 +196,6 @@ class BodySync:
         if block.kind == PLAN:
             return f"{len(block.children)} points"
         return block.text
-
-
-def cell(text: str) -> Any:
-    """A table cell as YAML: a number bare, as typed (it prints as written), else text."""
-    if _NUMBER.fullmatch(text) and not isinstance(yaml.safe_load(text), str):
-        return emit.Raw(text)
-    return literal(text) if text else ""
-
-
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _short(text: str, limit: int = 20) -> str:

@@ -24,14 +24,28 @@ LISTS = ("preamble", "title", "attachments", "organisation", "closing")
 
 @dataclass(frozen=True)
 class TableText:
-    """A table's texts: caption, header row and body rows."""
+    """A table's texts: caption (表题), units (单位), header rows, body rows, notes (注), each
+    row holding one text per column ("" where a merged cell covers the position), and the
+    merged cells as (row, column, rows, columns), header rows counted first."""
 
     caption: str | None
-    header: tuple[str, ...]
+    header: tuple[tuple[str, ...], ...]
     rows: tuple[tuple[str, ...], ...]
+    units: str | None = None
+    notes: tuple[str, ...] = ()
+    """Units and notes without what the writer adds (单位：, 注：, 1. 2.)."""
+    spans: tuple[tuple[int, int, int, int], ...] = ()
+    written: tuple[str | None, tuple[str, ...]] = (None, ())
+    """In the YAML: the units and notes as written there (单位： and 注： where they have it)."""
 
     def cells(self) -> list[str]:
-        return [*self.header, *(cell for row in self.rows for cell in row)]
+        return [cell for row in (*self.header, *self.rows) for cell in row]
+
+    def key(self) -> tuple:
+        """What must be equal for two tables to be the same: a header cell's spaces left out,
+        as the writer breaks a long one into lines where a space may have stood."""
+        header = tuple(tuple("".join(c.split()) for c in row) for row in self.header)
+        return (self.caption, self.units, self.notes, header, self.rows, self.spans)
 
 
 @dataclass(eq=False)
@@ -58,12 +72,14 @@ class Block:
     losses: list[str] = field(default_factory=list)
     match: Block | None = None
     """In the DOCX: the YAML block it is (set by align.py), None for a new one."""
+    cells: dict | None = None
+    """In the YAML, a table: grid position → the path of the cell written there."""
     source: object = None
     """In the YAML: the data the item holds (for a table, its `table:` mapping)."""
 
     def key(self) -> tuple:
         """What must be equal for two blocks to be the same, unchanged."""
-        return (self.kind, self.text, self.run_in, self.table)
+        return (self.kind, self.text, self.run_in, self.table.key() if self.table else None)
 
     def walk(self):
         """This block and every block under it, in reading order."""
@@ -96,6 +112,9 @@ class Report:
     added to the writer before pull learnt it): compared with a build of the YAML."""
     losses: list[tuple[int, str]] = field(default_factory=list)
     """In the DOCX: what paragraphs without text hold (a picture alone on its line)."""
+    aligned: list[tuple[int, str, str]] = field(default_factory=list)
+    """In the DOCX: (paragraph, role, alignment) of paragraphs aligned otherwise than their
+    style says."""
 
     def flat(self) -> list[Block]:
         """The body's blocks in reading order, plans left out (their points are in)."""

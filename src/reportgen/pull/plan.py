@@ -42,6 +42,8 @@ class Plan(TextChanges):
     """What each text the pull touches must print once the edits are made."""
     fields: dict[str, list[str]] = field(default_factory=dict)
     """What each field outside the body must print once the edits are made (decorations off)."""
+    kept: set[int] = field(default_factory=set)
+    """The YAML tables (by id) the pull leaves as they are, their changes named as losses."""
 
     def __post_init__(self) -> None:
         try:

@@ -43,13 +43,12 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
     plans = _Plans()
     for n, block in enumerate(blocks):
         if isinstance(block, wordml.Table):
-            caption = _caption(blocks, n, styles)
-            report.body.append(Block(
-                TABLE, table=TableText(caption.text.strip() if caption else None,
-                                       tuple(block.rows[0]) if block.rows else (),
-                                       tuple(tuple(row) for row in block.rows[1:])),
-                para=caption.number if caption else block.number,
-                losses=[*(caption.losses if caption else ()), *block.losses]))
+            report.body.append(_table(blocks, n, styles))
+            continue
+        if block.align is not None:
+            report.aligned.append((block.number, styles.table_part(block.style)
+                                   or styles.role(block.style) or "", block.align))
+        if _belongs_to_table(blocks, n, styles):
             continue
         role = styles.role(block.style)
         if _TOC.match(styles.name(block.style)):
@@ -58,8 +57,6 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
             continue
         if not block.text.strip() or role == "page_number":
             report.losses += [(block.number, loss) for loss in block.losses]
-            continue
-        if role == "caption" and _next_is_table(blocks, n):
             continue
         field = _FIELD_OF_ROLE.get(role)
         losses = list(block.losses)
@@ -160,17 +157,67 @@ def _label_pattern(style: NumberStyle) -> re.Pattern:
                       rf"{marks(style.suffix)}{tail}\s*")
 
 
-def _caption(blocks: list, n: int, styles: Styles) -> wordml.Para | None:
-    """The caption paragraph right before the table at `n`, if there is one."""
-    before = blocks[n - 1] if n else None
-    if isinstance(before, wordml.Para) and styles.role(before.style) == "caption" \
-            and before.text.strip():
-        return before
-    return None
+def _table(blocks: list, n: int, styles: Styles) -> Block:
+    """The table at `n` with its caption and units line (the paragraphs right before it) and
+    notes (right after it)."""
+    table: wordml.Table = blocks[n]
+    units = blocks[n - 1] if n and _table_paragraph(blocks[n - 1], styles) == "units" else None
+    at = n - 1 - (units is not None)
+    caption = blocks[at] if at >= 0 and _table_paragraph(blocks[at], styles) == "caption" \
+        else None
+    notes = []
+    for para in blocks[n + 1:]:
+        if _table_paragraph(para, styles) != "note":
+            break
+        notes.append(para)
+    losses = [loss for p in (caption, units, *notes) if p is not None for loss in p.losses]
+    heads = table.header_rows
+    return Block(TABLE, table=TableText(
+        caption.text.strip() if caption else None,
+        tuple(tuple(row) for row in table.rows[:heads]),
+        tuple(tuple(join_lines(c.split("\n")) for c in row) for row in table.rows[heads:]),
+        bare_units(units.text.strip()) if units else None,
+        bare_notes([p.text.strip() for p in notes]),
+        tuple(tuple(s) for s in table.spans)),
+        para=(caption or units or table).number, losses=losses + table.losses)
 
 
-def _next_is_table(blocks: list, n: int) -> bool:
-    return n + 1 < len(blocks) and isinstance(blocks[n + 1], wordml.Table)
+def _table_paragraph(block, styles: Styles) -> str | None:
+    """"caption", "units" or "note" for the paragraphs set around a table, else None."""
+    if not isinstance(block, wordml.Para) or not block.text.strip():
+        return None
+    part = styles.table_part(block.style)
+    if part is not None:
+        return part
+    return "caption" if styles.role(block.style) == "caption" else None
+
+
+def _belongs_to_table(blocks: list, n: int, styles: Styles) -> bool:
+    """Whether paragraph `n` is the caption or units line right before a table (a caption
+    may stand before the units line), or one of the notes right after one."""
+    kind = _table_paragraph(blocks[n], styles)
+    at = n + 1
+    if kind == "caption" and at < len(blocks) and _table_paragraph(blocks[at], styles) == "units":
+        at += 1
+    if kind in ("caption", "units"):
+        return at < len(blocks) and isinstance(blocks[at], wordml.Table)
+    at = n - 1
+    while kind == "note" and at >= 0 and _table_paragraph(blocks[at], styles) == "note":
+        at -= 1
+    return kind == "note" and at >= 0 and isinstance(blocks[at], wordml.Table)
+
+
+def bare_units(text: str) -> str:
+    """A units line without the 单位： the writer puts before it."""
+    return re.sub(r"^单位\s*[：:]\s*", "", text)
+
+
+def bare_notes(notes: list[str]) -> tuple[str, ...]:
+    """Note lines without the 注： and numbers the writer puts before them."""
+    bare = [re.sub(r"^(注|说明)\s*[：:]\s*", "", n, count=1) for n in notes]
+    if len(bare) > 1:
+        bare = [re.sub(r"^\d+\s*[.．、]\s*", "", n, count=1) for n in bare]
+    return tuple(bare)
 
 
 def _line(para: wordml.Para, losses: list[str], keep_breaks: bool = False) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import fingerprint
@@ -21,7 +21,7 @@ from reportgen.pull.doc import POINT, SECTION, TABLE, Block, Report, TableText
 from reportgen.pull.fields import FieldSync, bare_text
 from reportgen.pull.plan import Plan
 from reportgen.pull.records import Change, Conflict, Loss
-from reportgen.pull.revised import revised_report
+from reportgen.pull.revised import bare_units, revised_report
 from reportgen.pull.source import Source, read_source
 from reportgen.pull.structure import arrange, parents
 from reportgen.pull.styles import Styles
@@ -117,6 +117,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     arranged = arrange(revised.body, parents(source.report.body))
     plan = Plan(source.text, source.data, prefer)
     result.places = _places(revised, source, plan)
+    result.losses += _layout(body, revised, fresh, result.places)
     if result.revisions and not accept_revisions:
         return result
     try:
@@ -145,6 +146,7 @@ class _Fresh:
     def __init__(self, source: Source, fonts: str | None):
         self.source, self.fonts = source, fonts or "standard"
         self._parts: package.Package | None = None
+        self._read: tuple[wordml.Body, Report] | None = None
         self.problem: str | None = None
 
     @property
@@ -160,16 +162,23 @@ class _Fresh:
                 self.problem = f"{type(exc).__name__}: {exc}"
         return self._parts
 
+    def read(self) -> tuple[wordml.Body, Report] | None:
+        """The fresh DOCX's body and its report texts (None where it cannot be made)."""
+        if self.parts is None:
+            return None
+        if self._read is None:
+            body = wordml.read_body(self.parts.document, self.parts.styles)
+            self._read = body, revised_report(body, self.parts.styles, _labels(self.source))
+        return self._read
+
 
 def _others(revised: Report, source: Source, fresh: _Fresh) -> list[Loss]:
     """Paragraphs of roles pull does not carry back, compared with the DOCX the YAML builds:
     each the editor changed, added or deleted is named, for the YAML to be changed by hand."""
-    built = fresh.parts if revised.other else None
-    if built is None:
+    made = fresh.read() if revised.other else None
+    if made is None:
         return []
-    again = revised_report(wordml.read_body(built.document, built.styles), built.styles,
-                           _labels(source))
-    was = [(t.field, t.text) for t in again.other]
+    was = [(t.field, t.text) for t in made[1].other]
     now = [(t.field, t.text) for t in revised.other]
     return [Loss("the DOCX", f"「{text[:20]}」 ({role}) {how}: pull does not carry that field "
                              "back yet; change the YAML by hand")
@@ -204,6 +213,23 @@ def _restyled(edited: Styles, fresh: _Fresh) -> list[Loss]:
                              "the template sets it")
             for sid, changed in found.items()
             if found.get(edited.styles[sid].based_on or "") != changed]
+
+
+def _layout(body: wordml.Body, revised: Report, fresh: _Fresh,
+            places: dict[int, str]) -> list[Loss]:
+    """Alignments and section breaks the editor made: those a fresh build does not have (the
+    writer itself aligns a table's units line right, and turns a wide table's pages)."""
+    made = fresh.read() if revised.aligned or body.section_breaks else None
+    if made is None:
+        return []
+    ours = {(role, align) for _, role, align in made[1].aligned}
+    losses = [Loss(places.get(n, f"paragraph {n} of the DOCX"), f"its alignment ({align})")
+              for n, role, align in revised.aligned if (role, align) not in ours]
+    extra = len(body.section_breaks) - len(made[0].section_breaks)
+    if extra > 0:
+        losses.append(Loss("the DOCX", f"{extra} section break{'s' if extra > 1 else ''} (a "
+                                       "part on pages of its own, turned or numbered apart)"))
+    return losses
 
 
 def _labels(source: Source):
@@ -284,24 +310,31 @@ _HEAD = {SECTION: "section", POINT: "point"}
 
 
 def _table_kept(table: TableText, old: Block, plan: Plan) -> TableText:
-    """A DOCX table as the YAML will print it: a file's cells as the file has them."""
+    """A DOCX table as the YAML will print it: as the YAML has it where the pull left it
+    alone, a file's cells as the file has them, texts kept by `--prefer yaml` kept."""
+    if id(old) in plan.kept:
+        return old.table
     spec = old.source if isinstance(old.source, dict) else {}
     if "source" in spec:
-        table = TableText(table.caption, table.header if "header" in spec else old.table.header,
-                          old.table.rows)
+        table = replace(table, header=table.header if "header" in spec else old.table.header,
+                        rows=old.table.rows)
+    grid = [list(row) for row in (*table.header, *table.rows)]
+    for (g, k), path in (old.cells or {}).items():
+        if path in plan.expected and g < len(grid) and k < len(grid[g]):
+            grid[g][k] = plan.expected[path]
     at = old.path + ("table",)
-    return TableText(
-        plan.expected.get(at + ("caption",), table.caption),
-        tuple(plan.expected.get(at + ("header", k), c) for k, c in enumerate(table.header)),
-        tuple(tuple(plan.expected.get(at + ("rows", r, k), c) for k, c in enumerate(row))
-              for r, row in enumerate(table.rows)))
+    units = plan.expected.get(at + ("units",))
+    heads = len(table.header)
+    return replace(table, caption=plan.expected.get(at + ("caption",), table.caption),
+                   units=bare_units(units) if units is not None else table.units,
+                   header=tuple(map(tuple, grid[:heads])), rows=tuple(map(tuple, grid[heads:])))
 
 
 def _key(block: Block) -> tuple:
     if block.kind == "plan":
         return ("plan",)
     return (block.kind, block.level if block.kind == SECTION else 0, block.text, block.run_in,
-            block.table)
+            block.table.key() if block.table is not None else None)
 
 
 def _broken(source: Source, why: str) -> None:

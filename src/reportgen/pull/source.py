@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reportgen import model
 from reportgen.numbering import NumberStyle
@@ -16,9 +15,9 @@ from reportgen.pull.doc import (
     TABLE,
     Block,
     Report,
-    TableText,
     Text,
 )
+from reportgen.pull.tables import yaml_table
 from reportgen.reader.report import read_report
 from reportgen.reader.source import load, read_text
 from reportgen.yamlsrc.tree import Path_
@@ -70,6 +69,7 @@ class _Walk:
     def __init__(self, source: Source):
         self.printed = source.printed
         self.data = source.data
+        self.document = source.document
         self.fields = set(source.document.template.fields)
 
     def text(self, path: Path_) -> str:
@@ -109,12 +109,17 @@ class _Walk:
         for name in ("copies_to", "issuer", "issued"):
             if isinstance(imprint, dict) and name in imprint:
                 add(name, ("imprint", name))
-        report.body = self.blocks(data.get("body") or [], ("body",))
+        body = [b for b in self.document.blocks
+                if isinstance(b, (model.Section, model.Plan, model.Table))
+                or isinstance(b, model.Paragraph) and b.role == "body"]
+        report.body = self.blocks(data.get("body") or [], ("body",), body)
         return report
 
-    def blocks(self, items: list, path: Path_, depth: int = 1) -> list[Block]:
+    def blocks(self, items: list, path: Path_, made: list, depth: int = 1) -> list[Block]:
+        """The blocks of the YAML list `items` at `path`, beside the model's blocks `made`
+        from it (one per item, in order)."""
         out = []
-        for i, item in enumerate(items):
+        for i, (item, block) in enumerate(zip(items, made, strict=False)):
             here = path + (i,)
             if isinstance(item, str):
                 out.append(Block(PARAGRAPH, self.text(here), path=here))
@@ -124,40 +129,27 @@ class _Walk:
                 out.append(Block(SECTION, self.text(here + ("section",)),
                                  self.printed.get(here + ("text",)), level=depth,
                                  children=self.blocks(item.get("body") or [], here + ("body",),
-                                                      depth + 1), path=here))
+                                                      list(block.blocks), depth + 1),
+                                 path=here))
             elif "plan" in item:
                 out.append(Block(PLAN, level=depth, path=here,
                                  children=self.points(item["plan"] or [], here + ("plan",),
-                                                      depth)))
+                                                      list(block.items), depth)))
             elif "table" in item:
-                out.append(Block(TABLE, table=self.table(item["table"], here + ("table",)),
-                                 path=here, source=item["table"]))
+                table, cells = yaml_table(item["table"], block, here + ("table",))
+                out.append(Block(TABLE, table=table, path=here, source=item["table"],
+                                 cells=cells))
         return out
 
-    def points(self, items: list, path: Path_, depth: int) -> list[Block]:
+    def points(self, items: list, path: Path_, made: list, depth: int) -> list[Block]:
         out = []
-        for j, point in enumerate(items):
+        for j, (point, item) in enumerate(zip(items, made, strict=False)):
             here = path + (j,)
             if isinstance(point, dict):
                 out.append(Block(POINT, self.text(here + ("point",)),
                                  self.printed.get(here + ("text",)), level=depth,
                                  children=self.blocks(point.get("body") or [], here + ("body",),
-                                                      depth + 1), path=here))
+                                                      list(item.blocks), depth + 1), path=here))
             else:
                 out.append(Block(POINT, self.text(here), level=depth, path=here))
         return out
-
-    def table(self, spec: Any, path: Path_) -> TableText:
-        header, rows = [], []
-        k = 0
-        while path + ("header", k) in self.printed or k < len(spec.get("header") or ()):
-            header.append(self.text(path + ("header", k)))
-            k += 1
-        width = len(header)
-        r = 0
-        while any(path + ("rows", r, c) in self.printed for c in range(width)) or \
-                r < len(spec.get("rows") or ()):
-            rows.append(tuple(self.text(path + ("rows", r, c)) for c in range(width)))
-            r += 1
-        caption = self.printed.get(path + ("caption",)) if "caption" in spec else None
-        return TableText(caption, tuple(header), tuple(rows))

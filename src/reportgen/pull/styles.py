@@ -134,6 +134,16 @@ class Styles:
             sid if sid in paragraph else None) or next(
             (k for k, v in paragraph.items() if _BY_NAME.get(v.name.casefold()) == role), None)
 
+    def table_part(self, sid: str | None) -> str | None:
+        """"units" or "note" for the styles of a table's units line and notes (表格单位,
+        表注, at any size), else None."""
+        for one in reversed(self._chain(sid)):
+            style = self.styles[one]
+            for part, prefixes in _TABLE_PARTS.items():
+                if style.name.startswith(prefixes[0]) or one.startswith(prefixes[1]):
+                    return part
+        return None
+
     def run_kind(self, sid: str | None) -> str | None:
         """What a character style marks: "text" for the text a run-in heading runs into,
         the role of a heading for a heading's own character style (标题 1 Char), else None."""
@@ -171,6 +181,9 @@ class Styles:
             sid = self.styles[sid].based_on
         return chain[::-1]
 
+
+_TABLE_PARTS = {"units": ("表格单位", "TableUnits"), "note": ("表注", "TableNote")}
+"""A table's units line and notes: their styles' names and ids start so (表格单位 10.5磅)."""
 
 _DERIVED_FROM = {f"heading{n}" for n in range(1, 6)} | {"plan_item"}
 """Roles whose styles the writer derives numbered variants from (标题 3（01））."""

@@ -78,6 +78,9 @@ class Para:
     """Its paragraph mark was deleted with tracked changes: the next paragraph runs on here."""
     breaks: int = 0
     """Line breaks (Shift+Enter) typed in it."""
+    align: str | None = None
+    """Its own alignment where its style's is another (the writer sets some itself, so
+    whether it is the editor's is decided by comparing with a fresh build)."""
 
     @property
     def text(self) -> str:
@@ -86,11 +89,13 @@ class Para:
 
 @dataclass
 class Table:
-    """A table: rows of cell texts, the header rows first."""
+    """A table: rows of cell texts on the table's grid, the header rows first, "" where a
+    merged cell covers a position; the merged cells as [row, column, rows, columns]."""
 
     number: int
     rows: list[list[str]] = field(default_factory=list)
     header_rows: int = 0
+    spans: list[list[int]] = field(default_factory=list)
     losses: list[str] = field(default_factory=list)
 
 
@@ -105,7 +110,10 @@ class Body:
     anchored_in: dict[str, int] = field(default_factory=dict)
     """Comment id → the number of the paragraph where its anchor starts."""
     losses: list[str] = field(default_factory=list)
-    """What the body holds outside any paragraph (a section break, a nested table …)."""
+    """What the body holds outside any paragraph (a table of contents …)."""
+    section_breaks: list[int] = field(default_factory=list)
+    """The numbers of the paragraphs that end a section (the writer makes some, for a table
+    on landscape pages: compared with a fresh build)."""
 
 
 def read_body(document: etree._Element, styles: Styles) -> Body:
@@ -146,6 +154,7 @@ class _Reader:
     def table(self, node: etree._Element) -> Table:
         self.count += 1
         table = Table(self.count)
+        going: dict[int, list[int]] = {}  # column → the merged cell running down it
         for tr in _children(node, W + "tr"):
             trpr = tr.find(f"{W}trPr")
             if trpr is not None:
@@ -153,7 +162,23 @@ class _Reader:
                     continue
                 if _on(trpr.find(f"{W}tblHeader")) and len(table.rows) == table.header_rows:
                     table.header_rows += 1
-            table.rows.append([self.cell(tc, table) for tc in _children(tr, W + "tc")])
+            r, row = len(table.rows), []
+            for tc in _children(tr, W + "tc"):
+                k, across, down = len(row), _grid_span(tc), _v_merge(tc)
+                text = self.cell(tc, table)
+                if down == "continue" and k in going:
+                    going[k][2] += 1
+                    row += [""] * across
+                    continue
+                going.pop(k, None)
+                if down == "restart" or across > 1:
+                    span = [r, k, 1, across]
+                    table.spans.append(span)
+                    if down == "restart":
+                        going[k] = span
+                row += [text] + [""] * (across - 1)
+            table.rows.append(row)
+        table.spans = [s for s in table.spans if s[2] > 1 or s[3] > 1]
         if table.rows and not table.header_rows:
             table.header_rows = 1
         return table
@@ -171,12 +196,11 @@ class _Reader:
         return False
 
     def cell(self, tc: etree._Element, table: Table) -> str:
+        """A cell's text: its paragraphs joined as lines are (a line broken in it stays)."""
         tcpr = tc.find(f"{W}tcPr")
         if tcpr is not None:
-            span = tcpr.find(f"{W}gridSpan")
-            if span is not None and (span.get(f"{W}val") or "1") != "1" or \
-                    tcpr.find(f"{W}vMerge") is not None or tcpr.find(f"{W}hMerge") is not None:
-                _add(table.losses, "merged cells")
+            if tcpr.find(f"{W}hMerge") is not None:
+                _add(table.losses, "cells merged across in the old way (hMerge)")
             for tag in ("cellIns", "cellDel", "cellMerge", "tcPrChange"):
                 mark = tcpr.find(W + tag)
                 if mark is not None:
@@ -233,14 +257,14 @@ class _Reader:
         if change is not None:
             self.revision(change, "paragraph format changed", "", para)
         if ppr.find(f"{W}sectPr") is not None:
-            para.losses.append("a section break")
+            self.body.section_breaks.append(para.number)
         if _on(ppr.find(f"{W}pageBreakBefore")):
             para.losses.append("a page break before it")
         align = ALIGN.get(_val(ppr.find(f"{W}jc")) or "", _val(ppr.find(f"{W}jc")))
         styled = self.styles.align(para.style)
         if align and not self.in_cell and align != (styled or "left") and not (
                 align == "justify" and styled is None):
-            para.losses.append(f"its alignment ({align})")
+            para.align = align
 
     def inline(self, parent: etree._Element, para: Para, revision: str | None) -> None:
         for node in parent:
@@ -391,6 +415,20 @@ def _joined(body: Body) -> Body:
         out.append(carry)
     body.blocks = out
     return body
+
+
+def _grid_span(tc: etree._Element) -> int:
+    found = tc.find(f"{W}tcPr/{W}gridSpan")
+    value = _val(found)
+    return max(1, _int(value)) if value else 1
+
+
+def _v_merge(tc: etree._Element) -> str | None:
+    """"restart" for the first cell of a vertical merge, "continue" below it, else None."""
+    found = tc.find(f"{W}tcPr/{W}vMerge")
+    if found is None:
+        return None
+    return "restart" if _val(found) == "restart" else "continue"
 
 
 def _gallery(sdt: etree._Element) -> str | None:

@@ -119,4 +119,11 @@ def _mapping(values: Mapping, indents: Indents, first_prefix: str = "",
 
 
 def _flow(value: Flow) -> str:
-    return "[" + ", ".join(scalar(v) for v in value.items) + "]"
+    return "[" + ", ".join(_in_flow(v) for v in value.items) + "]"
+
+
+def _in_flow(value: Any) -> str:
+    """A value inside [ ]: a mapping as `{key: value, …}` (a merged table cell)."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in value.items()) + "}"
+    return scalar(value)
