@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportgen import fingerprint
 from reportgen.errors import EXIT_INTERNAL, EXIT_USAGE, ReportError, fail
-from reportgen.pull import package, review, wordml
+from reportgen.pull import compare, package, review, wordml
 from reportgen.pull.align import align
 from reportgen.pull.body import BodySync
 from reportgen.pull.doc import POINT, SECTION, TABLE, Block, Report, TableText
@@ -24,9 +24,7 @@ from reportgen.pull.records import Change, Conflict, Loss
 from reportgen.pull.revised import bare_units, revised_report
 from reportgen.pull.source import Source, read_source
 from reportgen.pull.structure import arrange, parents
-from reportgen.pull.styles import Styles
 from reportgen.template import FIELDS as TEMPLATE_FIELDS
-from reportgen.writers.docx.styles import PARAGRAPH_STYLES
 from reportgen.yamlsrc.edits import EditError, apply
 
 
@@ -54,8 +52,6 @@ class Pulled:
     def changed(self) -> bool:
         return self.after != self.before
 
-    def digest(self) -> str:
-        return "sha256:" + hashlib.sha256(self.after.encode("utf-8")).hexdigest()
 
 
 def find_report(docx: Path, into: Path | None) -> Path:
@@ -106,18 +102,18 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
                                       body.anchored_in)
     for loss in body.losses:
         result.losses.append(Loss("the DOCX", loss))
-    revised = revised_report(body, styles, _labels(source))
+    revised = revised_report(body, styles, compare.labels(source))
     result.losses += [Loss(f"paragraph {n} of the DOCX", loss) for n, loss in revised.losses]
-    fresh = _Fresh(source, parts.properties.get(fingerprint.DOCX_FONTS))
-    result.losses += _others(revised, source, fresh) + _restyled(styles, fresh)
-    if fresh.problem is not None:
-        result.losses.append(Loss("the DOCX", "its styles and the fields pull does not know "
-                                              f"could not be compared ({fresh.problem})"))
+    fresh = compare.Fresh(source, parts.properties.get(fingerprint.DOCX_FONTS))
+    result.losses += compare.others(revised, source, fresh) + compare.restyled(styles, fresh)
     align(source.report.flat(), revised.body)
     arranged = arrange(revised.body, parents(source.report.body))
     plan = Plan(source.text, source.data, prefer)
     result.places = _places(revised, source, plan)
-    result.losses += _layout(body, revised, fresh, result.places)
+    result.losses += compare.layout(body, revised, fresh, result.places)
+    if fresh.problem is not None:
+        result.losses.append(Loss("the DOCX", "its styles and formatting could not be "
+                                              f"compared with a build ({fresh.problem})"))
     if result.revisions and not accept_revisions:
         return result
     try:
@@ -137,106 +133,6 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
         plan.settle_lines(after)
     result.after = after
     return result
-
-
-class _Fresh:
-    """The DOCX the YAML builds now, read as the revised one is: made only when asked for;
-    None where it cannot be made (then nothing is compared with it, and `problem` says why)."""
-
-    def __init__(self, source: Source, fonts: str | None):
-        self.source, self.fonts = source, fonts or "standard"
-        self._parts: package.Package | None = None
-        self._read: tuple[wordml.Body, Report] | None = None
-        self.problem: str | None = None
-
-    @property
-    def parts(self) -> package.Package | None:
-        if self._parts is None and self.problem is None:
-            from reportgen.build import font_registry, render
-            from reportgen.writers.options import WriteOptions
-
-            options = WriteOptions(fonts=font_registry(()), docx_fonts=self.fonts)
-            try:
-                self._parts = package.read_bytes(render("docx", self.source.document, options))
-            except Exception as exc:  # noqa: BLE001 - a comparison only: the pull goes on
-                self.problem = f"{type(exc).__name__}: {exc}"
-        return self._parts
-
-    def read(self) -> tuple[wordml.Body, Report] | None:
-        """The fresh DOCX's body and its report texts (None where it cannot be made)."""
-        if self.parts is None:
-            return None
-        if self._read is None:
-            body = wordml.read_body(self.parts.document, self.parts.styles)
-            self._read = body, revised_report(body, self.parts.styles, _labels(self.source))
-        return self._read
-
-
-def _others(revised: Report, source: Source, fresh: _Fresh) -> list[Loss]:
-    """Paragraphs of roles pull does not carry back, compared with the DOCX the YAML builds:
-    each the editor changed, added or deleted is named, for the YAML to be changed by hand."""
-    made = fresh.read() if revised.other else None
-    if made is None:
-        return []
-    was = [(t.field, t.text) for t in made[1].other]
-    now = [(t.field, t.text) for t in revised.other]
-    return [Loss("the DOCX", f"「{text[:20]}」 ({role}) {how}: pull does not carry that field "
-                             "back yet; change the YAML by hand")
-            for how, mine, theirs in (("changed or added", now, was), ("deleted", was, now))
-            for role, text in mine if (role, text) not in theirs]
-
-
-_COMPARED = {"b": "bold", "i": "italic", "u": "underline", "size": "size", "face": "font",
-             "color": "colour"}
-
-
-def _restyled(edited: Styles, fresh: _Fresh) -> list[Loss]:
-    """The report's styles the editor changed (a heading's font, the body's size): the
-    template decides them, so each change is named, once (not again for every style based
-    on a changed one)."""
-    if fresh.parts is None:
-        return []
-    built = fresh.parts.styles
-    found: dict[str, tuple[str, ...]] = {}
-    for role in PARAGRAPH_STYLES:
-        mine, theirs = edited.of_role(role), built.of_role(role)
-        if mine is None or theirs is None:
-            continue
-        now, was = edited.look(mine), built.look(theirs)
-        changed = [f"{_COMPARED[key]} {was.get(key, 'off')} → {now.get(key, 'off')}"
-                   for key in _COMPARED if now.get(key, "off") != was.get(key, "off")]
-        if (edited.align(mine) or "left") != (built.align(theirs) or "left"):
-            changed.append(f"alignment {built.align(theirs)} → {edited.align(mine)}")
-        if changed:
-            found[mine] = tuple(changed)
-    return [Loss("the DOCX", f"the style {edited.name(sid)} changed ({', '.join(changed)}); "
-                             "the template sets it")
-            for sid, changed in found.items()
-            if found.get(edited.styles[sid].based_on or "") != changed]
-
-
-def _layout(body: wordml.Body, revised: Report, fresh: _Fresh,
-            places: dict[int, str]) -> list[Loss]:
-    """Alignments and section breaks the editor made: those a fresh build does not have (the
-    writer itself aligns a table's units line right, and turns a wide table's pages)."""
-    made = fresh.read() if revised.aligned or body.section_breaks else None
-    if made is None:
-        return []
-    ours = {(role, align) for _, role, align in made[1].aligned}
-    losses = [Loss(places.get(n, f"paragraph {n} of the DOCX"), f"its alignment ({align})")
-              for n, role, align in revised.aligned if (role, align) not in ours]
-    extra = len(body.section_breaks) - len(made[0].section_breaks)
-    if extra > 0:
-        losses.append(Loss("the DOCX", f"{extra} section break{'s' if extra > 1 else ''} (a "
-                                       "part on pages of its own, turned or numbered apart)"))
-    return losses
-
-
-def _labels(source: Source):
-    def labels(kind: str, level: int):
-        return source.styles_at(level) if kind == SECTION else source.plan_styles()
-
-    return labels
 
 
 def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]:
