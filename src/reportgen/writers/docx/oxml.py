@@ -15,6 +15,7 @@ from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 Element = etree._Element
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 """Template alignment names to `w:jc` values; Chinese text justifies with `both`."""
@@ -112,23 +113,30 @@ def tab(position: int, alignment: str = "right") -> Element:
     return el("w:tabs", None, el("w:tab", {"w:val": alignment, "w:pos": position}))
 
 
-def p_pr(*, style: str | None = None, keep_next: bool = False, num: Element | None = None,
+def p_pr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool = False,
+         widow_control: bool | None = None, num: Element | None = None,
          borders: Iterable[Element] = (), tabs: Element | None = None,
+         overflow_punct: bool | None = None, auto_space: bool | None = None,
          snap_to_grid: bool | None = None, line_spacing: Element | None = None,
-         auto_space: bool | None = None,
          indent: Element | None = None, contextual: bool = False, align: str | None = None,
          outline_level: int | None = None, mark: Element | None = None) -> Element:
-    """`w:pPr`; `mark` is the paragraph mark's `w:rPr` (it also formats a list number);
-    `auto_space` False turns off the extra space Word and LibreOffice put between Chinese and
-    Latin text or digits (2025 年), which GB/T 9704 documents do not have."""
+    """`w:pPr`; `mark` is the paragraph mark's `w:rPr` (it also formats a list number).
+
+    `overflow_punct` False keeps punctuation inside the margin (Word and LibreOffice let
+    。，、 hang past it by default); `auto_space` False turns off the extra space Word and
+    LibreOffice put between Chinese and Latin text or digits (2025 年), which GB/T 9704
+    documents do not have."""
     sides = list(borders)
     return el(
         "w:pPr", None,
         val("w:pStyle", style) if style else None,
         el("w:keepNext") if keep_next else None,
+        el("w:keepLines") if keep_lines else None,
+        val("w:widowControl", widow_control) if widow_control is not None else None,
         num,
         el("w:pBdr", None, *sides) if sides else None,
         tabs,
+        val("w:overflowPunct", overflow_punct) if overflow_punct is not None else None,
         val("w:autoSpaceDE", auto_space) if auto_space is not None else None,
         val("w:autoSpaceDN", auto_space) if auto_space is not None else None,
         val("w:snapToGrid", snap_to_grid) if snap_to_grid is not None else None,
@@ -139,6 +147,17 @@ def p_pr(*, style: str | None = None, keep_next: bool = False, num: Element | No
         val("w:outlineLvl", outline_level) if outline_level is not None else None,
         mark,
     )
+
+
+def keep_with_next(p: Element) -> None:
+    """Give the paragraph `p` a `w:keepNext`, in its place in `w:pPr` (after `w:pStyle`)."""
+    p_pr = p.find(qn("w:pPr"))
+    if p_pr is None:
+        p_pr = el("w:pPr")
+        p.insert(0, p_pr)
+    if p_pr.find(qn("w:keepNext")) is None:
+        style = p_pr.find(qn("w:pStyle"))
+        p_pr.insert(0 if style is None else 1, el("w:keepNext"))
 
 
 # -- numbering.xml --------------------------------------------------------------------------------
@@ -219,9 +238,16 @@ def fonts(*entries: Element) -> Element:
     return el_with_namespaces("w:fonts", ("w", "r"), *entries)
 
 
-def el_with_namespaces(tag: str, prefixes: tuple[str, ...], *children: Element) -> Element:
-    """A root element declaring the namespaces of `prefixes`, so children use those prefixes."""
-    node = OxmlElement(tag, nsdecls={prefix: nsmap[prefix] for prefix in prefixes})
+def el_with_namespaces(tag: str, prefixes: tuple[str, ...], *children: Element,
+                       ignorable: tuple[str, ...] = ()) -> Element:
+    """A root element declaring the namespaces of `prefixes`, so children use those prefixes;
+    those also in `ignorable` are Microsoft extensions a reader may skip (`mc:Ignorable`)."""
+    declared = {prefix: nsmap[prefix] for prefix in prefixes}
+    if ignorable:
+        declared["mc"] = MC
+    node = OxmlElement(tag, nsdecls=declared)
+    if ignorable:
+        node.set(f"{{{MC}}}Ignorable", " ".join(ignorable))
     node.extend(children)
     return node
 

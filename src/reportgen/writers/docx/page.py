@@ -36,11 +36,14 @@ def set_up(document: docx.document.Document, page: Page, grid: Grid) -> None:
     else:
         sect_pr.append(grid_element)
 
-    outside = number.placement == "outside"
-    document.settings.odd_and_even_pages_header_footer = outside
     _page_number(section.footer, FOOTER_ODD, number.format)
-    if outside:
+    if odd_and_even(page):
         _page_number(section.even_page_footer, FOOTER_EVEN, number.format)
+
+
+def odd_and_even(page: Page) -> bool:
+    """Whether odd and even pages have footers of their own (`w:evenAndOddHeaders`)."""
+    return page.page_number.placement == "outside"
 
 
 def _page_number(footer, style: str, template: str) -> None:

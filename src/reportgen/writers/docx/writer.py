@@ -11,7 +11,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from reportgen import model
-from reportgen.writers.docx import blocks, fontembed, package, page, styles
+from reportgen.writers.docx import blocks, fontembed, package, page, settings, styles, theme
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
@@ -47,8 +47,13 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
                                    if face.family not in named]
     embedded = _embed(characters, faces.families(), fallbacks) if bundled else {}
     package.write_font_table(word, families, embedded)
-    package.set_settings(word, language=document.metadata.language,
-                         embed_fonts=bool(embedded))
+    package.tidy(word)
+    content = etree.tostring(word.part.element) if options.reproducible else None
+    package.set_settings(word, settings.element(
+        language=document.metadata.language, tab_stop=grid.chars(2, grid.size_pt)[0],
+        odd_and_even=page.odd_and_even(template.page), embed_fonts=bool(embedded),
+        doc_id=settings.doc_id(content)))
+    package.set_theme(word, theme.theme_xml(faces.name("body"), faces.name("heading1")))
     package.set_properties(word, document.metadata, options.reproducible)
     out.write(package.save(word))
 
