@@ -113,14 +113,14 @@ def tab(position: int, alignment: str = "right") -> Element:
     return el("w:tabs", None, el("w:tab", {"w:val": alignment, "w:pos": position}))
 
 
-def p_pr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool = False,
+def p_pr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: bool = False,
          widow_control: bool | None = None, num: Element | None = None,
          borders: Iterable[Element] = (), tabs: Element | None = None,
          overflow_punct: bool | None = None, auto_space: bool | None = None,
          snap_to_grid: bool | None = None, line_spacing: Element | None = None,
          indent: Element | None = None, contextual: bool = False, align: str | None = None,
          outline_level: int | None = None, mark: Element | None = None) -> Element:
-    """`w:pPr`; `mark` is the paragraph mark's `w:rPr` (it also formats a list number).
+    """`w:pPr`; None leaves a property to the style. `mark` is the paragraph mark's `w:rPr`.
 
     `overflow_punct` False keeps punctuation inside the margin (Word and LibreOffice let
     。，、 hang past it by default); `auto_space` False turns off the extra space Word and
@@ -130,7 +130,8 @@ def p_pr(*, style: str | None = None, keep_next: bool = False, keep_lines: bool 
     return el(
         "w:pPr", None,
         val("w:pStyle", style) if style else None,
-        el("w:keepNext") if keep_next else None,
+        (el("w:keepNext") if keep_next else val("w:keepNext", False))
+        if keep_next is not None else None,
         el("w:keepLines") if keep_lines else None,
         val("w:widowControl", widow_control) if widow_control is not None else None,
         num,
@@ -185,9 +186,16 @@ def abstract_num(abstract_id: int, name: str, levels: Iterable[Element]) -> Elem
               val("w:multiLevelType", kind), val("w:name", name), *levels)
 
 
-def num(num_id: int, abstract_id: int) -> Element:
-    """`w:num`: a list instance of an abstract definition."""
-    return el("w:num", {"w:numId": num_id}, val("w:abstractNumId", abstract_id))
+def num(num_id: int, abstract_id: int, overrides: Iterable[Element] = ()) -> Element:
+    """`w:num`: a list instance of an abstract definition, with its level overrides."""
+    return el("w:num", {"w:numId": num_id}, val("w:abstractNumId", abstract_id), *overrides)
+
+
+def lvl_override(ilvl: int, start: int | None, level: Element | None) -> Element:
+    """`w:lvlOverride`: level `ilvl` of an instance restarts at `start` (None: counts on) and
+    is formatted as `level` (None: as its definition says)."""
+    return el("w:lvlOverride", {"w:ilvl": ilvl},
+              val("w:startOverride", start) if start is not None else None, level)
 
 
 # -- fields ---------------------------------------------------------------------------------------

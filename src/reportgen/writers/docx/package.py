@@ -16,7 +16,6 @@ import docx.document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen.model import Metadata

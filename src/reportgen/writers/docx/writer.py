@@ -39,7 +39,7 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     blocks.Body(body, numbering, grid, template,
                 _family_of(fallbacks) if fallbacks else None).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
-    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
+    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering))
     page.set_up(word, template.page, grid)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
