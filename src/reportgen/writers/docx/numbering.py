@@ -1,4 +1,4 @@
-"""numbering.xml: live lists for headings (一、 （一） 1. （1） ①, or a template's own) and plan points.
+"""numbering.xml: live lists for headings (一、 （一） 1. （1） ①, or a template's) and plan points.
 
 A number belongs to a paragraph style, never to the paragraph, so that a heading an editor adds
 from the style list is numbered and the ones after it renumber:
@@ -111,12 +111,9 @@ class Numbering:
 
     def _bind(self, abstract_id: int, ilvl: int, role: str, style: NumberStyle,
               default: NumberStyle, restart: bool) -> Binding:
-        lvl = None
-        if style == default:
-            sid, num_id = style_id(role), abstract_id + 1
-        else:
-            derived = self._derived(abstract_id, ilvl, role, style)
-            sid, num_id = derived.style_id, derived.num_id
+        sid, lvl = style_id(role), None
+        if style != default:
+            sid = self._derived(abstract_id, ilvl, role, style).style_id
             lvl = self._lvl(ilvl, style, role, sid)
         if not restart:
             return Binding(sid)
