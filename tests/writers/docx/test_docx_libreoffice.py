@@ -22,7 +22,8 @@ pytestmark = pytest.mark.libreoffice
 PT_PER_MM = 72 / 25.4
 LINE_PITCH_PT = 579 / 20
 HANGING = "，。、；：！？”’）》"
-"""Punctuation LibreOffice lets hang past the right margin at the end of a line."""
+"""Punctuation LibreOffice lets hang past the right margin at the end of a line: it reads
+`w:overflowPunct w:val="0"`, which forbids that in Word, as allowing it (README)."""
 
 
 def pdf_text(pdf: Path) -> str:
@@ -87,12 +88,13 @@ def test_full_body_pages_hold_22_lines_of_28_characters(example_pdf):
                 full_pages += 1
             for row in rows:
                 text = "".join(c["text"] for c in row)
-                assert width_chars(text) <= 28, text
                 inside = row[:-1] if row[-1]["text"] in HANGING else row
+                assert width_chars(text[:len(inside)]) <= 28, text
                 assert row[0]["x0"] >= left - 0.5 and inside[-1]["x1"] <= right + 0.5, text
                 if len(text) == 28 and width_chars(text) == 28:
                     full_lines += 1
-                    assert row[0]["x0"] == pytest.approx(left, abs=0.5)
+                    # LibreOffice centres its 28 cells of 314.6 twips in the 8844 twips
+                    assert row[0]["x0"] == pytest.approx(left + 0.7, abs=0.5)
     assert full_pages >= 2
     assert full_lines >= 20
 

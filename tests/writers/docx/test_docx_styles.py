@@ -55,7 +55,7 @@ def test_body_is_normal_justified_with_a_two_character_indent(styles):
     assert attr(normal, "w:pPr/w:ind", "firstLine") == "640"
     assert attr(normal, "w:rPr/w:rFonts", "eastAsia") == "仿宋_GB2312"
     assert attr(normal, "w:rPr/w:sz", "val") == "32"
-    assert attr(normal, "w:rPr/w:spacing", "val") == "-5"
+    assert attr(normal, "w:rPr/w:spacing", "val") == "-6"
 
 
 @pytest.mark.parametrize(("style_id", "face"), [
@@ -79,7 +79,6 @@ def test_title_is_22_point_centred_with_a_blank_grid_line_around_it(styles):
     assert attr(title, "w:pPr/w:spacing", "afterLines") == "100"
     assert attr(title, "w:pPr/w:spacing", "line") == "579"
     assert title.find("w:pPr/w:contextualSpacing", NS) is not None
-    assert attr(title, "w:pPr/w:snapToGrid", "val") == "0"
     assert title.find("w:rPr/w:spacing", NS) is None
 
 
@@ -98,6 +97,7 @@ def test_every_paragraph_keeps_punctuation_inside_the_margin_and_no_line_alone(s
     assert attr(defaults, "w:overflowPunct", "val") == "0"
     assert attr(defaults, "w:widowControl", "val") == "1"
     assert attr(defaults, "w:autoSpaceDE", "val") == "0"
+    assert attr(defaults, "w:snapToGrid", "val") == "0"  # see layout.Grid
     for node in styles.iterfind("w:style", NS):
         assert node.find("w:pPr/w:overflowPunct", NS) is None, node.get(w("styleId"))
         assert node.find("w:pPr/w:widowControl", NS) is None, node.get(w("styleId"))

@@ -104,7 +104,8 @@ def test_the_page_is_a4_with_gbt_9704_margins_and_a_22_line_grid(example_docx):
                section.right_margin)
     assert [round(m.mm, 1) for m in margins] == [37.0, 35.0, 28.0, 26.0]
     grid = section._sectPr.find("w:docGrid", NS)
-    assert (grid.get(w("type")), grid.get(w("linePitch"))) == ("lines", "579")
+    assert (grid.get(w("type")), grid.get(w("linePitch")), grid.get(w("charSpace"))) == \
+        ("linesAndChars", "579", "-849")
     assert 22 * 579 <= Mm(225).twips
 
 

@@ -8,6 +8,7 @@ list), no space before the document's first line, and the alignment of a table c
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from copy import deepcopy
 from itertools import accumulate, pairwise
@@ -26,6 +27,7 @@ from reportgen.writers.docx.styles import (
     ATTACHMENT_WORD,
     RUN_IN_TEXT,
     TABLE_STYLE,
+    attachment_indents,
     heading_role,
     style_id,
 )
@@ -69,7 +71,9 @@ class Body:
             elif isinstance(block, model.ClosingLines):
                 _together([self._paragraph("closing", line) for line in block.lines])
             elif isinstance(block, model.Attachments):
-                _together(self._attachments(block))
+                paragraphs = self._attachments(block)
+                if self._attachment_lines(block) < 2 * MIN_LINES:
+                    _together(paragraphs)
             elif isinstance(block, model.Signature):
                 self._keep_last()  # no page holds a signature alone
                 for organisation in block.organisations:
@@ -161,6 +165,19 @@ class Body:
                             run_in=item.run_in)
             self.write(item.blocks, fresh=True)
 
+    def _attachment_lines(self, attachments: model.Attachments) -> int:
+        """About how many lines the 附件说明 takes: each name wraps under the first name."""
+        chars = self._grid.page.chars
+        left, _ = attachment_indents(attachments, self._template.role("attachment").indent_chars)
+        lines = 0
+        for n, name in enumerate(attachments.names, start=1):
+            number = f"{n}." if len(attachments.names) > 1 else ""
+            text = (ATTACHMENT_WORD if n == 1 else "") + number + name
+            start = left - width_chars(ATTACHMENT_WORD + number) if n == 1 else \
+                left - width_chars(number)
+            lines += 1 + max(0, math.ceil((width_chars(text) - (chars - start)) / (chars - left)))
+        return lines
+
     def _attachments(self, attachments: model.Attachments) -> list[oxml.Element]:
         names = attachments.names
         if len(names) == 1:
@@ -205,9 +222,14 @@ class Body:
         self._append(tbl)
 
 
+MIN_LINES = 2
+"""Lines of a paragraph kept together at the foot and the head of a page, as the PDF keeps them
+(writers/pdf/paginate.py): what is shorter than twice that moves to the next page whole."""
+
+
 def _together(paragraphs: list[oxml.Element]) -> None:
-    """Keep `paragraphs` on one page, as the PDF keeps the lines of one box (attachments,
-    closing lines): each but the last keeps with the next."""
+    """Keep `paragraphs` on one page, as the PDF keeps the lines of a short box (closing lines,
+    an attachment list of fewer than 4 lines): each but the last keeps with the next."""
     for p in paragraphs[:-1]:
         oxml.keep_with_next(p)
 

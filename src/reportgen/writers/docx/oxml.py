@@ -234,9 +234,11 @@ def pg_mar(*, top: int, right: int, bottom: int, left: int, header: int, footer:
                           "w:header": header, "w:footer": footer, "w:gutter": 0})
 
 
-def doc_grid(line_pitch: int) -> Element:
-    """`w:docGrid` of type `lines`: lines snap to `line_pitch`; characters flow (see LAYOUT.md)."""
-    return el("w:docGrid", {"w:type": "lines", "w:linePitch": line_pitch})
+def doc_grid(line_pitch: int, char_space: int) -> Element:
+    """`w:docGrid` of lines `line_pitch` twips apart and characters `char_space` (1/4096 pt)
+    wider than the body's size (see `layout.Grid`)."""
+    return el("w:docGrid", {"w:type": "linesAndChars", "w:linePitch": line_pitch,
+                            "w:charSpace": char_space})
 
 
 # -- fontTable.xml --------------------------------------------------------------------------------

@@ -67,10 +67,10 @@ def heading_role(level: int) -> str:
     return f"heading{min(max(level, 1), 5)}"
 
 
-def build(document: model.Document, grid: Grid, faces: Faces,
-          numbering: Numbering) -> oxml.Element:
+def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numbering,
+          footer_line: int) -> oxml.Element:
     """The `w:styles` root for `document`, headings and plan points bound to their lists in
-    `numbering`."""
+    `numbering`; `footer_line` is the page number's line height in twips."""
     template = document.template
     body = template.role("body")
     root = oxml.el(
@@ -80,12 +80,14 @@ def build(document: model.Document, grid: Grid, faces: Faces,
                         oxml.r_pr(face=faces.name("body"), size_pt=body.size_pt, language="zh-CN")),
                 oxml.el("w:pPrDefault", None, oxml.p_pr(
                     widow_control=True, overflow_punct=False, auto_space=False,
+                    snap_to_grid=False,
                     line_spacing=oxml.spacing(line=grid.line_pitch, before=0, after=0)))),
         _builtin("character", "DefaultParagraphFont", "Default Paragraph Font"),
         _builtin("table", "TableNormal", "Normal Table"),
         _builtin("numbering", "NoList", "No List"),
     )
     extras = _extras(document, grid)
+    extras["page_number"] = {"line": footer_line}
     for role in ROLES:
         root.append(_paragraph_style(role, template.role(role), grid, faces, numbering,
                                      extras.get(role)))
@@ -129,8 +131,7 @@ def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, numberi
         num=num,
         borders=extra.get("borders", ()),
         tabs=extra.get("tabs"),
-        snap_to_grid=False if role in _OFF_GRID or rs.size_pt > grid.size_pt else None,
-        line_spacing=_spacing(role, rs, grid),
+        line_spacing=_spacing(role, rs, grid, extra.get("line")),
         indent=extra["indent"] if "indent" in extra else _indent(rs, grid),
         contextual=bool(rs.space_before_lines or rs.space_after_lines),
         align=rs.align,
@@ -151,17 +152,17 @@ _KEPT_TOGETHER = ("title", "signature")
 """Roles whose lines never break across pages, as the PDF keeps them."""
 
 _OFF_GRID = ("table", "table_header", "page_number")
-"""Roles set at their own line height, not snapped to the body grid. Text larger than the grid's
-is not snapped either: LibreOffice gives each of its lines two grid lines; an exact height of
-whole grid lines keeps it on the grid instead."""
+"""Roles set at their own line height; every other role's lines are whole grid lines high."""
 
 
-def _spacing(role: str, rs: RoleStyle, grid: Grid) -> oxml.Element:
+def _spacing(role: str, rs: RoleStyle, grid: Grid, line: int | None) -> oxml.Element:
+    """Space before and after in grid lines; the exact line height `line` (twips) if given,
+    else whole grid lines, or 1.25 times the size for roles off the grid."""
     before, before_lines = grid.lines(rs.space_before_lines)
     after, after_lines = grid.lines(rs.space_after_lines)
-    if role in _OFF_GRID:
+    if line is None and role in _OFF_GRID:
         line = pt(rs.size_pt * 1.25)
-    else:
+    elif line is None:
         line = grid.line_pitch * max(1, -(-pt(rs.size_pt) // grid.line_pitch))
     return oxml.spacing(line=line, before=before, before_lines=before_lines, after=after,
                         after_lines=after_lines)

@@ -11,6 +11,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from reportgen import model
+from reportgen.fontmetrics import VerticalMetrics, vertical_metrics
 from reportgen.writers.docx import blocks, fontembed, package, page, settings, styles, theme
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
@@ -39,8 +40,9 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     blocks.Body(body, numbering, grid, template,
                 _family_of(fallbacks) if fallbacks else None).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
-    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering))
-    page.set_up(word, template.page, grid)
+    footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))
+    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering, footer.height))
+    page.set_up(word, template.page, grid, footer)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())
@@ -56,6 +58,16 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     package.set_theme(word, theme.theme_xml(faces.name("body"), faces.name("heading1")))
     package.set_properties(word, document.metadata, options.reproducible)
     out.write(package.save(word))
+
+
+def _page_number_metrics(template, options: WriteOptions) -> VerticalMetrics:
+    """The metrics of the face the PDF prints page numbers with, and of the number's decoration
+    (the dashes of — N —) that stands tallest in it."""
+    face = options.fonts.resolve(template.role("page_number").faces)
+    decoration = [ch for ch in template.page.page_number.format.replace("{n}", "")
+                  if not ch.isspace()] or ["0"]
+    return max((vertical_metrics(face.path, ch, face.index) for ch in decoration),
+               key=lambda metrics: metrics.top)
 
 
 def _replace(part, root) -> None:
