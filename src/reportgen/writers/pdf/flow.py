@@ -12,12 +12,22 @@ from reportgen.writers.pdf.text import Line
 
 
 @dataclass(frozen=True)
+class Bookmark:
+    """An outline entry: the heading as printed (一、2025年工作总结) and its depth (0 is the
+    top level; a heading is one deeper than the heading it stands under)."""
+
+    title: str
+    depth: int
+
+
+@dataclass(frozen=True)
 class Box:
     """Lines set one below the other (a paragraph, a heading, a title, a signature).
 
     A box of four lines or more may break across pages, leaving at least two lines on each (no
     orphan, no widow); a shorter one, or one that `keep_together`, moves whole. A box that
-    `keep_with_next` ends on the page where what follows begins.
+    `keep_with_next` ends on the page where what follows begins. A heading's box carries its
+    `bookmark`: the entry the PDF's outline (书签) gets where the box's first line lands.
     """
 
     lines: tuple[Line, ...]
@@ -25,6 +35,8 @@ class Box:
     space_after: int = 0
     keep_with_next: bool = False
     keep_together: bool = False
+    bookmark: Bookmark | None = None
+
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,9 @@ class Rule:
 
 @dataclass
 class Page:
-    """One page: (grid line, line) pairs and rules."""
+    """One page: (grid line, line) pairs, rules, and the bookmarks of the headings that begin
+    on it as (grid line, bookmark) pairs."""
 
     lines: list[tuple[int, Line]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    bookmarks: list[tuple[int, Bookmark]] = field(default_factory=list)

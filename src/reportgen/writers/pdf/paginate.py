@@ -108,6 +108,8 @@ class _Pager:
                 take = room if i or not self.used else 0  # longer than a page: cut it
             else:
                 take = min(room, rest - MIN_LINES)
+            if take and not i and box.bookmark is not None:
+                self.pages[-1].bookmarks.append((self.used, box.bookmark))
             for line in box.lines[i:i + take]:
                 self.put(line)
             i += take
