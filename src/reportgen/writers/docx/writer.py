@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO
 
 import docx
@@ -37,17 +38,23 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     bundled = options.docx_fonts == "bundled"
     characters = set(_text(document)) if bundled else set()
     fallbacks = faces.fallbacks(characters, options.fonts) if bundled else {}
-    blocks.Body(body, numbering, grid, template,
-                _family_of(fallbacks) if fallbacks else None).write(document.blocks)
-    _replace(word.part.numbering_part, numbering.element())
-    footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))
-    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering, footer.height))
-    page.set_up(word, template.page, grid, footer)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())
                                    if face.family not in named]
-    embedded = _embed(characters, faces.families(), fallbacks) if bundled else {}
+    embedded = _embed(characters, families, named, fallbacks) if bundled else {}
+    renamed = {family.name: embedded[str((family.regular or family.bold).path)].family
+               for family in families} if embedded else {}
+    faces.rename(renamed)
+    families = [replace(family, name=renamed.get(family.name, family.name))
+                for family in families]
+    drawn_by = {ch: renamed.get(face.family, face.family) for ch, face in fallbacks.items()}
+    blocks.Body(body, numbering, grid, template,
+                drawn_by.get if drawn_by else None).write(document.blocks)
+    _replace(word.part.numbering_part, numbering.element())
+    footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))
+    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering, footer.height))
+    page.set_up(word, template.page, grid, footer)
     package.write_font_table(word, families, embedded)
     package.tidy(word)
     content = etree.tostring(word.part.element) if options.reproducible else None
@@ -75,24 +82,21 @@ def _replace(part, root) -> None:
     part._element = parse_xml(etree.tostring(root))
 
 
-def _family_of(fallbacks: dict[str, Face]):
-    return lambda ch: fallbacks[ch].family if ch in fallbacks else None
-
-
-def _embed(characters: set[str], named: list[Family],
+def _embed(characters: set[str], families: list[Family], named: set[str],
            fallbacks: dict[str, Face]) -> dict[str, fontembed.EmbeddedFont]:
-    """The embedded font of each bundled face, keyed by its path: a named face with the
-    document's characters and those an editor may type next, a fallback face with just the
-    characters it draws."""
+    """The embedded font of each bundled face, keyed by its path: a face the styles name with
+    the document's characters and those an editor may type next, a fallback face with just the
+    characters it draws; the faces of one family share the name of their subsets."""
     out = {}
-    for family in named:
+    for family in families:
+        if family.name in named:
+            wanted = characters | fontembed.likely_characters()
+        else:
+            wanted = {ch for ch, face in fallbacks.items() if face.family == family.name}
+        name = fontembed.subset_family(family.name, wanted)
         for face in (family.regular, family.bold):
-            if face is not None and str(face.path) not in out:
-                out[str(face.path)] = fontembed.embed(face.path, characters, face.index)
-    for face in dict.fromkeys(fallbacks.values()):
-        if str(face.path) not in out:  # a named face already holds every character
-            drawn = {ch for ch, f in fallbacks.items() if f == face}
-            out[str(face.path)] = fontembed.embed(face.path, drawn, face.index, likely=False)
+            if face is not None:
+                out[str(face.path)] = fontembed.embed(face.path, wanted, face.index, family=name)
     return out
 
 
