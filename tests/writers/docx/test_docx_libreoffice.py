@@ -138,6 +138,23 @@ def test_a_heading_inserted_by_an_editor_renumbers_the_ones_after_it(example_doc
                      "1.全面从严治党"], text)
 
 
+def test_an_item_added_from_the_style_list_under_01_or_in_the_plan_renumbers(example_docx,
+                                                                           tmp_path):
+    edited = tmp_path / "edited.docx"
+    document = docx.Document(str(example_docx))
+    paragraphs = document.paragraphs
+    third = next(p for p in paragraphs if p.text == "加强古籍保护传承")
+    third.insert_paragraph_before("新增的01条目", style=third.style)
+    point = next(p for p in paragraphs if p.text == "打造阅读品牌，服务直达基层")
+    point.insert_paragraph_before("新增的计划条目", style="计划条目")
+    document.save(str(edited))
+    text = pdf_text(convert(edited))
+    assert_in_order(["01深化免费开放", "02优化文献资源建设", "03新增的01条目", "04加强古籍保护传承",
+                     "05建设地方特色资源", "（三）深耕全民阅读阵地", "01开展世界读书日",
+                     "1.全面从严治党", "2.整合社会资源", "3.新增的计划条目", "4.打造阅读品牌",
+                     "9.筑牢安全底线"], text)
+
+
 def installed_families() -> str:
     if shutil.which("fc-list") is None:
         pytest.skip("fc-list is not installed")
