@@ -55,24 +55,24 @@ def write_yaml(tmp_path):
     return write
 
 
-_seen: dict[Path, int] = {}  # DOCX under the session's temporary folder: modification time
+_checked: set[Path] = set()  # folders under the session's temporary folder already looked at
 
 
 @pytest.fixture(autouse=True)
 def every_docx_written_is_valid(tmp_path_factory):
-    """After each test, every DOCX reportgen wrote under the session's temporary folder since
-    the last test is checked against the OOXML schemas and by openxml-audit
-    (tests/helpers/ooxml.py); the test fails with their findings. Files someone else wrote or
-    edited since (python-docx in the editing tests, a backup kept by --force) are left out."""
+    """After each test, every DOCX reportgen wrote in the folders it made under the session's
+    temporary folder (its `tmp_path`, a module's `tmp_path_factory.mktemp`) is checked against
+    the OOXML schemas and by openxml-audit (tests/helpers/ooxml.py); the test fails with their
+    findings. Files someone else wrote or edited (python-docx in the editing tests, a backup kept
+    by --force) are left out, and so is a folder once looked at: a test that writes a DOCX into
+    an earlier test's folder is not checked."""
     yield
     failures = []
-    for path in sorted(tmp_path_factory.getbasetemp().rglob("*.docx")):
-        stamp = path.stat().st_mtime_ns
-        if _seen.get(path) == stamp:
-            continue
-        _seen[path] = stamp
-        if _written_by_reportgen(path):
-            failures += [f"{path.name}: {problem}" for problem in ooxml.problems(path)]
+    for folder in sorted(set(tmp_path_factory.getbasetemp().iterdir()) - _checked):
+        _checked.add(folder)
+        for path in sorted(folder.rglob("*.docx")) if folder.is_dir() else ():
+            if _written_by_reportgen(path):
+                failures += [f"{path.name}: {problem}" for problem in ooxml.problems(path)]
     if failures:
         pytest.fail("DOCX not valid for Word:\n" + "\n".join(failures[:20]), pytrace=False)
 

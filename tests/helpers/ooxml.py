@@ -61,7 +61,7 @@ def schema_problems(data: bytes) -> list[str]:
             schema = _schema()
             if not schema.validate(_compatible(root)):
                 found += [f"{name}: {e.path}: {e.message}" for e in schema.error_log]
-    return found
+    return list(dict.fromkeys(found))
 
 
 def audit_problems(path: Path) -> list[str]:
