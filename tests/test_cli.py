@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from reportgen import __version__
 from reportgen.cli import main
 from tests.conftest import DATA, EXAMPLE
-from tests.test_fontset import make_font
+from tests.helpers.fonts import make_font
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

@@ -64,7 +64,8 @@ def font_registry(font_dirs: tuple[Path, ...]):
     return _REGISTRIES[key]
 
 
-def _font_dirs(file: Path, settings: BuildSettings) -> tuple[Path, ...]:
+def font_dirs(file: Path, settings: BuildSettings) -> tuple[Path, ...]:
+    """The font folders of a report: those of the settings, then a fonts/ folder beside it."""
     beside = file.parent / "fonts"
     return settings.font_dirs + ((beside,) if beside.is_dir() else ())
 
@@ -73,7 +74,7 @@ def check(file: Path, settings: BuildSettings):
     """Read and validate `file`: (document, warnings, font registry); raises ReportError."""
     from reportgen.reader.report import read_report
 
-    registry = font_registry(_font_dirs(file, settings))
+    registry = font_registry(font_dirs(file, settings))
     warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
                 for note in registry.notes]
     document = read_report(file, template=settings.template, warnings=warnings,
@@ -164,7 +165,7 @@ def _pdf_job(file: Path, settings: BuildSettings):
     the job then turns the document into PDF bytes."""
     from reportgen.writers import pdf  # noqa: F401 - imported now, while the parent reads
 
-    options = _options(font_registry(_font_dirs(file, settings)), settings)
+    options = _options(font_registry(font_dirs(file, settings)), settings)
     return lambda document: render("pdf", document, options)
 
 

@@ -1,4 +1,5 @@
-"""The command line: build, validate, fix, new, templates, schema; one-line errors, exit codes."""
+"""The command line: build, validate, fix, new, templates, fonts, schema; one-line errors, exit
+codes."""
 
 from __future__ import annotations
 
@@ -51,6 +52,10 @@ _EXAMPLES = {
     "new": """examples:
   reportgen new notice                             print the starter
   reportgen new handout -o handout.yaml""",
+    "fonts": """examples:
+  reportgen fonts                                  the annual-report's roles, bundled fonts
+  reportgen fonts my-report.yaml --fonts ~/公文字体  its roles with your fonts, and what became
+                                                   of each font file in the folder""",
     "schema": """examples:
   reportgen schema -o report.schema.json           for your editor's YAML language server""",
 }
@@ -164,6 +169,16 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="replace an existing FILE")
 
     command("templates", "list the kinds of document")
+    fonts = command("fonts", "show which font draws each role, and what became of your own "
+                             "fonts")
+    fonts.add_argument("report", nargs="?", type=Path, metavar="REPORT",
+                       help="a report file: its template, its fonts/ folder and characters")
+    fonts.add_argument("--template", metavar="KIND",
+                       help="this template instead of the report's (default without a report: "
+                            "annual-report)")
+    fonts.add_argument("--fonts", type=Path, action="append", default=[], metavar="DIR",
+                       help="a folder of your own TrueType fonts (仿宋_GB2312 …); repeatable")
+    fonts.set_defaults(strict=False, inputs=[])
     schema = command("schema", "print the JSON Schema of the report format")
     schema.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="file to write (default: print it)")
@@ -402,6 +417,29 @@ def _command_templates(args) -> int:
     return EXIT_OK
 
 
+def _command_fonts(args) -> int:
+    from reportgen.build import check, font_dirs, font_registry
+    from reportgen.fontreport import font_report
+
+    settings = _settings(args)
+    texts = None
+    if args.report is not None:
+        if not args.report.is_file():
+            raise _usage("report file not found", "reportgen fonts [REPORT.yaml]", args.report)
+        document, _, registry = check(args.report, settings)
+        template, texts = document.template, list(document.texts())
+        dirs = font_dirs(args.report, settings)
+    else:
+        from reportgen.template import load_template
+
+        template = load_template(args.template or "annual-report")
+        dirs = settings.font_dirs
+        registry = font_registry(dirs)
+    for line in font_report(template, registry, dirs, texts):
+        out(line)
+    return EXIT_OK
+
+
 def _command_schema(args) -> int:
     from reportgen.reader.schema import schema_json
 
@@ -432,4 +470,5 @@ def run() -> None:
 
 _COMMANDS = {"build": _command_build, "archive": _command_archive,
              "validate": _command_validate, "fix": _command_fix, "new": _command_new,
-             "templates": _command_templates, "schema": _command_schema}
+             "templates": _command_templates, "fonts": _command_fonts,
+             "schema": _command_schema}

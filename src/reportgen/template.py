@@ -31,6 +31,12 @@ ROLES = (
 )
 """Every kind of text a template styles; each has a paragraph style in the DOCX."""
 
+
+def heading_role(level: int) -> str:
+    """The role of a section heading at `level` (1 is 一、); levels past five share heading5."""
+    return f"heading{min(max(level, 1), 5)}"
+
+
 FIELDS = ("label", "doc_number", "preamble", "title", "addressee", "body", "attachments",
           "signature", "note", "closing", "imprint")
 """The top-level report fields a kind may have, in the order they print."""

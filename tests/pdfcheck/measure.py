@@ -122,6 +122,8 @@ class Measurements:
     extents: list[PageExtent] = field(default_factory=list)
     page_numbers: list[PageNumberMark] = field(default_factory=list)
     glyphs_checked: int = 0
+    mark_pairs: list[float] = field(default_factory=list)  # ems, see ``spacing``
+    loosest_gaps: list[float] = field(default_factory=list)  # of each wrapped body line, ems
     findings: list[Finding] = field(default_factory=list)
 
 

@@ -192,9 +192,8 @@ def test_libreoffice_draws_with_the_embedded_faces(bundled_docx, tmp_path):
     assert "Reportgen" not in installed_families(), "bundled faces are installed system-wide"
     fonts = {untag(line.split()[0]) for line in
              pdf_fonts(convert(bundled_docx, out_dir=tmp_path)).splitlines()[2:]}
-    assert {"ReportgenSong-Regular", "ReportgenSong-Bold", "ReportgenHei-Regular",
-            "ReportgenKai-Regular"} <= fonts
-
+    assert {"ReportgenFangsong-Regular", "ReportgenSong-Regular", "ReportgenSong-Bold",
+            "ReportgenHei-Regular", "ReportgenKai-Regular"} <= fonts
 
 def test_run_in_numbers_tables_and_titles_take_their_role_faces(tmp_path):
     pdf = convert(samples.write_docx(samples.notice(), tmp_path / "notice.docx", "bundled"))
@@ -211,7 +210,7 @@ def test_run_in_numbers_tables_and_titles_take_their_role_faces(tmp_path):
         face.setdefault(c["text"], untag(c["fontname"]))
     assert face["压"] == "ReportgenHei-Regular"  # run-in heading in its character style
     assert face["一"] == "ReportgenHei-Regular"  # …and its number, from the paragraph mark
-    assert face["各"] == "ReportgenSong-Regular"
+    assert face["各"] == "ReportgenFangsong-Regular"
     assert face["关"] == "ReportgenSong-Bold"
     assert face["备"] == "ReportgenHei-Regular"  # table header
 

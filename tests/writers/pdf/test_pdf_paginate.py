@@ -9,7 +9,14 @@ from reportgen import model
 from reportgen.writers.pdf.flow import Box, ImprintBox, Row, TableBox
 from reportgen.writers.pdf.paginate import paginate
 from reportgen.writers.pdf.text import Run
-from tests.writers.pdf.documents import document, paragraph, pdf_bytes, read_lines, section
+from tests.writers.pdf.documents import (
+    document,
+    paragraph,
+    pdf_bytes,
+    read_lines,
+    section,
+    template,
+)
 
 LINES = 22
 
@@ -113,6 +120,59 @@ def test_the_imprint_sits_at_the_foot_of_the_last_page():
     assert len(paginate([box("p", 21), imprint], LINES, 100.0)) == 2
 
 
+def test_a_kept_run_that_would_leave_over_five_lines_empty_breaks_where_the_page_ends():
+    headings = [box(f"h{n}.", 1, keep_with_next=True) for n in range(5)]
+    pages = layout(box("p", 15), *headings, box("q", 3))  # 8 kept lines, 7 left on page 1
+    assert len(pages[0]) == 22  # not 15: the run fills the page …
+    assert [text for _, text in pages[0][15:20]] == ["h0.0", "h1.0", "h2.0", "h3.0", "h4.0"]
+    assert [text for _, text in pages[1]] == ["q2"]  # … its short last box broken at its end
+
+
+def test_a_kept_run_that_leaves_five_lines_or_fewer_moves_whole():
+    headings = [box(f"h{n}.", 1, keep_with_next=True) for n in range(5)]
+    pages = layout(box("p", 17), *headings, box("q", 3))
+    assert len(pages[0]) == 17 and pages[1][0] == (0, "h0.0")
+
+
+def test_a_kept_run_keeps_its_headings_with_a_line_of_text_or_moves():
+    headings = [box(f"h{n}.", 1, keep_with_next=True) for n in range(7)]
+    pages = layout(box("p", 15), *headings, box("q", 5))  # 7 headings and 2 lines: 9 > 7
+    assert len(pages[0]) == 15 and pages[1][0] == (0, "h0.0")
+    pages = layout(box("p", 14), *headings[:6], box("q", 5))  # 6 + 2 lines fit in 8
+    assert [text for _, text in pages[0][-2:]] == ["q0", "q1"] and pages[1][0] == (0, "q2")
+
+
+def test_a_run_followed_by_a_table_is_not_broken():
+    headings = [box(f"h{n}.", 1, keep_with_next=True) for n in range(6)]
+    pages = layout(box("p", 15), *headings, table([2, 2]))
+    assert len(pages[0]) == 15
+
+
+def test_three_heading_only_items_and_a_heading_with_three_lines_keep_19_lines_on_page_1(
+        registry):
+    items = [section(3, n, f"第{n}项重点工作") for n in (1, 2, 3)]  # nothing under them: a list
+    doc = document(paragraph(15), section(1, 1, "重点工作", *items),
+                   section(1, 2, "工作要求", paragraph(3)), paragraph(6))
+    pages = read_lines(pdf_bytes(doc, registry))
+    body = [line for line in pages[0] if not line.is_page_number]
+    assert len(body) >= 19
+    assert [line.text for line in body[15:19]] == [
+        "一、重点工作", "1.第1项重点工作", "2.第2项重点工作", "3.第3项重点工作"]
+    assert pages[1][0].text == "二、工作要求"  # kept with its three lines
+
+
+def test_a_plan_point_with_text_under_it_never_ends_a_page(registry):
+    point = model.PlanItem("加强阵地建设", model.Numbering(2, template().plan, 1, "plan-1"),
+                           (paragraph(4),))
+    pages = read_lines(pdf_bytes(document(paragraph(21), model.Plan((point,))), registry))
+    assert not any(line.text.startswith("1.加强") for line in pages[0])
+    assert pages[1][0].text == "1.加强阵地建设"
+    bare = model.PlanItem("加强阵地建设", point.numbering)  # a bare point is a list item
+    pages = read_lines(pdf_bytes(document(paragraph(21), model.Plan((bare,)), paragraph(2)),
+                                 registry))
+    assert pages[0][-2].text == "1.加强阵地建设"  # [-1] is the page number
+
+
 @st.composite
 def flows(draw):
     items = []
@@ -133,14 +193,15 @@ def test_every_line_is_placed_once_in_order_without_widows_or_orphans(items):
     for page in pages:
         rows = [row for row, _ in page.lines]
         assert rows == sorted(set(rows)) and all(0 <= row < LINES for row in rows)
-    for item in items:
+    for index, item in enumerate(items):
         names = {ln[0].text for ln in item.lines}
         shares = [sum(ln[0].text in names for _, ln in page.lines) for page in pages]
         shares = [n for n in shares if n]
+        ends_a_run = index and items[index - 1].keep_with_next
         if len(item.lines) >= 4:
             assert all(n >= 2 for n in shares)  # no orphan, no widow
-        elif len(item.lines) <= LINES:
-            assert len(shares) == 1  # too short to break
+        elif len(item.lines) <= LINES and not ends_a_run:
+            assert len(shares) == 1  # too short to break, unless a kept run ends with it
 
 
 def test_a_heading_forced_near_a_page_end_moves_to_the_next_page(registry):

@@ -1,8 +1,11 @@
 """Pagination: boxes onto pages of grid lines, in one pass over the boxes.
 
-A heading (any box that keeps with the next) never ends a page: it goes with the first lines of
-what follows. A paragraph never leaves one line alone at the foot or the head of a page: a line
-more moves over, and the page ends short. A table repeats its header row on every page it
+A heading (any box that keeps with the next, see `reportgen.keeps`) never ends a page: it goes
+with the first lines of what follows. A paragraph never leaves one line alone at the foot or the
+head of a page: a line more moves over, and the page ends short. But no keep leaves more than
+`MAX_CARRIED_LINES` lines of a page empty: a run of kept boxes that would is set as it comes
+instead, its headings each with at least a line after them, its last box broken where the page
+ends. A table repeats its header row on every page it
 reaches and breaks only between rows, unless one row is taller than a page. Spacing before and
 after boxes is whole grid lines; the larger of two neighbours' spacing applies, and none at the
 top of a page.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportgen.keeps import MAX_CARRIED_LINES
 from reportgen.writers.pdf.flow import Box, ImprintBox, Item, Page, Rule, TableBox
 from reportgen.writers.pdf.text import Line
 
@@ -25,8 +29,17 @@ def paginate(items: Sequence[Item], lines: int, width: float) -> list[Page]:
     """The items on pages of `lines` grid lines; `width` is the text block's width in points."""
     pager = _Pager(lines, width)
     leads = _leads(items, lines)
+    run_end = -1  # items up to this one are a kept run set as it comes
     for i, item in enumerate(items):
         if isinstance(item, Box):
+            if i > run_end and item.keep_with_next and \
+                    pager.left_empty(item, leads[i]) > MAX_CARRIED_LINES:
+                end = _run_end(items, i)
+                if end is not None and pager.fits(_run_head(items, i, end), item):
+                    run_end = end
+            if i < run_end or (i == run_end and _whole(item)):
+                pager.run_box(item)
+                continue
             after = 0
             if item.keep_with_next and i + 1 < len(items):
                 after = _gap(item, items[i + 1]) + leads[i + 1]
@@ -45,6 +58,27 @@ def _whole(box: Box) -> bool:
 
 def _gap(item: Item, following: Item) -> int:
     return max(item.space_after, following.space_before)
+
+
+def _run_end(items: Sequence[Item], i: int) -> int | None:
+    """The last item of the kept run starting at items[i]: the first box after its boxes that
+    keep with the next; None when a table or the 版记 ends it (a table is not broken by it)."""
+    j = i
+    while j + 1 < len(items) and isinstance(items[j], Box) and items[j].keep_with_next:
+        j += 1
+    return j if isinstance(items[j], Box) and not items[j].keep_with_next else None
+
+
+def _run_head(items: Sequence[Item], i: int, end: int) -> int:
+    """The grid lines a kept run needs on the page where it starts: its boxes that keep with
+    the next, the spacing between them, and a line (two of a longer box) of its last box."""
+    head = 0
+    for k in range(i, end + 1):
+        box = items[k]
+        if k > i:
+            head += _gap(items[k - 1], box)
+        head += len(box.lines) if k < end else (1 if _whole(box) else MIN_LINES)
+    return head
 
 
 def _leads(items: Sequence[Item], lines: int) -> list[int]:
@@ -89,6 +123,29 @@ class _Pager:
             self.new_page()
             gap = 0
         self.used += gap
+
+    def left_empty(self, item: Item, lead: int) -> int:
+        """The grid lines this page would end short by if `item` (of `lead` lines that must
+        fit) began the next page; 0 when it fits here."""
+        gap = max(self.space_after, item.space_before) if self.used else 0
+        room = self.lines - self.used - gap
+        return room if self.used and lead > room else 0
+
+    def fits(self, lines: int, item: Item) -> bool:
+        """Whether `lines` grid lines fit on this page after the spacing before `item`."""
+        gap = max(self.space_after, item.space_before) if self.used else 0
+        return self.used + gap + lines <= self.lines
+
+    def run_box(self, box: Box) -> None:
+        """Place a box of a kept run as it comes (the run's start made sure its boxes that keep
+        with the next, and a line after them, fit); the run's last box, if short, breaks where
+        the page ends (a longer one is placed as any other, with no widow or orphan)."""
+        self.used += max(self.space_after, box.space_before) if self.used else 0
+        for line in box.lines:
+            if self.used == self.lines:
+                self.new_page()
+            self.put(line)
+        self.space_after = box.space_after
 
     def box(self, box: Box, lead: int, after: int) -> None:
         """Place `box`; `after` is what must follow it on its last page (spacing and the next
