@@ -259,3 +259,15 @@ def test_a_long_title_gets_the_pdfs_balanced_line_break(tmp_path):
     write(handout, WriteOptions(fonts=FontRegistry()), out)
     titles = [p.text for p in docx.Document(out).paragraphs if p.style.style_id == "Title"]
     assert titles == ["关于做好2026年春季\n文化场馆安全生产工作的意见"]
+
+
+def test_headings_and_plan_points_keep_as_reportgen_keeps_says(tmp_path):
+    # plan points with nothing under them are a list: they keep with nothing, though 计划条目
+    # keeps with the next paragraph when a point has text under it
+    path = samples.write_docx(samples.twelve_point_plan(), tmp_path / "plan.docx")
+    document = docx.Document(str(path))
+    points = [p for p in document.paragraphs if p.style.style_id == "PlanItem"]
+    assert points[0].style.element.find("w:pPr/w:keepNext", NS) is not None
+    assert {p._p.find("w:pPr/w:keepNext", NS).get(w("val")) for p in points} == {"0"}
+    heading = next(p for p in document.paragraphs if p.style.style_id == "Heading1")
+    assert heading._p.find("w:pPr/w:keepNext", NS) is None  # its style's keep: it has a plan

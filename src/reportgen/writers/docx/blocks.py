@@ -16,9 +16,10 @@ from itertools import accumulate, pairwise
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.keeps import Keep, keep
 from reportgen.layout.columns import Measure, column_widths
 from reportgen.layout.linebreak import balanced_lines
-from reportgen.template import Template
+from reportgen.template import Template, heading_role
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import CELL_MARGIN, SUBSTITUTE_OTHER, Grid, pt, width_chars
 from reportgen.writers.docx.numbering import Numbering
@@ -28,8 +29,8 @@ from reportgen.writers.docx.styles import (
     RUN_IN_TEXT,
     TABLE_STYLE,
     attachment_indents,
-    heading_role,
     style_id,
+    style_keep,
 )
 
 
@@ -75,7 +76,7 @@ class Body:
                 if self._attachment_lines(block) < 2 * MIN_LINES:
                     _together(paragraphs)
             elif isinstance(block, model.Signature):
-                self._keep_last()  # no page holds a signature alone
+                self._keep_last()  # no page holds a signature alone (keeps_previous)
                 for organisation in block.organisations:
                     self._paragraph("signature", organisation)
                 self._paragraph("date", block.date)
@@ -104,12 +105,20 @@ class Body:
             oxml.keep_with_next(self._last)
 
     def _paragraph(self, role: str, text: str, *, style: str | None = None,
-                   num: oxml.Element | None = None, run_in: str | None = None) -> oxml.Element:
-        """A paragraph of `role` in `style` (default: the role's own). A run-in heading's
-        paragraph has the heading's role and style and its heading as `text`; `run_in` is the
-        text that follows, in the body's character style, set as the body is."""
+                   num: oxml.Element | None = None, run_in: str | None = None,
+                   kept: Keep | None = None) -> oxml.Element:
+        """A paragraph of `role` in `style` (default: the role's own), kept as `kept` says
+        where that differs from its style (reportgen.keeps). A run-in heading's paragraph has
+        the heading's role and style and its heading as `text`; `run_in` is the text that
+        follows, in the body's character style, set as the body is."""
         sid = style or style_id(role)
         layout = self._run_in_layout(role) if run_in is not None else {}
+        if kept is not None:
+            styled = style_keep(role, self._template.role(role))
+            if kept.with_next != styled.with_next:
+                layout["keep_next"] = kept.with_next
+            if kept.together != styled.together:
+                layout["keep_lines"] = kept.together
         if len(self._body) == (self._sect_pr is not None) and \
                 self._template.role(role).space_before_lines:
             # the first line of the first page is the text block's first line (GB/T 9704)
@@ -126,7 +135,7 @@ class Body:
         """Where a run-in heading's paragraph is laid out as the body is, the PDF's way, and
         its heading style says otherwise: the direct formatting that says so."""
         head, body = self._template.role(role), self._template.role("body")
-        layout: dict = {"keep_next": False} if head.keep_with_next else {}
+        layout: dict = {}
         if head.align != body.align:
             layout["align"] = body.align
         if head.indent_chars != body.indent_chars:
@@ -155,14 +164,15 @@ class Body:
     def _section(self, section: model.Section, restart: bool) -> None:
         binding = self._numbering.heading(section.level, section.numbering.style, restart)
         self._paragraph(heading_role(section.level), section.title, style=binding.style,
-                        num=binding.num, run_in=section.run_in)
+                        num=binding.num, run_in=section.run_in,
+                        kept=keep(section, self._template))
         self.write(section.blocks)
 
     def _plan(self, plan: model.Plan) -> None:
         for n, item in enumerate(plan.items):
             binding = self._numbering.plan_point(item.numbering.style, restart=n == 0)
             self._paragraph("plan_item", item.title, style=binding.style, num=binding.num,
-                            run_in=item.run_in)
+                            run_in=item.run_in, kept=keep(item, self._template))
             self.write(item.blocks, fresh=True)
 
     def _attachment_lines(self, attachments: model.Attachments) -> int:

@@ -21,10 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportgen.numbering import NumberStyle
-from reportgen.template import Template
+from reportgen.template import Template, heading_role
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid
-from reportgen.writers.docx.styles import PARAGRAPH_STYLES, heading_role, style_id
+from reportgen.writers.docx.styles import PARAGRAPH_STYLES, style_id
 
 LEVELS = 9
 """Word defines nine levels per list; deeper ones than the template's count in decimal."""

@@ -113,7 +113,8 @@ def tab(position: int, alignment: str = "right") -> Element:
     return el("w:tabs", None, el("w:tab", {"w:val": alignment, "w:pos": position}))
 
 
-def p_pr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: bool = False,
+def p_pr(*, style: str | None = None, keep_next: bool | None = None,
+         keep_lines: bool | None = None,
          widow_control: bool | None = None, num: Element | None = None,
          borders: Iterable[Element] = (), tabs: Element | None = None,
          overflow_punct: bool | None = None, auto_space: bool | None = None,
@@ -132,7 +133,8 @@ def p_pr(*, style: str | None = None, keep_next: bool | None = None, keep_lines:
         val("w:pStyle", style) if style else None,
         (el("w:keepNext") if keep_next else val("w:keepNext", False))
         if keep_next is not None else None,
-        el("w:keepLines") if keep_lines else None,
+        (el("w:keepLines") if keep_lines else val("w:keepLines", False))
+        if keep_lines is not None else None,
         val("w:widowControl", widow_control) if widow_control is not None else None,
         num,
         el("w:pBdr", None, *sides) if sides else None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportgen import model
+from reportgen.keeps import Keep
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
@@ -60,11 +61,6 @@ RULE_THICK, RULE_THIN = 8, 6
 
 def style_id(role: str) -> str:
     return PARAGRAPH_STYLES[role][0]
-
-
-def heading_role(level: int) -> str:
-    """The role of a heading at `level`; levels past five use the fifth."""
-    return f"heading{min(max(level, 1), 5)}"
 
 
 def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numbering,
@@ -126,8 +122,8 @@ def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, numberi
     num = oxml.num_pr(numbering.heading_num_id, level - 1) if level else \
         oxml.num_pr(numbering.plan_num_id, 0) if role == "plan_item" else None
     node.append(oxml.p_pr(
-        keep_next=rs.keep_with_next or role in _KEPT_WITH_NEXT or None,
-        keep_lines=role in _KEPT_TOGETHER,
+        keep_next=style_keep(role, rs).with_next or None,
+        keep_lines=style_keep(role, rs).together or None,
         num=num,
         borders=extra.get("borders", ()),
         tabs=extra.get("tabs"),
@@ -148,8 +144,16 @@ _REPEATING = ("body", "preamble", "closing", "attachment", "plan_item", "table",
 _KEPT_WITH_NEXT = ("signature",)
 """Roles that never end a page whatever the template says: 落款 stays with its date."""
 
-_KEPT_TOGETHER = ("title", "signature")
-"""Roles whose lines never break across pages, as the PDF keeps them."""
+_KEPT_TOGETHER = ("title", "signature", *(f"heading{n}" for n in range(1, 6)), "plan_item")
+"""Roles whose lines never break across pages (reportgen.keeps: the title, the signature, a
+heading and a plan point that does not run in)."""
+
+
+def style_keep(role: str, rs: RoleStyle) -> Keep:
+    """The keeps a role's paragraph style carries; a paragraph whose block keeps otherwise
+    (reportgen.keeps: a heading with nothing under it, a run-in heading) says so itself."""
+    return Keep(with_next=rs.keep_with_next or role in _KEPT_WITH_NEXT,
+                together=role in _KEPT_TOGETHER)
 
 _OFF_GRID = ("table", "table_header", "page_number")
 """Roles set at their own line height; every other role's lines are whole grid lines high."""
