@@ -16,7 +16,7 @@ from itertools import accumulate, pairwise
 from docx.oxml.ns import qn
 
 from reportgen import model
-from reportgen.keeps import Keep, keep
+from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.columns import Measure, column_widths
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template, heading_role
@@ -51,6 +51,8 @@ class Body:
         """Write `blocks`; with `fresh`, the first section among them counts from 1 again
         (sections under a plan point, which no heading above restarts)."""
         for block in blocks:
+            if keeps_previous(block):  # the text before a 落款, the date before a 附注
+                self._keep_last()
             if isinstance(block, model.Section):
                 self._section(block, restart=fresh)
                 fresh = False
@@ -76,12 +78,10 @@ class Body:
                 if self._attachment_lines(block) < 2 * MIN_LINES:
                     _together(paragraphs)
             elif isinstance(block, model.Signature):
-                self._keep_last()  # no page holds a signature alone (keeps_previous)
                 for organisation in block.organisations:
                     self._paragraph("signature", organisation)
                 self._paragraph("date", block.date)
             elif isinstance(block, model.Note):
-                self._keep_last()  # 附注 stays with the date
                 text = block.text
                 if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
                     text = f"（{text}）"
