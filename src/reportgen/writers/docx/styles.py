@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from reportgen import model
 from reportgen.keeps import Keep
+from reportgen.layout.columns import width_chars
+from reportgen.tablefit import line_pitch
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
-from reportgen.writers.docx.layout import Grid, pt, width_chars
+from reportgen.writers.docx.layout import Grid, pt
 
 if TYPE_CHECKING:
     from reportgen.writers.docx.numbering import Numbering
@@ -64,9 +66,10 @@ def style_id(role: str) -> str:
 
 
 def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numbering,
-          footer_line: int) -> oxml.Element:
+          footer_line: int, extra: list[oxml.Element] = ()) -> oxml.Element:
     """The `w:styles` root for `document`, headings and plan points bound to their lists in
-    `numbering`; `footer_line` is the page number's line height in twips."""
+    `numbering`; `footer_line` is the page number's line height in twips; `extra` are further
+    paragraph styles (the tables' sizes)."""
     template = document.template
     body = template.role("body")
     root = oxml.el(
@@ -90,6 +93,7 @@ def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numberi
     root.append(_run_in_text_style(body, grid, faces))
     root.extend(_numbered_styles(numbering))
     root.extend(_derived_styles(document, grid))
+    root.extend(extra)
     root.append(_table_style())
     return root
 
@@ -164,7 +168,9 @@ def _spacing(role: str, rs: RoleStyle, grid: Grid, line: int | None) -> oxml.Ele
     else whole grid lines, or 1.25 times the size for roles off the grid."""
     before, before_lines = grid.lines(rs.space_before_lines)
     after, after_lines = grid.lines(rs.space_after_lines)
-    if line is None and role in _OFF_GRID:
+    if line is None and role in ("table", "table_header"):
+        line = pt(line_pitch(rs.size_pt))
+    elif line is None and role in _OFF_GRID:
         line = pt(rs.size_pt * 1.25)
     elif line is None:
         line = grid.line_pitch * max(1, -(-pt(rs.size_pt) // grid.line_pitch))

@@ -13,7 +13,7 @@ from lxml import etree
 
 from reportgen import model
 from reportgen.fontmetrics import VerticalMetrics, vertical_metrics
-from reportgen.writers.docx import blocks, fontembed, package, page, settings, styles, theme
+from reportgen.writers.docx import blocks, fontembed, package, page, settings, styles, tables, theme
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
@@ -49,12 +49,15 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     families = [replace(family, name=renamed.get(family.name, family.name))
                 for family in families]
     drawn_by = {ch: renamed.get(face.family, face.family) for ch, face in fallbacks.items()}
-    blocks.Body(body, numbering, grid, template,
-                drawn_by.get if drawn_by else None).write(document.blocks)
+    writer = blocks.Body(body, numbering, grid, template, drawn_by.get if drawn_by else None)
+    writer.write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))
-    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering, footer.height))
+    _replace(word.part._styles_part, styles.build(
+        document, grid, faces, numbering, footer.height,
+        tables.table_styles(writer.tables.styles, template, faces)))
     page.set_up(word, template.page, grid, footer)
+    writer.sections.finish(word, template.page)
     package.write_font_table(word, families, embedded)
     package.tidy(word)
     content = etree.tostring(word.part.element) if options.reproducible else None
@@ -108,9 +111,11 @@ def _text(document: model.Document) -> Iterator[str]:
             value = getattr(block, name, None)
             if isinstance(value, str):
                 yield from value
-        for name in ("lines", "organisations", "names", "header"):
+        for name in ("lines", "organisations", "names", "notes"):
             yield from "".join(getattr(block, name, ()))
-        for row in getattr(block, "rows", ()):
+        for name in ("units", "caption"):
+            yield from getattr(block, name, None) or ""
+        for row in getattr(block, "grid", ()):
             yield from "".join(row)
         numbering = getattr(block, "numbering", None)
         if numbering is not None:

@@ -12,7 +12,7 @@ from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
 from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
-from reportgen.writers.pdf.tables import table_items
+from reportgen.writers.pdf.tables import table_box
 from reportgen.writers.pdf.text import Line, Setter, Span, Style
 
 ATTACHMENT_LABEL = "附件："
@@ -22,18 +22,21 @@ THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
 THIN_RULE = 0.25 * mm  # rules between its elements
 
 
-def lay_out(document: model.Document, setter: Setter, width: float) -> list[Item]:
-    """The document's blocks as boxes, in reading order, `width` points wide."""
-    builder = _Builder(document.template, setter, width)
+def lay_out(document: model.Document, setter: Setter, width: float, pitch: float) -> list[Item]:
+    """The document's blocks as boxes, in reading order, `width` points wide on a grid of
+    `pitch` points."""
+    builder = _Builder(document.template, setter, width, pitch)
     builder.blocks(document.blocks)
     return builder.items
 
 
 class _Builder:
-    def __init__(self, template: Template, setter: Setter, width: float) -> None:
+    def __init__(self, template: Template, setter: Setter, width: float, pitch: float) -> None:
         self.template = template
         self.setter = setter
         self.width = width
+        self.pitch = pitch
+        self.natural = Setter(setter.fonts, 1.0)  # tables leave the grid, and its scale
         self.items: list[Item] = []
         self.depth = 0  # of the headings being laid out: 0 outside any section
 
@@ -63,7 +66,7 @@ class _Builder:
             for item in block.items:
                 self.heading(item, "plan_item")
         elif isinstance(block, model.Table):
-            self.items.extend(table_items(block, self.template, self.setter, self.width))
+            self.items.append(table_box(block, self.template, self.natural, self.pitch))
         elif isinstance(block, model.ClosingLines):
             self.add(self.lines_of([[(line, self.style("closing"))] for line in block.lines],
                                    "closing"), "closing", keep(block, self.template))
