@@ -3,7 +3,8 @@
 Paragraphs carry a style and text only. The exceptions are what a style cannot know: a count
 that starts anew (`w:numPr`), the body's character style for the text a run-in heading runs
 into, a keep with what follows (the paragraph before a signature, the lines of one attachment
-list), no space before the document's first line, and the alignment of a table column.
+list), no space before the first line of the document or of a section, and the alignment of a
+table column.
 """
 
 from __future__ import annotations
@@ -129,9 +130,11 @@ class Body:
                 layout["keep_next"] = kept.with_next
             if kept.together != styled.together:
                 layout["keep_lines"] = kept.together
-        if len(self._body) == (self._sect_pr is not None) and \
-                self._template.role(role).space_before_lines:
-            # the first line of the first page is the text block's first line (GB/T 9704)
+        starts_section = len(self._body) == (self._sect_pr is not None) or \
+            self.sections.landscape  # after a landscape table, a portrait page begins
+        if starts_section and self._template.role(role).space_before_lines:
+            # the first line of a page is the text block's first line (GB/T 9704), but word
+            # processors keep the space before a section's first paragraph
             layout["line_spacing"] = oxml.spacing(before=0, before_lines=0)
         p = oxml.el("w:p", None, oxml.p_pr(style=None if sid == "Normal" else sid, num=num,
                                            **layout))
