@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reportgen.writers.docx.styles import ATTACHMENT_CONTINUED, PARAGRAPH_STYLES
+from reportgen.writers.docx.styles import ATTACHMENT_CONTINUED, PARAGRAPH_STYLES, RUN_IN_TEXT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -39,8 +39,8 @@ _BODY_LIKE = ("Body Text", "正文文本", "Text Body", "Plain Text", "纯文本
               "普通(网站)", "No Spacing", "无间隔", "List Paragraph", "列表段落")
 """Styles editors apply to ordinary text: read as body paragraphs without a word about it."""
 
-RUN_IN_TEXT = ("RunInText", "段中正文")
-"""Id and name of the character style of the text a run-in heading runs into."""
+RUN_IN_NAME = "段中正文"
+"""The name of the character style (RUN_IN_TEXT) of the text a run-in heading runs into."""
 
 _BY_NAME = {name.casefold(): role for role, (_, name) in PARAGRAPH_STYLES.items()}
 _BY_NAME.update({alias.casefold(): role for role, names in _ALIASES.items() for alias in names})
@@ -150,7 +150,7 @@ class Styles:
         if not sid:
             return None
         style = self.styles.get(sid)
-        if sid == RUN_IN_TEXT[0] or style is not None and style.name == RUN_IN_TEXT[1]:
+        if sid == RUN_IN_TEXT or style is not None and style.name == RUN_IN_NAME:
             return "text"
         if style is not None and style.link:
             role = self.role(style.link)
