@@ -312,3 +312,26 @@ def test_merged_cells_the_editor_changed_are_named_and_left(tmp_path):
     _, after, result = revise(tmp_path, change, STATISTICS)
     assert after == STATISTICS
     assert any("merged cells or header rows changed" in loss.what for loss in result.losses)
+
+
+def test_a_point_that_gains_paragraphs_is_rewritten_where_it_stands(tmp_path):
+    def change(document):
+        added = add_after(find(document, "第一个要点"), "第一个要点的新说明。", "Normal")
+        added._p.pPr.remove(added._p.pPr.numPr)
+
+    data, after, _ = revise(tmp_path, change)
+    assert data["body"][2]["body"][1]["plan"][0] == {"point": "第一个要点",
+                                                      "body": ["第一个要点的新说明。"]}
+    assert "          - point: 第一个要点\n            body:\n              - 第一个要点的新说明。\n" \
+        in after
+
+
+def test_keys_written_in_another_order_than_reportgen_writes_them(tmp_path):
+    text = "title: 标题\nbody:\n- body:\n  - 甲段。\n  section: 一节\n- 乙段。\n"
+
+    def change(document):
+        remove(find(document, "甲段。"))
+
+    data, after, _ = revise(tmp_path, change, text)
+    assert data["body"] == [{"section": "一节"}, "乙段。"]
+    assert after == "title: 标题\nbody:\n- section: 一节\n- 乙段。\n"

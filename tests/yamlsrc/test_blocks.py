@@ -110,17 +110,22 @@ def test_a_moved_section_carries_the_edits_made_inside_it():
     assert after.index("# about the section") < after.index("第一段")
 
 
-def test_keys_go_after_the_first_key_of_a_list_item_but_never_before_it():
+def test_keys_of_a_list_item_go_before_after_and_away_from_its_line():
     section = find(FILE, ("body", 1))
     after = apply(FILE, [insert(FILE, section, 1, "text: 正文\n")])
     assert yaml.safe_load(after)["body"][1]["text"] == "正文"
     assert "    text: 正文\n    body:\n" in after
-    with pytest.raises(EditError, match="before the first key"):
-        insert(FILE, section, 0, "text: 正文\n")
-    with pytest.raises(EditError, match="first key"):
-        delete(FILE, section, 0)
+    first = apply(FILE, [insert(FILE, section, 0, "text: 正文\n")])
+    assert "  - text: 正文\n    section: 一节\n    body:\n" in first
+    assert list(yaml.safe_load(first)["body"][1]) == ["text", "section", "body"]
     dropped = apply(FILE, [delete(FILE, section, 1)])
     assert yaml.safe_load(dropped)["body"][1] == {"section": "一节"}
+    sorted_keys = "body:\n- body:\n  - 甲\n  section: 一节\n"
+    item = find(sorted_keys, ("body", 0))
+    assert apply(sorted_keys, [delete(sorted_keys, item, 0)]) == "body:\n- section: 一节\n"
+    with pytest.raises(EditError, match="only key"):
+        lone = "a:\n- x: 1\n"
+        delete(lone, find(lone, ("a", 0)), 0)
 
 
 def test_a_key_added_at_the_end_of_a_file_without_a_final_line_break():

@@ -164,8 +164,9 @@ class BodySync:
                         key="body")
 
     def expand_point(self, old: Block, new: Block) -> None:
-        """A point written as one text that now runs into text or holds blocks: rewritten as
-        `point:` with `text:` and `body:`."""
+        """A point written as one text that now runs into text or holds blocks: rewritten in
+        place as `point:` with `text:` and `body:` (where it stands, so that it moves along
+        if it is carried elsewhere)."""
         plan, path = self.plan, old.path
         written: dict[str, Any] = {"point": literal(new.text)}
         if new.run_in is not None:
@@ -173,8 +174,7 @@ class BodySync:
         if new.children:
             written["body"] = [self.value(child, format_path(path + ("body",)))
                                for child in new.children]
-        plan.delete(path)
-        plan.insert(path[:-1], path[-1], written)
+        plan.rewrite_item(path, written)
         plan.changes.append(Change("changed", "plan point", path, plan.line(path), old.text,
                                    new.text + (f"（{new.run_in}）" if new.run_in else "")))
 

@@ -151,6 +151,21 @@ class Plan(TextChanges):
                 at = edits_position(self.text, self.edits, change.at)
                 self.changes[n] = replace(change, line=after.count("\n", 0, at) + 1)
 
+    def rewrite_item(self, path: Path_, value: Any) -> None:
+        """Write the list item at `path` anew as `value`, in place (its `- ` and any comments
+        above it stay)."""
+        coll = self.collection(path[:-1])
+        if coll.flow:
+            raise EditError(f"cannot rewrite an item of the one-line list at "
+                            f"{format_path(path[:-1])}")
+        entry = coll.entries[path[-1]]
+        parts = blocks.indented(self._parts(value, coll, None, path), coll.column)
+        first = parts[0]
+        dash = first.index("- ") + 2
+        start = entry.value.start_mark.index
+        end = blocks.line_end(self.text, blocks.content_end(self.text, entry.value))
+        self.edit(Edit(start, end, (first[dash:], *parts[1:])))
+
     def delete(self, path: Path_) -> None:
         """Remove the entry at `path` from its collection (a list item, or a key)."""
         coll = self.collection(path[:-1])

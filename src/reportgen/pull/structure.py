@@ -132,14 +132,25 @@ def _frame_of(stack: list[_Frame], block: Block, flat: list[Block], n: int,
                 return frame
             if frame.owner is not ROOT and frame.owner.match is None:
                 break
-    if block.match is None and stack[-1].owner.kind == POINT:
-        point = stack[-1].owner
-        plan_frame = stack[-2]
+    if stack[-1].owner.kind == POINT and not _plan_goes_on(flat, n, stack[-1].owner):
+        plan_frame = stack[-2]  # not placed by the YAML: by whether points hold text
+        yaml_plan = plan_frame.owner.match
         has_bodies = any(p.children for p in plan_frame.owner.children) or (
-            point.match is not None and point.match.children)
+            yaml_plan is not None and any(p.children for p in yaml_plan.children))
         if not has_bodies and len(stack) > 2:
             return stack[-3]  # points without text of their own: a paragraph after the plan
     return stack[-1]
+
+
+def _plan_goes_on(flat: list[Block], n: int, point: Block) -> bool:
+    """Whether a point of the same plan follows block `n` before any heading: then what
+    stands between is the point's own."""
+    for block in flat[n + 1:]:
+        if block.kind == SECTION:
+            return False
+        if block.kind == POINT:
+            return block.plan == point.plan
+    return False
 
 
 def _next_known(flat: list[Block], n: int) -> Block | None:

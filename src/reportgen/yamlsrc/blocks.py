@@ -168,7 +168,11 @@ def delete(text: str, coll: Collection, index: int) -> Edit:
     inner = entry.value.start_mark.index
     if not coll.flow:
         if index == 0 and not coll.is_sequence and _inline_with_parent(text, coll):
-            raise EditError("the first key of a list item cannot be removed in place")
+            if len(entries) == 1:
+                raise EditError("the only key of a list item cannot be removed in place")
+            # `- first: …` then `  second: …`: the second moves up onto the item's line
+            return Edit(entry.key.start_mark.index,
+                        entries[1].key.start_mark.index, "", inner=inner)
         return Edit(entry.start, entry.end, "", inner=inner)
     if len(entries) == 1:
         return Edit(entry.start, entry.end, "", inner=inner)
@@ -190,9 +194,14 @@ def insert(text: str, coll: Collection, index: int, entry: str | tuple[Part, ...
         if index < len(entries):
             return Edit(entries[index].start, entries[index].start, (*parts, ", "), within)
         return Edit(entries[-1].end, entries[-1].end, (", ", *parts), within)
-    if index == 0 and not coll.is_sequence and _inline_with_parent(text, coll):
-        raise EditError("a key cannot be put before the first key of a list item")
     parts = indented((entry,) if isinstance(entry, (str, Moved)) else entry, coll.column)
+    if index == 0 and not coll.is_sequence and _inline_with_parent(text, coll):
+        # `- new: …` on the item's line, the old first key on a line of its own below it
+        at = entries[0].key.start_mark.index
+        first = parts[0]
+        if not isinstance(first, str):
+            raise EditError("a moved entry cannot go before the first key of a list item")
+        return Edit(at, at, (first[coll.column:], *parts[1:], " " * coll.column), within)
     if index < len(entries):
         at = entries[index].start
     else:
