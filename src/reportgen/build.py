@@ -59,15 +59,18 @@ def _font_dirs(file: Path, settings: BuildSettings) -> tuple[Path, ...]:
     return settings.font_dirs + ((beside,) if beside.is_dir() else ())
 
 
-def check(file: Path, settings: BuildSettings):
-    """Read and validate `file`: (document, warnings, font registry); raises ReportError."""
+def check(file: Path, settings: BuildSettings, deadline=None):
+    """Read and validate `file`: (document, warnings, font registry); raises ReportError.
+    `deadline` (a budget.Deadline) bounds the time it may take; None: the usual limit."""
+    from reportgen.budget import Deadline
     from reportgen.reader.report import read_report
 
     registry = font_registry(_font_dirs(file, settings))
     warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
                 for note in registry.notes]
     document = read_report(file, template=settings.template, warnings=warnings,
-                           glyph_check=registry.missing)
+                           glyph_check=registry.missing,
+                           deadline=deadline or Deadline(file=file))
     if settings.strict and warnings:
         raise ReportError([_as_error(w) for w in warnings], EXIT_WARNINGS_STRICT)
     return document, warnings, registry
@@ -86,67 +89,69 @@ def output_paths(file: Path, settings: BuildSettings) -> dict[str, Path]:
 def build(file: Path, settings: BuildSettings) -> BuildResult:
     """Build one report into every requested format; all outputs or none are written."""
     from reportgen import forked
-    from reportgen.outputs import write_atomically
+    from reportgen.budget import Deadline
+    from reportgen.commit import recover
+    from reportgen.outputs import write_outputs
 
     paths = output_paths(file, settings)
+    recover(next(iter(paths.values())).parent)  # what a killed build left there
+    deadline = Deadline(file=file)
     if settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
         # Two cores: the helper imports the PDF writer while this process reads the report,
         # then lays out the PDF while this process makes the DOCX.
-        with forked.Helper(lambda: _pdf_job(file, settings)) as helper:
-            document, warnings, registry = check(file, settings)
-            backups = _check_writable(paths, settings)
+        with forked.Helper(lambda: _pdf_job(file, settings, deadline)) as helper:
+            document, warnings, registry = check(file, settings, deadline)
+            checked = _check_writable(paths, settings)
             helper.send(document)
-            docx = render("docx", document, _options(registry, settings))
+            docx = render("docx", document, _options(registry, settings, deadline))
             rendered = {"docx": docx, "pdf": helper.result()}
     else:
-        document, warnings, registry = check(file, settings)
-        backups = _check_writable(paths, settings)
-        options = _options(registry, settings)
+        document, warnings, registry = check(file, settings, deadline)
+        checked = _check_writable(paths, settings)
+        options = _options(registry, settings, deadline)
         rendered = {fmt: render(fmt, document, options) for fmt in paths}
-    write_atomically({paths[fmt]: data for fmt, data in rendered.items()}, backups)
-    return BuildResult(file, list(paths.values()), list(backups.values()), warnings)
+    backups = write_outputs({paths[fmt]: data for fmt, data in rendered.items()}, checked,
+                            force=settings.force)
+    return BuildResult(file, list(paths.values()), backups, warnings)
 
 
-def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict[Path, Path]:
-    """Backup path by output path, for outputs that --force will replace."""
+def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict:
+    """What each output path holds; raises for a protected one unless --force."""
     from reportgen.outputs import check_writable
 
-    backups = {}
-    for path in paths.values():
-        backup = check_writable(path, force=settings.force)
-        if backup is not None:
-            backups[path] = backup
-    return backups
+    return {path: check_writable(path, force=settings.force) for path in paths.values()}
 
 
-def _options(registry, settings: BuildSettings):
+def _options(registry, settings: BuildSettings, deadline=None):
+    from reportgen.budget import UNLIMITED
     from reportgen.writers.options import WriteOptions
 
     return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
-                        reproducible=settings.reproducible)
+                        reproducible=settings.reproducible, deadline=deadline or UNLIMITED)
 
 
-def _pdf_job(file: Path, settings: BuildSettings):
+def _pdf_job(file: Path, settings: BuildSettings, deadline):
     """In the helper, before the report is read: load the PDF writer and the font registry;
     the job then turns the document into PDF bytes."""
     from reportgen.writers import pdf  # noqa: F401 - imported now, while the parent reads
 
-    options = _options(font_registry(_font_dirs(file, settings)), settings)
+    options = _options(font_registry(_font_dirs(file, settings)), settings, deadline)
     return lambda document: render("pdf", document, options)
 
 
 def render(fmt: str, document, options) -> bytes:
-    """The bytes of `document` in format `fmt` (docx or pdf)."""
+    """The bytes of `document` in format `fmt` (docx or pdf), with their fingerprint."""
+    from reportgen.fingerprint import stamp
+
     buffer = io.BytesIO()
     if fmt == "docx":
-        from reportgen.fingerprint import stamp
         from reportgen.writers import docx
 
         docx.write(document, options, buffer)
-        return stamp(buffer.getvalue())
-    if fmt == "pdf":
+    elif fmt == "pdf":
         from reportgen.writers import pdf
 
         pdf.write(document, options, buffer)
-        return buffer.getvalue()
-    raise ValueError(fmt)
+    else:
+        raise ValueError(fmt)
+    return stamp(fmt, buffer.getvalue())

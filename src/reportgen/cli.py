@@ -193,7 +193,7 @@ def _command_new(args) -> int:
                                       hint="choose another name, or add --force")], EXIT_USAGE)
     from reportgen.outputs import write_atomically
 
-    write_atomically({args.output: text.encode("utf-8")}, {})
+    write_atomically({args.output: text.encode("utf-8")})
     out(f"wrote {args.output}; edit it, then: reportgen build {args.output}")
     return EXIT_OK
 
@@ -213,8 +213,15 @@ def _command_schema(args) -> int:
 
     if args.output is None:
         sys.stdout.write(schema_json())
-    else:
-        args.output.write_text(schema_json(), encoding="utf-8")
+        return EXIT_OK
+    if args.output.is_dir():
+        raise ReportError([Diagnostic("is a folder; -o takes the file to write",
+                                      file=args.output,
+                                      hint=f"e.g. -o {args.output / 'report.schema.json'}")],
+                          EXIT_USAGE)
+    from reportgen.outputs import write_atomically
+
+    write_atomically({args.output: schema_json().encode("utf-8")})
     return EXIT_OK
 
 

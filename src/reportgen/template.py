@@ -158,7 +158,7 @@ def _locate(name: str, relative_to: Path | None) -> Path:
 def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     from reportgen.reader.source import load
 
-    source = load(path)
+    source = load(path, streams=False)
     raw = source.data
     problems: list[Diagnostic] = []
     if not isinstance(raw, dict):

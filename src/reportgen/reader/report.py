@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import model
+from reportgen.budget import MAX_REPORT_CHARS, MAX_TEXT_CHARS, UNLIMITED, Deadline
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
 from reportgen.numbering import NumberingError, NumberStyle, parse_style
@@ -30,11 +31,14 @@ GlyphCheck = Callable[[str], list[str]]
 
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
-                glyph_check: GlyphCheck | None = None) -> model.Document:
+                glyph_check: GlyphCheck | None = None,
+                deadline: Deadline = UNLIMITED) -> model.Document:
     """Read, validate and build the report in `file`; raises ReportError with every problem.
 
     Problems that do not stop a build (half-width punctuation between Chinese characters,
     characters no font can draw when `glyph_check` is given) are appended to `warnings`.
+    A report over one of the limits of `budget`, or still being read at `deadline`, stops
+    at once with that error.
     """
     source = load(file)
     if not isinstance(source.data, dict):
@@ -43,7 +47,7 @@ def read_report(file: Path, *, template: str | None = None,
     problems = validate(source, REPORT_SCHEMA)
     if problems:
         raise ReportError(problems)
-    builder = _Builder(source, template, glyph_check)
+    builder = _Builder(source, template, glyph_check, deadline)
     document = builder.build()
     if warnings is not None:
         warnings.extend(builder.warnings)
@@ -67,8 +71,10 @@ def _forbidden(ch: str) -> bool:
 
 class _Builder:
     def __init__(self, source: Source, template_override: str | None,
-                 glyph_check: GlyphCheck | None):
+                 glyph_check: GlyphCheck | None, deadline: Deadline):
         self.source = source
+        self.deadline = deadline
+        self.chars = 0  # in all texts so far
         self.data: dict = source.data
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
@@ -87,12 +93,18 @@ class _Builder:
         """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
         if isinstance(value, _dt.date):
             return _date_text(value)
-        text = str(value)
+        self.deadline.check()
+        text = self.short_enough(str(value), path)
         try:
-            text = self.expressions.render(text)
+            text = self.short_enough(self.expressions.render(text), path)
         except ExpressionError as exc:
             self.error(path, str(exc), exc.hint)
             return text
+        self.chars += len(text)
+        if self.chars > MAX_REPORT_CHARS:
+            self.stop(path, f"the report's texts pass {MAX_REPORT_CHARS:,} characters here, "
+                            "the most one report may hold (about 1,800 pages)",
+                      "split it into several reports")
         for message, hint in self.expressions.take_notes():
             self.warnings.append(self.source.diagnostic(path, message, hint))
         text = _join_lines(text.strip())
@@ -105,6 +117,18 @@ class _Builder:
                 break
         self.lint(text, path)
         return text
+
+    def short_enough(self, text: str, path: Path_) -> str:
+        """`text`, unless it is longer than one text may be: then the build stops here."""
+        if len(text) > MAX_TEXT_CHARS:
+            self.stop(path, f"this text has {len(text):,} characters; one text may have at "
+                            f"most {MAX_TEXT_CHARS:,}", "split it into several paragraphs")
+        return text
+
+    def stop(self, path: Path_, message: str, hint: str) -> None:
+        """Stop reading: an error at `path`, raised with the problems found so far."""
+        self.error(path, message, hint)
+        raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
 
     def lint(self, text: str, path: Path_) -> None:
         for index, mark in half_width_marks(text):

@@ -14,6 +14,7 @@ from itertools import accumulate, pairwise
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.budget import UNLIMITED, Deadline
 from reportgen.layout.columns import Measure, column_widths
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template
@@ -34,8 +35,9 @@ class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
     def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template,
-                 fallback: Fallback | None = None):
+                 fallback: Fallback | None = None, deadline: Deadline = UNLIMITED):
         self._sect_pr = body.find(qn("w:sectPr"))
+        self._deadline = deadline
         self._body = body
         self._numbering = numbering
         self._grid = grid
@@ -48,6 +50,7 @@ class Body:
         parent = parent or self._numbering.main
         group: NumberedList | None = None
         for block in blocks:
+            self._deadline.check()
             if isinstance(block, model.Section):
                 if group is None:
                     group = self._numbering.sections(parent, block.level,

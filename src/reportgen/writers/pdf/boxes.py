@@ -8,6 +8,7 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 
 from reportgen import model
+from reportgen.budget import UNLIMITED, Deadline
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template
 from reportgen.writers.pdf.flow import Box, ImprintBox, Item
@@ -21,9 +22,11 @@ THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
 THIN_RULE = 0.25 * mm  # rules between its elements
 
 
-def lay_out(document: model.Document, setter: Setter, width: float) -> list[Item]:
-    """The document's blocks as boxes, in reading order, `width` points wide."""
-    builder = _Builder(document.template, setter, width)
+def lay_out(document: model.Document, setter: Setter, width: float,
+            deadline: Deadline = UNLIMITED) -> list[Item]:
+    """The document's blocks as boxes, in reading order, `width` points wide; `deadline` is
+    checked before each block."""
+    builder = _Builder(document.template, setter, width, deadline)
     builder.blocks(document.blocks)
     return builder.items
 
@@ -34,8 +37,10 @@ def heading_role(level: int) -> str:
 
 
 class _Builder:
-    def __init__(self, template: Template, setter: Setter, width: float) -> None:
+    def __init__(self, template: Template, setter: Setter, width: float,
+                 deadline: Deadline) -> None:
         self.template = template
+        self.deadline = deadline
         self.setter = setter
         self.width = width
         self.items: list[Item] = []
@@ -48,6 +53,7 @@ class _Builder:
             self.block(block)
 
     def block(self, block: model.Block) -> None:
+        self.deadline.check()
         if isinstance(block, model.Paragraph):
             self.text(block.text, block.role)
         elif isinstance(block, model.Title):

@@ -31,7 +31,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     """
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
-    pages = paginate(lay_out(document, setter, grid.width), grid.lines, grid.width)
+    pages = paginate(lay_out(document, setter, grid.width, options.deadline), grid.lines,
+                     grid.width)
     numbers = PageNumbers(setter, document.template, grid)
     with _binary_streams():
         # The body face as the canvas's initial font: reportlab's default (Helvetica) would
@@ -42,6 +43,7 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
                         lang=document.metadata.language or None, initialFontName=body)
         _describe(canvas, document.metadata)
         for number, page in enumerate(pages, start=1):
+            options.deadline.check()
             draw_page(canvas, page, grid)
             numbers.draw(canvas, number)
             canvas.showPage()
