@@ -43,10 +43,11 @@ class Deadline:
     work between two checks is itself bounded by the limits above.
     """
 
-    def __init__(self, seconds: float = REPORT_SECONDS, file: Path | None = None) -> None:
-        self.seconds = seconds
+    def __init__(self, seconds: float | None = None, file: Path | None = None) -> None:
+        """`seconds` from now (None: REPORT_SECONDS); `file` is named in the error."""
+        self.seconds = REPORT_SECONDS if seconds is None else seconds
         self.file = file
-        self.ends = time.monotonic() + seconds  # CLOCK_MONOTONIC: the same in a forked helper
+        self.ends = time.monotonic() + self.seconds  # CLOCK_MONOTONIC: the same in a forked helper
 
     def check(self) -> None:
         if time.monotonic() > self.ends:

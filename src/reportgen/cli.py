@@ -161,14 +161,21 @@ def _command_build(args) -> int:
 
 
 def _command_validate(args) -> int:
-    from reportgen.batch import expand_inputs
+    from reportgen.batch import expand_inputs, internal_error
     from reportgen.build import check
 
     settings = _settings(args)
     worst = EXIT_OK
     for file in expand_inputs(args.inputs):
         try:
-            _, warnings, _ = check(file, settings)
+            try:
+                _, warnings, _ = check(file, settings)
+            except ReportError:
+                raise
+            except Exception as exc:  # a bug: said for this file, the others still checked
+                if os.environ.get("REPORTGEN_DEBUG"):
+                    raise
+                raise internal_error(file, exc) from None
         except ReportError as exc:
             for diagnostic in exc.diagnostics:
                 err(diagnostic.format())

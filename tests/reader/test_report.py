@@ -1,5 +1,6 @@
 """The report reader: numbering, overrides, limits, templates, tables, text checks."""
 
+import time
 import unicodedata
 
 import pytest
@@ -208,3 +209,47 @@ def test_a_quoted_iso_date_prints_as_gb_t_9704_writes_dates(write_yaml):
     with pytest.raises(ReportError, match="not a valid date"):
         read_report(write_yaml("template: handout\ntitle: t\nbody: [x]\nsignature:\n"
                                "  organisation: 某某馆\n  date: \"2026-02-30\"\n"))
+
+
+def test_one_text_longer_than_any_paragraph_stops_the_reading_at_once(write_yaml):
+    path = write_yaml("title: 标题\nbody:\n  - 第一段。\n  - " + "长" * 100_001 + "\n")
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    assert "report.yaml:4:5: body[1]: this text has 100,001 characters; one text may have " \
+           "at most 100,000" in str(caught.value)
+
+
+def test_a_report_longer_than_the_budget_is_refused_where_it_passes_it(write_yaml):
+    paragraph = "柳州市图书馆" * 10_000
+    path = write_yaml("title: 标题\nbody:\n" + f"  - {paragraph}\n" * 20)
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    assert "body[16]: the report's texts pass 1,000,000 characters here" in str(caught.value)
+
+
+def test_a_report_past_its_time_is_stopped_with_an_error(write_yaml):
+    from reportgen.budget import Deadline
+
+    path = write_yaml("title: 标题\nbody:\n  - 正文。\n")
+    deadline = Deadline(0.001, file=path)
+    time.sleep(0.01)
+    with pytest.raises(ReportError) as caught:
+        read_report(path, deadline=deadline)
+    assert "report.yaml: building this report took longer than 0.001 s" in str(caught.value)
+
+
+def test_document_properties_longer_than_word_holds_are_located(write_yaml):
+    with pytest.raises(ReportError) as caught:
+        read_report(write_yaml("title: 标题\nmetadata:\n  author: " + "作" * 300
+                               + "\n  keywords: [" + ", ".join(["关键词"] * 90) + "]\nbody: [正文]\n"))
+    message = str(caught.value)
+    assert "report.yaml:3:11: metadata.author: has 300 characters; a document property holds " \
+           "at most 255" in message
+    assert "metadata.keywords: has 448 characters" in message
+
+
+def test_a_title_longer_than_a_property_is_printed_whole_and_cut_in_the_properties(
+        write_yaml):
+    document = read_report(write_yaml("title: " + "标" * 300 + "\nbody: [正文]\n"))
+    assert document.blocks[0].text == "标" * 300
+    assert document.metadata.title == "标" * 254 + "…"

@@ -21,6 +21,7 @@ from reportgen.reader.source import Path_, Source, load
 from reportgen.reader.tables import TableError, read_table
 from reportgen.reader.validate import validate
 from reportgen.template import FIELDS, Template, load_template
+from reportgen.xmlchars import describe, first_forbidden
 
 DEFAULT_TEMPLATE = "annual-report"
 
@@ -58,15 +59,6 @@ def _date_text(value: Any) -> str:
     if isinstance(value, _dt.date):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
-
-
-# Characters an XML 1.0 document (hence a DOCX) cannot hold, besides tab and newline.
-def _forbidden(ch: str) -> bool:
-    code = ord(ch)
-    if ch in "\t\n":
-        return False
-    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in (
-        0xFFFE, 0xFFFF)
 
 
 class _Builder:
@@ -108,13 +100,11 @@ class _Builder:
         for message, hint in self.expressions.take_notes():
             self.warnings.append(self.source.diagnostic(path, message, hint))
         text = _join_lines(text.strip())
-        for index, ch in enumerate(text):
-            if _forbidden(ch):
-                name = unicodedata.name(ch, "control character")
-                self.error(path, f"contains U+{ord(ch):04X} ({name}) at character {index + 1}, "
-                                 "which a document cannot hold",
-                           "delete it; it often comes from copying out of a web page or PDF")
-                break
+        index = first_forbidden(text)
+        if index is not None:
+            self.error(path, f"contains {describe(text[index])} at character {index + 1}, "
+                             "which a document cannot hold",
+                       "delete it; it often comes from copying out of a web page or PDF")
         self.lint(text, path)
         return text
 
@@ -210,17 +200,32 @@ class _Builder:
     def metadata(self, blocks) -> model.Metadata:
         meta = self.data.get("metadata", {})
         title = next((b.text for b in blocks if isinstance(b, model.Title)), "")
+        if len(title) > model.MAX_PROPERTY:  # the printed title is whole; its property is cut
+            title = title[:model.MAX_PROPERTY - 1] + "…"
         date = meta.get("date")
         if isinstance(date, str):
             date = _parse_date(date)
+        keywords = tuple(self.text(k, ("metadata", "keywords", i))
+                         for i, k in enumerate(meta.get("keywords", [])))
+        self.property_length(", ".join(keywords), ("metadata", "keywords"))
         return model.Metadata(
-            title=self.text(meta["title"], ("metadata", "title")) if "title" in meta else title,
-            author=self.text(meta.get("author", ""), ("metadata", "author")),
-            subject=self.text(meta.get("subject", ""), ("metadata", "subject")),
-            keywords=tuple(self.text(k, ("metadata", "keywords", i))
-                           for i, k in enumerate(meta.get("keywords", []))),
+            title=self.property(meta, "title") if "title" in meta else title,
+            author=self.property(meta, "author"),
+            subject=self.property(meta, "subject"),
+            keywords=keywords,
             date=date,
         )
+
+    def property(self, meta: dict, name: str) -> str:
+        text = self.text(meta.get(name, ""), ("metadata", name))
+        self.property_length(text, ("metadata", name))
+        return text
+
+    def property_length(self, text: str, path: Path_) -> None:
+        """Document properties hold at most MAX_PROPERTY characters (Word's limit)."""
+        if len(text) > model.MAX_PROPERTY:
+            self.error(path, f"has {len(text)} characters; a document property holds at most "
+                             f"{model.MAX_PROPERTY}", "shorten it")
 
     def field(self, name: str, value: Any) -> list[model.Block]:
         path: Path_ = (name,)
