@@ -308,3 +308,18 @@ def test_balanced_lines_refuse_more_than_max_lines():
     with pytest.raises(ValueError, match="max_lines"):
         balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2)
     assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3)) == 3
+
+
+@pytest.mark.parametrize("run", ["…" * 2000, "—" * 2000, "_" * 2000, "·" * 2000])
+def test_a_run_of_marks_longer_than_a_line_fills_lines_instead_of_one_mark_each(run):
+    """2,000 marks fill about 72 lines of 28; one mark a line made 2,000 lines (181 pages)."""
+    text = f"前文{run}后文。"
+    lines = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)
+    assert len(lines) <= len(text) // 28 + 2
+    assert "".join(line.text for line in lines) == text
+    assert all(line.natural <= line.width + TOLERANCE for line in lines)
+    assert all(line.natural > line.width - PITCH for line in lines[:-1])  # no line left short
+    assert len(lines[0].text) > 2  # (前 alone, then 文____… was the line before)
+    if run[0] in "…—":  # the two halves of …… and —— stay together
+        marks = [line.text.count(run[0]) for line in lines[:-1]]
+        assert all(count % 2 == 0 for count in marks), marks

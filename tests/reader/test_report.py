@@ -241,7 +241,8 @@ def test_a_report_past_its_time_is_stopped_with_an_error(write_yaml):
 def test_document_properties_longer_than_word_holds_are_located(write_yaml):
     with pytest.raises(ReportError) as caught:
         read_report(write_yaml("title: 标题\nmetadata:\n  author: " + "作" * 300
-                               + "\n  keywords: [" + ", ".join(["关键词"] * 90) + "]\nbody: [正文]\n"))
+                               + "\n  keywords: [" + ", ".join(["关键词"] * 90)
+                               + "]\nbody: [正文]\n"))
     message = str(caught.value)
     assert "report.yaml:3:11: metadata.author: has 300 characters; a document property holds " \
            "at most 255" in message
@@ -253,3 +254,31 @@ def test_a_title_longer_than_a_property_is_printed_whole_and_cut_in_the_properti
     document = read_report(write_yaml("title: " + "标" * 300 + "\nbody: [正文]\n"))
     assert document.blocks[0].text == "标" * 300
     assert document.metadata.title == "标" * 254 + "…"
+
+
+def test_a_table_wider_than_the_page_can_hold_is_a_warning_and_one_too_wide_an_error(
+        write_yaml):
+    def table(columns: int) -> str:
+        header = ", ".join(f"列{k}" for k in range(columns))
+        row = ", ".join(str(k * 1000) for k in range(columns))
+        return f"title: 标题\nbody:\n  - table:\n      header: [{header}]\n      rows:\n" \
+               f"        - [{row}]\n"
+
+    warnings = []
+    read_report(write_yaml(table(10)), warnings=warnings)
+    assert warnings == []
+    read_report(write_yaml(table(60)), warnings=warnings)
+    [warning] = warnings
+    assert warning.line == 4 and "the table's 60 columns need" in warning.message
+    assert "cells run past the margin" in warning.message
+    with pytest.raises(ReportError, match="a table of 1 × 65 cells is more than"):
+        read_report(write_yaml(table(65)))
+
+
+def test_the_cells_of_all_tables_together_are_bounded(write_yaml):
+    rows = "".join(f"        - [{k}, {k}, {k}, {k}, {k}]\n" for k in range(5_001))
+    table = "  - table:\n      header: [甲, 乙, 丙, 丁, 戊]\n      rows:\n" + rows
+    with pytest.raises(ReportError) as caught:
+        read_report(write_yaml("title: 标题\nbody:\n" + table + table))
+    assert "50,000 cells in all tables" in str(caught.value)
+    assert caught.value.diagnostics[0].line == 3 + 3 + 5_001 + 1  # the second table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -17,6 +18,31 @@ one line when the table has room: 承办单位, 参与人次, 柳州市文化馆
 
 WIDEST_SHARE = 0.5
 """No unbreakable piece claims more than this share of the table: a long URL is cut anyway."""
+
+
+CELL_PADDING_CHARS = 0.5
+"""The margin inside each cell, left and right, in characters of the cell's size."""
+
+
+def least_width(header: Sequence[str], rows: Sequence[Sequence[str]], em: float,
+                header_em: float) -> float:
+    """An estimate of the least width the columns take, each one character of its widest
+    text wide (1 em for a full-width character, 1/2 em for any other) with its margins, in
+    the unit of `em` (cells) and `header_em` (the header): a table that needs more than the
+    text block runs past the margin whatever the column widths."""
+    total = 0.0
+    for k, title in enumerate(header):
+        widest = _char_ems(title) * header_em
+        for row in rows:
+            widest = max(widest, _char_ems(row[k]) * em)
+        total += widest + 2 * CELL_PADDING_CHARS * em
+    return total
+
+
+def _char_ems(text: str) -> float:
+    if not text:
+        return 0.0
+    return 1.0 if any(unicodedata.east_asian_width(ch) in "WF" for ch in text) else 0.5
 
 
 def widest_piece(text: str, measure: Measure) -> float:

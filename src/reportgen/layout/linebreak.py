@@ -30,7 +30,7 @@ from reportgen.layout.charclass import (
     is_ideograph,
 )
 from reportgen.layout.title_words import BETWEEN_WORDS, INSIDE_A_WORD, UNKNOWN, break_kind
-from reportgen.layout.tokens import CHAR, DASH, SPACE, WORD, segments
+from reportgen.layout.tokens import CHAR, DASH, ELLIPSIS, SPACE, WORD, segments
 
 Advance = Callable[[str], float]  # advance width in points of ONE character
 
@@ -165,6 +165,8 @@ def _cut(text: str, unit: _Unit, room: float, adv: Advance) -> tuple[int, int, b
     . : , or a number — the last of the best kind that keeps a third of the room or more.
     Otherwise the last point the punctuation rules allow; (start, start, False) if none fits.
     """
+    if unit.kind in (DASH, ELLIPSIS):
+        return _cut_marks(text, unit, room, adv)
     best = (unit.start, unit.start)
     good: list[tuple[int, int] | None] = [None] * len(_CUT_AFTER)
     floor = room / 3
@@ -186,6 +188,22 @@ def _cut(text: str, unit: _Unit, room: float, adv: Advance) -> tuple[int, int, b
     return (*best, False)
 
 
+def _cut_marks(text: str, unit: _Unit, room: float, adv: Advance) -> tuple[int, int, bool]:
+    """Where to cut a run of dashes or ellipses longer than a line (—————— ……………): after
+    as many whole pairs (—— ……) as fit, or one mark when not even a pair does. The rule that
+    such a mark never starts a line has to give, once per line; setting one mark per line
+    instead would turn a run of 2,000 into 2,000 lines."""
+    width, fits = 0.0, unit.start
+    for k in range(unit.start, unit.end):
+        width += adv(text[k])
+        if width > room + EPS:
+            break
+        fits = k + 1
+    pairs = unit.start + (fits - unit.start) // 2 * 2
+    cut = pairs if pairs > unit.start else fits
+    return cut, cut, cut > unit.start
+
+
 def _rank(before: str, after: str) -> int | None:
     """How good a cut between two characters of a token is: 0 best, None not good at all."""
     if after == " ":
@@ -202,10 +220,11 @@ def _split(text: str, units: list[_Unit], p: int, cut: tuple[int, int], adv: Adv
     unit = units[p]
     head_end, tail_start = cut
     head_width = sum(adv(c) for c in text[unit.start : head_end])
-    head = _Unit(unit.start, head_end, WORD, head_width, unit.gap)
+    kind = unit.kind if unit.kind in (DASH, ELLIPSIS) else WORD  # a run of marks stays one
+    head = _Unit(unit.start, head_end, kind, head_width, unit.gap)
     head.brk, head.pair_sq, head.pair_at = unit.brk, unit.pair_sq, unit.pair_at
     tail_gap = sum(adv(c) for c in text[head_end:tail_start])
-    tail = _Unit(tail_start, unit.end, WORD, unit.width - head.width - tail_gap, tail_gap)
+    tail = _Unit(tail_start, unit.end, kind, unit.width - head.width - tail_gap, tail_gap)
     tail.brk = True
     units[p : p + 1] = [head, tail]
 
@@ -258,7 +277,12 @@ def _fill(
     if can_push_in and need <= PUSH_IN_LIMIT * em + EPS:
         return b, over, _squeezes(units, i, b, need), "push-in"
     a = next((k for k in range(p - 1, i, -1) if units[k].brk), None)
-    if a is not None:
+    # Pushing out moves the unbreakable run to the next line. When it is longer than a whole
+    # line there too (the scan passed two lines without a break) and holds no token to cut
+    # (文______…), it is forced there as here: pushing out would only leave this line short.
+    hopeless = not (b == n or units[b].brk) and a is not None and not any(
+        units[k].kind == WORD and units[k].end - units[k].start > 1 for k in range(a, b))
+    if a is not None and not hopeless:
         return a, _natural(units, i, a), (), "push-out"
     if can_push_in:
         return b, over, _squeezes(units, i, b, need), "push-in"

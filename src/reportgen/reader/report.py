@@ -12,9 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import model
-from reportgen.budget import MAX_REPORT_CHARS, MAX_TEXT_CHARS, UNLIMITED, Deadline
+from reportgen.budget import (
+    MAX_REPORT_CHARS,
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    MAX_TEXT_CHARS,
+    UNLIMITED,
+    Deadline,
+)
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
+from reportgen.layout.columns import least_width
 from reportgen.numbering import NumberingError, NumberStyle, parse_style
 from reportgen.reader.schema import REPORT_SCHEMA
 from reportgen.reader.source import Path_, Source, load
@@ -67,6 +76,7 @@ class _Builder:
         self.source = source
         self.deadline = deadline
         self.chars = 0  # in all texts so far
+        self.cells = 0  # in all tables so far
         self.data: dict = source.data
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
@@ -381,6 +391,13 @@ class _Builder:
                        "see docs/format.md, Tables")
             return None
         width = len(header)
+        self.cells += width * len(rows)
+        if width > MAX_TABLE_COLUMNS or len(rows) > MAX_TABLE_ROWS or \
+                self.cells > MAX_TABLE_CELLS:
+            self.stop(path, f"a table of {len(rows):,} × {width} cells is more than a report "
+                            f"may hold: {MAX_TABLE_ROWS:,} rows and {MAX_TABLE_COLUMNS} columns "
+                            f"a table, {MAX_TABLE_CELLS:,} cells in all tables",
+                      "split it into several tables or reports, or summarise it")
         cells: list[tuple[str, ...]] = []
         for r, row in enumerate(rows):
             with self.relocated(table_file, places[r] if places else None):
@@ -401,7 +418,22 @@ class _Builder:
                           and any(_numeric(row[k]) for row in cells) else "left"
                           for k in range(width))
         caption = self.text(spec["caption"], path + ("caption",)) if "caption" in spec else None
+        self.check_table_width(head, cells, path)
         return model.Table(head, tuple(cells), tuple(align), caption)
+
+    def check_table_width(self, head: tuple[str, ...], cells: list, path: Path_) -> None:
+        """A warning when the columns cannot fit across the text block even one character
+        wide each: their cells then run past the margin."""
+        template = self.template
+        needed = least_width(head, cells, template.role("table").size_pt,
+                             template.role("table_header").size_pt)
+        room = template.page.text_width_mm * 72 / 25.4
+        if needed > room:
+            self.warnings.append(self.source.diagnostic(
+                path, f"the table's {len(head)} columns need {needed * 25.4 / 72:.0f} mm even "
+                      f"one character wide each; the text block is "
+                      f"{template.page.text_width_mm:g} mm, so cells run past the margin",
+                "split it into narrower tables, or leave out columns", severity="warning"))
 
     @contextmanager
     def relocated(self, file: Path | None, line: int | None):

@@ -74,7 +74,7 @@ class _Bound:
         if self.rows > MAX_TABLE_ROWS or self.cells > MAX_TABLE_CELLS:
             raise TableError(f"{self.name} has more than {MAX_TABLE_ROWS:,} rows or "
                              f"{MAX_TABLE_CELLS:,} cells (passed at {self.place} {number}), "
-                             "more than one table may hold", _SPLIT_HINT)
+                             "more than a report may hold", _SPLIT_HINT)
 
 
 def _read_csv(path: Path, data: bytes) -> list[Row]:

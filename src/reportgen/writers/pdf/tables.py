@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportgen import model
-from reportgen.layout.columns import column_widths
+from reportgen.layout.columns import CELL_PADDING_CHARS, column_widths
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Box, Item, Row, TableBox
 from reportgen.writers.pdf.text import Line, Setter, Style, shifted
 
 RULE = 0.5  # points: every rule of the grid
-PADDING_CHARS = 0.5  # inside each cell, left and right, in characters of the cell's size
+PADDING_CHARS = CELL_PADDING_CHARS
 
 
 def table_items(table: model.Table, template: Template, setter: Setter,
