@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 import zipfile
@@ -306,3 +307,37 @@ def test_a_report_with_the_longest_name_a_file_system_allows_builds_and_is_kept(
     assert code == 0 and "kept the old file" in out
     assert all(len(p.name.encode()) <= 255 for p in (tmp_path / "out").iterdir())
     assert len(list((tmp_path / "out").iterdir())) == 3
+
+
+def test_a_pdf_helper_that_dies_is_this_reports_error_not_a_bug(tmp_path):
+    from reportgen import forked
+    from tests.helpers.faults import KILL
+    from tests.helpers.faults import run as run_child
+
+    if not forked.available():
+        pytest.skip("the PDF is made in a helper only with two usable cores")
+    fault = f"""
+        from reportgen import build
+        real = build.render
+        def render(fmt, document, options):
+            if fmt == "pdf":
+                {KILL}
+            return real(fmt, document, options)
+        build.render = render
+    """
+    done = run_child("build", EXAMPLE, "-o", tmp_path / "out", fault=fault)
+    assert done.returncode == 6
+    assert "the process laying out the PDF ended abruptly (killed by signal 9 (SIGKILL))" \
+        in done.stderr
+    assert "internal error" not in done.stderr
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_folder_of_reports_is_passed_over(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.yaml")
+    os.mkfifo(folder / "b.yaml")
+    code, out, _ = run(capsys, "validate", folder)
+    assert code == 0 and out.count("ok: ") == 1

@@ -17,6 +17,7 @@ from reportgen.errors import (
     Diagnostic,
     ReportError,
 )
+from reportgen.files import is_regular
 from reportgen.forked import usable_cores
 
 
@@ -25,8 +26,9 @@ def expand_inputs(inputs: list[Path]) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found = sorted(p for p in item.iterdir()
-                           if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith("."))
+            found = sorted(p for p in item.iterdir()  # a FIFO named x.yaml would wait forever
+                           if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
+                           and is_regular(p))
             if not found:
                 raise ReportError([Diagnostic("no .yaml reports in this folder", file=item)],
                                   EXIT_IO)

@@ -6,7 +6,13 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.errors import EXIT_WARNINGS_STRICT, Diagnostic, ReportError
+from reportgen.errors import (
+    EXIT_BUILD_FAILED,
+    EXIT_WARNINGS_STRICT,
+    Diagnostic,
+    ReportError,
+    fail,
+)
 
 FORMATS = ("docx", "pdf")
 
@@ -104,7 +110,7 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
             checked = _check_writable(paths, settings)
             helper.send(document)
             docx = render("docx", document, _options(registry, settings, deadline))
-            rendered = {"docx": docx, "pdf": helper.result()}
+            rendered = {"docx": docx, "pdf": _helper_result(helper, file)}
     else:
         document, warnings, registry = check(file, settings, deadline)
         checked = _check_writable(paths, settings)
@@ -113,6 +119,19 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
     backups = write_outputs({paths[fmt]: data for fmt, data in rendered.items()}, checked,
                             force=settings.force)
     return BuildResult(file, list(paths.values()), backups, warnings)
+
+
+def _helper_result(helper, file: Path) -> bytes:
+    """The PDF from the helper; its death (killed for memory, a crash) is this report's error."""
+    from reportgen.forked import HelperDied
+    from reportgen.pool import how_it_ended
+
+    try:
+        return helper.result()
+    except HelperDied as exc:
+        raise fail(f"the process laying out the PDF ended abruptly "
+                   f"({how_it_ended(exc.exitcode)})", file=file, exit_code=EXIT_BUILD_FAILED,
+                   hint="it may have run out of memory; REPORTGEN_DEBUG=1 shows details") from None
 
 
 def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict:
