@@ -124,11 +124,12 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
 def _helper_result(helper, file: Path) -> bytes:
     """The PDF from the helper; its death (killed for memory, a crash) is this report's error."""
     from reportgen.forked import HelperDied
-    from reportgen.pool import how_it_ended
 
     try:
         return helper.result()
     except HelperDied as exc:
+        from reportgen.pool import how_it_ended  # multiprocessing: 17 ms, only now
+
         raise fail(f"the process laying out the PDF ended abruptly "
                    f"({how_it_ended(exc.exitcode)})", file=file, exit_code=EXIT_BUILD_FAILED,
                    hint="it may have run out of memory; REPORTGEN_DEBUG=1 shows details") from None

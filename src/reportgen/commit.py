@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -70,7 +69,7 @@ def _create(folder: Path, name: str, kind: str) -> _Held:
     Called under the folder's shared lock, so that `recover` (which takes it exclusively)
     never sees the file between its creation and its lock."""
     while True:
-        path = folder / fitted(name, f"{MARK}{secrets.token_hex(4)}.{kind}", prefix=".")
+        path = folder / fitted(name, f"{MARK}{os.urandom(4).hex()}.{kind}", prefix=".")
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _O_CLOEXEC, 0o666)
         except FileExistsError:
@@ -89,24 +88,38 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-@contextmanager
-def _folder_lock(folder: Path, *, shared: bool = False) -> Iterator[None]:
-    """flock on the folder itself (no lock file is left behind); on a file system that cannot
-    lock a folder the block runs unlocked."""
-    fd = -1
-    if fcntl is not None:
+class _FolderLock:
+    """flock on the folder itself (no lock file is left behind), taken and released as often
+    as needed through one descriptor; on a file system that cannot lock a folder, the blocks
+    run unlocked."""
+
+    def __init__(self, folder: Path) -> None:
+        self._fd = -1
+        if fcntl is not None:
+            try:
+                self._fd = os.open(folder, os.O_RDONLY | _O_CLOEXEC)
+            except OSError:
+                pass
+
+    @contextmanager
+    def held(self, *, shared: bool = False) -> Iterator[None]:
+        locked = False
+        if self._fd >= 0:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+                locked = True
+            except OSError:
+                pass
         try:
-            fd = os.open(folder, os.O_RDONLY | _O_CLOEXEC)
-            fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
-        except OSError:
-            if fd >= 0:
-                os.close(fd)
-            fd = -1
-    try:
-        yield
-    finally:
-        if fd >= 0:
-            os.close(fd)
+            yield
+        finally:
+            if locked:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
 
 class Commit:
@@ -116,6 +129,7 @@ class Commit:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._lock = _FolderLock(folder)
         self._moves: list[tuple[_Held, Path]] = []
         self._done = False
 
@@ -123,7 +137,7 @@ class Commit:
         """Write `data` to a temp file for `target`; OSError (a full disk …) leaves none."""
         if target.parent != self.folder:
             raise ValueError(f"{target} is not in {self.folder}")
-        with _folder_lock(self.folder, shared=True):
+        with self._lock.held(shared=True):
             held = _create(self.folder, target.name, "part")
         self._moves.append((held, target))
         _write_all(held.fd, data)
@@ -131,7 +145,7 @@ class Commit:
     def finish(self, prepare: Callable[[], None] = lambda: None) -> None:
         """Under the folder's lock: `prepare()` (which may still refuse, by raising), then the
         journal, then the renames."""
-        with _folder_lock(self.folder):
+        with self._lock.held():
             prepare()
             journal = self._journal() if len(self._moves) > 1 else None  # one rename is atomic
             try:
@@ -167,6 +181,7 @@ class Commit:
     def _close(self) -> None:
         for held, _ in self._moves:
             held.close()
+        self._lock.close()
 
     def __enter__(self) -> Commit:
         return self
@@ -189,19 +204,23 @@ def recover(folder: Path, *, earlier: re.Pattern = _EARLIER) -> None:
     if not names:
         return
     names.sort(key=lambda n: not n.endswith(".journal"))  # renames before deletions
-    with _folder_lock(folder):
-        for name in names:
-            held = _claim(folder / name, unlocked_too=bool(earlier.fullmatch(name)))
-            if held is None:
-                continue
-            try:
-                if name.endswith(".journal"):
-                    _replay(folder, held.fd)
-                held.path.unlink(missing_ok=True)
-            except OSError:
-                pass  # best effort: the next build tries again
-            finally:
-                held.close()
+    lock = _FolderLock(folder)
+    try:
+        with lock.held():
+            for name in names:
+                held = _claim(folder / name, unlocked_too=bool(earlier.fullmatch(name)))
+                if held is None:
+                    continue
+                try:
+                    if name.endswith(".journal"):
+                        _replay(folder, held.fd)
+                    held.path.unlink(missing_ok=True)
+                except OSError:
+                    pass  # best effort: the next build tries again
+                finally:
+                    held.close()
+    finally:
+        lock.close()
 
 
 def _claim(path: Path, *, unlocked_too: bool) -> _Held | None:
