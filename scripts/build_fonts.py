@@ -1,12 +1,15 @@
-"""Derive the bundled fonts in fonts/ from installed Debian font packages; commit the output.
+"""Derive the bundled fonts in fonts/ from Debian font packages and Zhuque Fangsong; commit them.
 
-Sources, all read from installed Debian packages (the versions of Debian 12 used for the committed
-files; a build records the versions it used in fonts/manifest.json and fonts/README.md):
+Sources, read from installed Debian packages (the versions of Debian 12 used for the committed
+files; a build records the versions it used in fonts/manifest.json and fonts/README.md) and, for
+the 仿宋 face, from ../shared/fonts/zhuque-fangsong/ (no package carries a free 仿宋):
 
 - fonts-noto-cjk 1:20220127+repack1-1: Noto Serif CJK SC Regular and Bold, Noto Sans CJK SC
   Regular (OFL-1.1), the SC members of NotoSerifCJK-*.ttc / NotoSansCJK-Regular.ttc, CFF.
 - fonts-lxgw-wenkai 1.250+repack-1: LXGW WenKai Regular (OFL-1.1), TrueType outlines.
 - fonts-hanazono 20170904-2.1: HanaMinB (Hanazono Font License or OFL-1.1), TrueType outlines.
+- Zhuque Fangsong 0.211 (朱雀仿宋, OFL-1.1), built from TrionesType/zhuque at commit 227319a1
+  (see PROVENANCE.md beside it; the file's SHA-256 is checked), TrueType outlines.
 
 Each output file is a subset (fontTools.subset, hinting dropped, glyph names dropped), converted
 from cubic CFF to quadratic TrueType outlines after subsetting (reportlab cannot read CFF), and
@@ -16,12 +19,15 @@ are copied from the source font and never recalculated, so re-running gives iden
     apt-get install fonts-noto-cjk fonts-lxgw-wenkai fonts-hanazono
     python scripts/build_fonts.py            # all files, about 3 minutes on 2 cores
     python scripts/build_fonts.py kai song   # only these faces; manifest and README rewritten
+    python scripts/build_fonts.py fangsong   # needs no Debian package: the others' recorded
+                                             # versions are kept from fonts/manifest.json
     python scripts/build_fonts.py --out /tmp/fonts && diff -r /tmp/fonts fonts  # reproducible?
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -37,7 +43,9 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = ROOT / "fonts"
+ZHUQUE = ROOT.parent / "shared" / "fonts" / "zhuque-fangsong"
 
 # Largest distance, in font units (1000 per em), between a CFF cubic and its quadratic stand-in.
 MAX_ERR = 1.0
@@ -76,103 +84,28 @@ PRIMARY_RANGES = [
     (0xFF00, 0xFFEF),  # half-width and full-width forms
 ]
 
-README = """\
-# Bundled fonts
-
-Written by `scripts/build_fonts.py`; do not edit by hand. Rebuild with
-`python scripts/build_fonts.py` after `apt-get install fonts-noto-cjk fonts-lxgw-wenkai
-fonts-hanazono`; the output is byte-for-byte the same for the same package versions.
-`manifest.json` lists the same facts, and each file's exact character coverage, for
-`src/reportgen/fontset.py`, which finds this directory next to `src/` (an editable install or a
-checkout) or through the `REPORTGEN_FONTS_DIR` environment variable (any other install).
-
-Every file is TrueType (glyf outlines; reportlab cannot read CFF), well under 65,535 glyphs, with
-its own family and PostScript name (reportlab silently reuses a font that has the PostScript
-name of one registered before). Total size: {total:.1f} MB.
-
-## Files
-
-Counts are characters in the file's cmap: of the 7,445 characters of GB2312 (6,763 hanzi), of
-the 21,791 of GBK (as Python's `gb2312` and `gbk` codecs decode them), and in the CJK blocks URO
-(U+4E00–9FFF), Ext A (U+3400–4DBF), Ext B (U+20000–2A6DF) and Ext C (U+2A700–2B73F).
-
-| file | face key | family, style | source (Debian package, version: font) | licence \
-| size | glyphs | chars | GB2312 | GBK | URO | Ext A | Ext B | Ext C |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
-{faces}
-
-Every assigned ideograph of the four blocks (Unicode {unicode}, the version of this Python's
-`unicodedata`) is in some file:
-
-| block | range | assigned | covered |
-|---|---|---|---|
-{blocks}
-
-## How each file was made
-
-1. The source font is read from the installed package; for Noto CJK `.ttc` collections the
-   member whose PostScript name ends in `sc` (simplified Chinese) is used, so its cmap gives the
-   mainland forms.
-2. It is subset with fontTools (`fontTools.subset`): hinting dropped, glyph names dropped (post
-   format 3), the layout features `{features}` kept with their glyphs (kerning, and `aalt`,
-   `locl`, `hist`, `ruby`, `dlig`, which would add some 5,500 Japanese, Korean and traditional
-   variant glyphs that simplified Chinese never selects, are dropped).
-   - Primary faces (`song`, `song-bold`, `hei`, `kai`) keep: ASCII, Latin-1, general
-     punctuation, letterlike symbols and number forms (℃ № Ⅰ), arrows and mathematical
-     operators, enclosed alphanumerics (①–⑳ ⑴ ⒈), box drawing, geometric shapes and
-     miscellaneous symbols (■ ● ★), CJK and Kangxi radicals, CJK strokes, CJK symbols and
-     punctuation, enclosed CJK letters and CJK compatibility (㈠ ㎡), vertical and CJK
-     compatibility forms, half-width and full-width forms; every character of Python's
-     `gb2312` and `gbk` codecs (GBK holds all 20,902 hanzi of U+4E00–9FA5); and the ideographs
-     of URO and Ext A–C beyond GBK that LXGW WenKai has (1,226 of them, among them name
-     characters such as 䶮 𫖯 and the ideographs added in Unicode 13 and 14), as far as the
-     source font has them.
-   - `fallback-a`: every character of URO, Ext A and CJK Compatibility Ideographs
-     (U+F900–FAFF) that Noto Serif CJK SC has and no primary face has; `fallback-b`: all of
-     Ext B that HanaMinB has and no file before; `fallback-c`: the same for Ext C.
-3. CFF outlines (Noto CJK) are converted after subsetting to quadratic TrueType outlines with
-   fontTools' `Cu2QuPen` (at most {max_err} unit of 1,000 per em away from the cubic curve,
-   contours reversed to TrueType direction) and `TTGlyphPen`; `VORG` is dropped.
-4. The names are replaced (`Reportgen …`): the OFL forbids a modified version to use a Reserved
-   Font Name ("LXGW", "霞鹜", "Source", "HanaMinA/B", "Hanazono Font"), and a subset must not pass
-   for the full font. The source's copyright notice (name ID 0) and licence (IDs 13, 14) are
-   kept; ID 10 names the source. `head.created`/`head.modified` are the source's.
-
-Why GBK rather than only GB2312 in the primary faces: names of people and places often use
-hanzi outside GB2312 (堃 喆 燊 are in GBK), and a heading or title in 黑体 or bold 宋体 should
-not switch style for them. Measured for Noto Serif CJK SC Regular: the GB2312 character set makes
-a 3.2 MB file, the GBK set a 9.9 MB one. The LXGW WenKai selection beyond GBK (LXGW WenKai has
-all 8,105 characters of 通用规范汉字表, the current official list) adds about 0.4 MB to a Noto face.
-LXGW WenKai's outlines are heavier, so `kai` is the largest file among the primary faces. The
-ideographs of Unicode 13 and 14 (U+9FEB–9FFF, U+4DB6–4DBF, U+2A6D7–2A6DF, U+2B735–2B738),
-which neither Noto CJK 2.001 nor Hanazono 2017 has, are therefore only in `kai`; the registry
-tries every primary face before the fallbacks, so they print.
-
-Noto Sans CJK SC Bold (a bold `hei`) is not bundled: 黑体 headings are not set in bold, and it
-would add about 10 MB. Ext B and Ext C come from Hanazono Mincho, which has all but the 13
-added in Unicode 13 and 14; Noto CJK has 2,057 of Ext B and 46 of Ext C, LXGW WenKai 525 and
-107, BabelStone Han 14,133 and 2,205 (and it is under the Arphic Public Licence with CC BY-SA
-glyphs, so it is not used).
-
-## Licences
-
-All files may be redistributed and embedded in documents. Noto CJK (© Adobe, for Google) and
-LXGW WenKai: SIL Open Font License 1.1. Hanazono: Hanazono Font License (free use, copying and
-redistribution, with or without modification) or SIL Open Font License 1.1, at your choice.
-The licence files here carry the texts from each package's `/usr/share/doc/PKG/copyright`.
-"""
+README = Path(__file__).with_name("fonts-README.template.md")
+"""fonts/README.md, with {placeholders} filled from the manifest by `readme()`."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """One font inside an installed Debian package."""
+    """One font inside an installed Debian package, or a font file built from upstream source
+    (then `sha256` pins the file, `version` says what it is, `licence_text` is its licence)."""
 
-    package: str
+    package: str  # the Debian package, or the upstream repository
     path: str
     ps_name: str  # picks the member of a .ttc: the SC one for Noto CJK
     upstream: str
     licence: str  # SPDX expression
     licence_file: str  # written next to the fonts
+    sha256: str = ""
+    version: str = ""
+    licence_text: str = ""
+
+    @property
+    def debian(self) -> bool:
+        return not self.sha256
 
 
 NOTO_LICENCE = "LICENSE-NotoCJK.txt"
@@ -217,6 +150,17 @@ HANA_B = Source(
     "LicenseRef-Hanazono OR OFL-1.1",
     "LICENSE-Hanazono.txt",
 )
+ZHUQUE_FANGSONG = Source(
+    "TrionesType/zhuque",
+    str(ZHUQUE / "ZhuqueFangsong-Regular.ttf"),
+    "ZhuqueFangsong-Regular",
+    "Zhuque Fangsong Regular (朱雀仿宋)",
+    "OFL-1.1",
+    "LICENSE-ZhuqueFangsong.txt",
+    sha256="b00320e39a718613a681a95b14f1432cb0f6a487851af8b241d4e7934a25fed7",
+    version="0.211 (commit 227319a1)",
+    licence_text=str(ZHUQUE / "LICENSE.txt"),
+)
 
 
 @dataclass(frozen=True)
@@ -228,6 +172,9 @@ class Target:
     style: str
     source: Source
     blocks: tuple[str, ...] = ()  # fallback faces: the BLOCKS whose chars earlier files lack
+    own_ideographs: bool = False  # a primary face that keeps every ideograph its source has,
+    # rather than GBK and LXGW WenKai's selection beyond it (a source smaller than GBK)
+    full_width_quotes: bool = False  # “ ” ‘ ’ mapped to the source's full-width variants
 
     @property
     def ps_name(self) -> str:
@@ -250,6 +197,10 @@ TARGETS = [
     Target("fallback-a", "Reportgen Fallback A", "Regular", SERIF, ("URO", "ExtA", "Compat")),
     Target("fallback-b", "Reportgen Fallback B", "Regular", HANA_B, ("ExtB",)),
     Target("fallback-c", "Reportgen Fallback C", "Regular", HANA_B, ("ExtC",)),
+    # Last, so that the fallback files never depend on it; the registry tries it with the
+    # other primaries (for a 仿宋 run, first).
+    Target("fangsong", "Reportgen Fangsong", "Regular", ZHUQUE_FANGSONG, own_ideographs=True,
+           full_width_quotes=True),
 ]
 
 
@@ -265,16 +216,24 @@ def codec_chars(codec: str) -> set[int]:
     return chars
 
 
-def primary_chars() -> set[int]:
-    """PRIMARY_RANGES, GB2312 and GBK, and the ideographs beyond GBK that LXGW WenKai has."""
+def primary_chars(target: Target) -> set[int]:
+    """PRIMARY_RANGES, GB2312 and GBK, and the ideographs beyond GBK that LXGW WenKai has (or,
+    for a target with `own_ideographs`, all of the four blocks)."""
     chars = {c for lo, hi in PRIMARY_RANGES for c in range(lo, hi + 1)}
     chars |= codec_chars("gb2312") | codec_chars("gbk")
     ideographs = block_chars(["URO", "ExtA", "ExtB", "ExtC"])
+    if target.own_ideographs:
+        return chars | ideographs
     return chars | (set(open_source(WENKAI).getBestCmap()) & ideographs)
 
 
 def block_chars(names: Iterable[str]) -> set[int]:
     return {c for name in names for c in range(BLOCKS[name][0], BLOCKS[name][1] + 1)}
+
+
+def source_version(source: Source) -> str:
+    """The installed Debian package's version ("" if not installed), or the pinned version."""
+    return source.version if not source.debian else package_version(source.package)
 
 
 def package_version(package: str) -> str:
@@ -286,6 +245,14 @@ def package_version(package: str) -> str:
 
 def open_source(source: Source) -> TTFont:
     path = Path(source.path)
+    if not source.debian:
+        if not path.exists():
+            sys.exit(f"error: {path} is missing: it is built as {path.parent}/PROVENANCE.md says")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != source.sha256:
+            sys.exit(f"error: {path} is not the file this script was written for (SHA-256 "
+                     f"{digest}, expected {source.sha256}): update ZHUQUE_FANGSONG")
+        return TTFont(path, recalcTimestamp=False)
     if not path.exists() or not package_version(source.package):
         sys.exit(
             f"error: {path} is missing: install the Debian package {source.package} "
@@ -360,6 +327,38 @@ def cff_to_glyf(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def full_width_quotes(font: TTFont) -> None:
+    """Map “ ” ‘ ’ to the variants that are one em wide, where the source reaches them only by
+    a variation selector (cmap format 14): Chinese text sets these quotes full width."""
+    em = font["head"].unitsPerEm
+    advances = font["hmtx"].metrics
+    variants = {}
+    for table in font["cmap"].tables:
+        if table.format == 14:
+            for pairs in table.uvsDict.values():
+                for code, glyph in pairs:
+                    if code in QUOTES and glyph is not None and advances[glyph][0] == em:
+                        variants[code] = glyph
+    if set(variants) != set(QUOTES):
+        sys.exit(f"error: no full-width variant of {sorted(set(QUOTES) - set(variants))}")
+    for table in font["cmap"].tables:
+        if table.format in (4, 12):
+            table.cmap.update(variants)
+
+
+QUOTES = (0x2018, 0x2019, 0x201C, 0x201D)
+
+
+def check_side_bearings(font: TTFont, file: str) -> None:
+    """Every left side bearing equals its outline's xMin: renderers draw an outline from the
+    bearing, so a wrong one moves the ink inside its box (brackets on the wrong side)."""
+    glyf, hmtx = font["glyf"], font["hmtx"].metrics
+    wrong = [name for name in font.getGlyphOrder()
+             if glyf[name].numberOfContours and hmtx[name][1] != glyf[name].xMin]
+    if wrong:
+        sys.exit(f"error: {file}: {len(wrong)} glyphs whose side bearing is not their xMin")
+
+
 def rename(font: TTFont, target: Target, version: str) -> None:
     """New names (OFL: no Reserved Font Name in a modified version); copyright and licence kept."""
     old = font["name"]
@@ -375,8 +374,11 @@ def rename(font: TTFont, target: Target, version: str) -> None:
         4: f"{target.family} {target.style}" if target.style != "Regular" else target.family,
         5: old.getDebugName(5) or "Version 1.000",
         6: target.ps_name,
-        10: f"Subset of {source.upstream} from Debian {source.package} {version}, "
-        "made by reportgen scripts/build_fonts.py.",
+        10: f"Subset of {source.upstream} from "
+        + (f"Debian {source.package} {version}" if source.debian
+           else f"{source.package} {version}")
+        + ", made by reportgen scripts/build_fonts.py"
+        + (", with full-width quotes." if target.full_width_quotes else "."),
         13: licence,
         14: url,
     }
@@ -426,7 +428,16 @@ LICENCE_TEXTS = {
 
 
 def write_licences(out: Path, versions: dict[str, str], notices: dict[str, set[str]]) -> None:
+    for source in {t.source for t in TARGETS if not t.source.debian}:
+        head = [f"Licence of the fonts derived from {source.upstream} {source.version}, "
+                f"{source.package}.", "", "From its LICENSE.txt:", ""]
+        text = Path(source.licence_text).read_text(encoding="utf-8")
+        (out / source.licence_file).write_text("\n".join(head) + "\n" + text, encoding="utf-8")
     for file, (package, names) in LICENCE_TEXTS.items():
+        if package not in versions:  # not installed: the licence file written before is kept
+            if not (out / file).exists():
+                (out / file).write_bytes((FONTS / file).read_bytes())
+            continue
         head = [
             f"Licence of the fonts derived from the Debian package {package} {versions[package]}.",
             "",
@@ -457,7 +468,7 @@ def readme(manifest: dict) -> str:
         f"| {manifest['covered'][name]:,} |"
         for name, count in manifest["assigned"].items()
     ]
-    return README.format(
+    return README.read_text(encoding="utf-8").format(
         faces="\n".join(rows),
         blocks="\n".join(blocks),
         unicode=manifest["unicode"],
@@ -467,15 +478,27 @@ def readme(manifest: dict) -> str:
     )
 
 
+def recorded_versions(out: Path) -> dict[str, str]:
+    """Face key -> the source version recorded in the manifest of `out` (or of fonts/)."""
+    for manifest in (out / "manifest.json", FONTS / "manifest.json"):
+        if manifest.is_file():
+            faces = json.loads(manifest.read_text(encoding="utf-8"))["faces"]
+            return {face["key"]: face["source"]["version"] for face in faces}
+    return {}
+
+
 def build(target: Target, chars: set[int], version: str, out: Path) -> tuple[TTFont, float]:
     started = time.perf_counter()
     font = open_source(target.source)
     keep = chars & set(font.getBestCmap())
     if not keep:
         sys.exit(f"error: {target.source.upstream} has none of the characters for {target.file}")
+    if target.full_width_quotes:
+        full_width_quotes(font)
     subset_font(font, keep)
     if "CFF " in font:
         cff_to_glyf(font)
+    check_side_bearings(font, target.file)
     rename(font, target, version)
     font.save(out / target.file)
     return TTFont(out / target.file, lazy=True), time.perf_counter() - started
@@ -490,22 +513,24 @@ def main() -> None:
     out = args.out
     out.mkdir(exist_ok=True)
     gb2312, gbk = codec_chars("gb2312"), codec_chars("gbk")
-    wanted_primary = primary_chars()
-    versions = {t.source.package: package_version(t.source.package) for t in TARGETS}
+    recorded = recorded_versions(out)
+    versions = {}  # of the Debian packages whose licence texts are (re)written
     covered: set[int] = set()
     entries, notices = [], {}
     for target in TARGETS:
         path = out / target.file
-        if target.blocks:
-            chars = block_chars(target.blocks) - covered
-        else:
-            chars = wanted_primary
-        version = versions[target.source.package]
-        if target.key in wanted or not path.exists():
+        rebuild = target.key in wanted or not path.exists()
+        if rebuild:
+            version = source_version(target.source)
+            chars = (block_chars(target.blocks) - covered if target.blocks
+                     else primary_chars(target))
             font, seconds = build(target, chars, version, out)
             print(f"{target.file}: {seconds:.1f} s", file=sys.stderr)
-        else:
+        else:  # the file as it is, made from the version recorded when it was built
+            version = recorded.get(target.key) or source_version(target.source)
             font = TTFont(path, lazy=True)
+        if target.source.debian and package_version(target.source.package) == version:
+            versions[target.source.package] = version
         cmap = set(font.getBestCmap())
         covered |= cmap
         notices.setdefault(target.source.licence_file, set()).add(font["name"].getDebugName(0))

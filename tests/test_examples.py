@@ -64,7 +64,8 @@ def test_handout_label_addressee_and_run_in_headings(built):
     text = chars[start + 7]  # 各
     assert "".join(c["text"] for c in heading) == "一、压实安全责任。"
     assert all("Hei" in c["fontname"] for c in heading)
-    assert "Hei" not in text["fontname"] and text["top"] == pytest.approx(heading[0]["top"])
+    assert "Fangsong" in text["fontname"]  # the body's 仿宋, on the heading's baseline
+    assert text["matrix"][5] == pytest.approx(heading[0]["matrix"][5])
     assert heading[0]["x0"] == pytest.approx(LEFT + 2 * CH, abs=0.5)
 
 

@@ -8,15 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from fontTools.fontBuilder import FontBuilder
-from fontTools.pens.t2CharStringPen import T2CharStringPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 from reportgen.errors import ReportError
 from reportgen.fontset import FontRegistry
+from tests.helpers.fonts import make_font, renamed_font
 
-PRIMARY = ("song", "song-bold", "hei", "kai")
+PRIMARY = ("song", "song-bold", "hei", "kai", "fangsong")
 NAMES = "𫖯䶮㮾堃喆燊"  # rare characters of personal and place names
 BLOCKS = {"URO": (0x4E00, 0x9FFF), "ExtA": (0x3400, 0x4DBF), "ExtB": (0x20000, 0x2A6DF)}
 BLOCKS["ExtC"] = (0x2A700, 0x2B73F)
@@ -33,48 +31,6 @@ def gb2312() -> str:
     return "".join(chars)
 
 
-def make_font(path: Path, families: dict[str, str], *, bold: bool = False, cff: bool = False,
-              extra: str = ""):
-    """A tiny font with glyphs for space, 仿 and 宋 (and the characters of `extra`), named
-    `families` ({"en": …, "zh-CN": …})."""
-    chars = {0x20: "space", 0x4EFF: "uni4EFF", 0x5B8B: "uni5B8B"}
-    chars.update({ord(ch): f"u{ord(ch):X}" for ch in extra})
-    order = [".notdef", *chars.values()]
-    builder = FontBuilder(1000, isTTF=not cff)
-    builder.setupGlyphOrder(order)
-    builder.setupCharacterMap(chars)
-    if cff:
-        pens = {name: T2CharStringPen(600, None) for name in order}
-        for name, pen in pens.items():
-            if name != "space":
-                pen.moveTo((100, 0)), pen.lineTo((500, 0)), pen.lineTo((500, 700)), pen.closePath()
-        charstrings = {name: pen.getCharString() for name, pen in pens.items()}
-        builder.setupCFF("TestCFF-Regular", {"FullName": "Test"}, charstrings, {})
-    else:
-        glyphs = {}
-        for name in order:
-            pen = TTGlyphPen(None)
-            if name != "space":
-                pen.moveTo((100, 0)), pen.lineTo((100, 700)), pen.lineTo((500, 700))
-                pen.closePath()
-            glyphs[name] = pen.glyph()
-        builder.setupGlyf(glyphs)
-    builder.setupHorizontalMetrics({name: (600, 0) for name in order})
-    builder.setupHorizontalHeader(ascent=880, descent=-120)
-    builder.setupNameTable(
-        {
-            "familyName": families,
-            "styleName": "Bold" if bold else "Regular",
-            "psName": "TestFont-" + ("Bold" if bold else "Regular"),
-        }
-    )
-    builder.setupOS2(usWeightClass=700 if bold else 400, fsSelection=0x20 if bold else 0x40)
-    builder.setupPost()
-    builder.font["head"].macStyle = 1 if bold else 0
-    builder.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def registry() -> FontRegistry:
     return FontRegistry()
@@ -84,7 +40,33 @@ def registry() -> FontRegistry:
 def test_each_primary_face_covers_all_of_gb2312(registry, key):
     face = registry.resolve([key])
     assert face.bundled and face.key == key
-    assert [ch for ch in gb2312() if not face.covers(ch)] == []
+    wanted = gb2312()
+    if key == "fangsong":  # Zhuque Fangsong lacks ℃ ① ㈠ ０ …: they fall back (fonts/README.md)
+        wanted = [ch for ch in wanted if unicodedata.name(ch).startswith("CJK UNIFIED")]
+        assert len(wanted) == 6763
+    assert [ch for ch in wanted if not face.covers(ch)] == []
+
+
+def test_the_fangsong_face_sets_chinese_quotes_full_width_against_the_quoted_text(registry):
+    face = registry.resolve(["fangsong"])
+    with TTFont(face.path) as font:
+        cmap, glyf, hmtx = font.getBestCmap(), font["glyf"], font["hmtx"]
+        for ch, side in zip("“‘”’", "RRLL", strict=True):
+            advance, lsb = hmtx[cmap[ord(ch)]]
+            glyph = glyf[cmap[ord(ch)]]
+            assert advance == 1000 and lsb == glyph.xMin
+            ink_centre = (glyph.xMin + glyph.xMax) / 2
+            assert (ink_centre > 500) == (side == "R"), ch
+        wrong = [name for name in font.getGlyphOrder()
+                 if glyf[name].numberOfContours and hmtx[name][1] != glyf[name].xMin]
+        assert wrong == []  # side bearings match the outlines: the ink is where its box says
+
+
+def test_characters_the_fangsong_face_lacks_fall_back_to_the_song_face(registry):
+    fangsong = registry.resolve(["fangsong"])
+    runs = registry.split_by_coverage("气温①℃“仿宋”", fangsong)
+    assert [(face.key, text) for face, text in runs] == [
+        ("fangsong", "气温"), ("song", "①℃"), ("fangsong", "“仿宋”")]
 
 
 def test_rare_name_characters_are_each_drawn_by_some_face(registry):
@@ -109,7 +91,7 @@ def test_bundled_files_are_truetype_with_unique_postscript_names(registry):
             assert "glyf" in font and "CFF " not in font
             assert font["maxp"].numGlyphs < 65535
             assert font["name"].getDebugName(6) == face.ps_name == face.pdf_name
-    assert len({face.ps_name for face in bundled}) == len(bundled) == 7
+    assert len({face.ps_name for face in bundled}) == len(bundled) == 8
 
 
 def test_missing_names_only_characters_no_face_has(registry):
@@ -118,8 +100,9 @@ def test_missing_names_only_characters_no_face_has(registry):
 
 def test_resolve_takes_the_first_available_key(registry):
     assert registry.resolve(["xiaobiaosong", "song-bold"]).key == "song-bold"
-    with pytest.raises(ReportError, match="no font for fangsong"):
-        registry.resolve(["fangsong"])
+    assert registry.resolve(["fangsong", "song"]).key == "fangsong"
+    with pytest.raises(ReportError, match="no font for xiaobiaosong"):
+        registry.resolve(["xiaobiaosong"])
 
 
 def test_split_keeps_spaces_and_punctuation_in_the_run(registry):
@@ -171,8 +154,9 @@ def test_user_font_is_found_by_its_chinese_family_name(tmp_path, registry):
     assert (face.key, face.family, face.bundled) == ("fangsong", "Some Font", False)
     assert face.covers("仿") and not face.covers("体")
     assert face.pdf_name.startswith("TestFont-Regular-")
-    runs = user.split_by_coverage("仿宋体", face)
-    assert [(f.key, text) for f, text in runs] == [("fangsong", "仿宋"), ("song", "体")]
+    runs = user.split_by_coverage("仿宋体", face)  # 体: the bundled 仿宋 before any other face
+    assert [(f.key, f.bundled, text) for f, text in runs] == [
+        ("fangsong", False, "仿宋"), ("fangsong", True, "体")]
 
 
 def test_user_fonts_take_precedence_and_bold_gets_its_own_key(tmp_path):
@@ -194,7 +178,7 @@ def test_cff_and_unreadable_user_fonts_are_left_out_with_a_note(tmp_path):
     path = make_font(tmp_path / "fs.otf", {"en": "FangSong"}, cff=True)
     (tmp_path / "broken.ttf").write_bytes(b"not a font")
     registry = FontRegistry(font_dirs=[tmp_path])
-    assert "fangsong" not in registry.faces and registry.user_fallbacks == []
+    assert registry.faces["fangsong"].bundled and registry.user_fallbacks == []
     cff, broken = sorted(registry.notes, key=lambda note: note.path.name, reverse=True)
     assert cff.path == path and "PostScript (CFF) outlines" in cff.message and ".ttf" in cff.hint
     assert broken.path.name == "broken.ttf" and "not a font" in broken.message
@@ -222,6 +206,43 @@ def test_missing_bundled_fonts_say_where_they_were_looked_for(tmp_path):
     with pytest.raises(ReportError) as error:
         FontRegistry(bundled_dir=tmp_path).resolve(["song"])
     assert "REPORTGEN_FONTS_DIR" in str(error.value)
+
+
+def test_an_office_font_is_found_by_its_chinese_name_under_language_0x804(tmp_path):
+    renamed_font(tmp_path / "fz.ttf", "Some Family", "SomeFamily", chinese="方正仿宋_GBK")
+    face = FontRegistry(font_dirs=[tmp_path]).resolve(["fangsong"])
+    assert not face.bundled and face.office.name == "方正仿宋_GBK"
+    assert "方正仿宋_GBK" in face.names and face.family == "Some Family"
+
+
+def test_an_office_font_is_found_by_its_postscript_name_alone(tmp_path):
+    renamed_font(tmp_path / "fz.ttf", "Anything", "FZXBSJW--GB1-0")
+    face = FontRegistry(font_dirs=[tmp_path]).resolve(["xiaobiaosong", "song-bold"])
+    assert face.key == "xiaobiaosong" and face.office.name == "方正小标宋简体"
+
+
+def test_of_two_office_fonts_of_a_key_the_better_ranked_draws_and_the_other_fills_in(tmp_path):
+    renamed_font(tmp_path / "a-huawen.ttf", "STFangsong", "STFangsong", chinese="华文仿宋",
+                 face="ReportgenKai-Regular.ttf")
+    make_font(tmp_path / "b-gb2312.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
+    registry = FontRegistry(font_dirs=[tmp_path])
+    face = registry.resolve(["fangsong", "song"])
+    assert face.office.name == "仿宋_GB2312"  # ranked first, though found second
+    runs = registry.split_by_coverage("仿宋体", face)  # 体: the tiny 仿宋_GB2312 lacks it
+    assert [(f.office.name, text) for f, text in runs] == [("仿宋_GB2312", "仿宋"),
+                                                           ("华文仿宋", "体")]
+
+
+def test_a_role_may_name_any_family_or_postscript_name(tmp_path):
+    renamed_font(tmp_path / "fz.ttf", "FZFangSong-Z02", "FZFSK--GBK1-0", chinese="方正仿宋_GBK")
+    make_font(tmp_path / "gb.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
+    registry = FontRegistry(font_dirs=[tmp_path])
+    assert registry.resolve(["fangsong"]).office.name == "仿宋_GB2312"
+    for name in ("方正仿宋_GBK", "FZFangSong-Z02", "fzfsk gbk1 0"):
+        assert registry.resolve([name, "fangsong"]).path.name == "fz.ttf"
+    assert registry.resolve(["方正仿宋简体", "Reportgen Kai"]).key == "kai"  # not installed
+    with pytest.raises(ReportError, match="no font for 方正仿宋简体"):
+        registry.resolve(["方正仿宋简体"])
 
 
 def _damaged(path: Path, change) -> Path:

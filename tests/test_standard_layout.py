@@ -1,8 +1,9 @@
 """The built PDFs measured against GB/T 9704 and Chinese line breaking by the independent checker.
 
 These are the acceptance figures of the layout: the example report and a stress corpus of over
-300 paragraphs (every hard mark and token kind at every offset of a line) are built through the
-command line and read back with pdfplumber by `tests/pdfcheck`, which has its own rule tables.
+300 paragraphs (every hard mark, mark pair and token kind at every offset of a line) are built
+through the command line and read back with pdfplumber by `tests/pdfcheck`, which has its own
+rule tables.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import yaml
 from reportgen.cli import main
 from tests.conftest import EXAMPLE
 from tests.layout.stress_corpus import stress_paragraphs
-from tests.pdfcheck import check_pdf
+from tests.pdfcheck import TOKEN_PATTERNS, check_pdf, paragraphs
 from tests.pdfcheck.lines import Geometry, read_pages
 
 MM = 72 / 25.4
@@ -116,6 +117,34 @@ def test_the_stress_corpus_builds_without_a_violation(tmp_path):
     checked = check_pdf(tmp_path / "stress.pdf")
     counts = checked.counts
     for kind in ("line_start", "line_end", "split_token", "overflow", "ragged",
-                 "outside_block", "glyph_offset", "page_number"):
+                 "outside_block", "glyph_offset", "page_number", "mark_pair"):
         assert counts[kind] == 0, checked.summary()
     assert checked.paragraphs >= 300
+    pairs = checked.measurements.mark_pairs
+    assert len(pairs) >= 50 and max(pairs) == pytest.approx(1.5, abs=0.02)
+    assert_loose_only_before_whole_tokens(tmp_path / "stress.pdf", checked)
+
+
+def assert_loose_only_before_whole_tokens(pdf, checked) -> None:
+    """A wrapped line may open gaps wider than a quarter em only where what follows it is a
+    token the rules keep whole (GB/T 9704—2012, 0772-2822404, “2024-2025年度”) and the line
+    has no mark to compress: then nothing else can fill it. Never wider than half an em."""
+    assert max(checked.measurements.loosest_gaps) <= 0.5, checked.summary()
+    geometry = Geometry()
+    found = paragraphs(read_pages(pdf, geometry), geometry)
+    whole = [pattern for name, pattern in TOKEN_PATTERNS if name not in ("word", "number")]
+    for finding in checked.of_kind("loose"):
+        lines = found[finding.paragraph].lines
+        at = next(k for k, line in enumerate(lines)
+                  if (line.page, line.index) == (finding.page, finding.line))
+        following = lines[at + 1].text.lstrip("“《（")
+        assert any(pattern.match(following) for pattern in whole), (finding, following)
+        assert not set(finding.text) & set("，。、；：？！（）《》“”"), finding
+
+
+def test_adjacent_marks_take_one_and_a_half_ems_and_no_line_is_loose(example_report):
+    """标点挤压: ），  》《  ”“  、“ … take 1.5 ems; and no justified line opens a gap between
+    two characters wider than a quarter em (1.4 mm at 16 pt)."""
+    m = example_report.measurements
+    assert len(m.mark_pairs) >= 15 and max(m.mark_pairs) <= 1.5 + 0.02
+    assert max(m.loosest_gaps) <= 0.25

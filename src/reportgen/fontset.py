@@ -1,10 +1,11 @@
 """Font registry: which face (宋体, 黑体, 楷体, 仿宋 …) draws which character, for every writer.
 
-Faces are named by keys: `song`, `song-bold`, `hei`, `kai` (bundled, see fonts/README.md),
-`fangsong` and `xiaobiaosong` (only from the user's own fonts), and the bundled `fallback-*`
+Faces are named by keys: `song`, `song-bold`, `hei`, `kai`, `fangsong` (bundled, see
+fonts/README.md), `xiaobiaosong` (only from the user's own fonts), and the bundled `fallback-*`
 faces, which hold the rarer ideographs, one file per range of blocks. A user font found in
-`font_dirs` by its family name, or named in `overrides`, takes a key's place; a user font of any
-other name fills in the characters that the bundled faces lack.
+`font_dirs` under an office name (`officefonts`: 仿宋_GB2312, 方正仿宋_GBK, SimFang …), or named
+in `overrides`, takes a key's place; a user font of any other name fills in the characters that
+the bundled faces lack. A face may also be asked for by a family or PostScript name.
 
 Bundled fonts are found in `$REPORTGEN_FONTS_DIR`, else in `fonts/` of the project root (a
 checkout or an editable install). Nothing is parsed until it is needed, and bundled font files
@@ -33,51 +34,12 @@ from typing import Any
 
 from reportgen.errors import fail
 from reportgen.files import is_regular
+from reportgen.officefonts import OfficeFont, normalize, recognise
 from reportgen.resources import resource_dir
 from reportgen.xmlchars import first_forbidden
 
 FONTS_DIR_ENV = "REPORTGEN_FONTS_DIR"
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
-
-# Family names (any language in the font's name table) of the user's fonts, compared after
-# `_normalize`, to face keys. A bold style adds "-bold" to the key.
-FAMILY_KEYS = {
-    "仿宋_GB2312": "fangsong",
-    "仿宋": "fangsong",
-    "FangSong_GB2312": "fangsong",
-    "FangSong": "fangsong",
-    "华文仿宋": "fangsong",
-    "STFangsong": "fangsong",
-    "方正仿宋简体": "fangsong",
-    "FZFangSong-Z02S": "fangsong",
-    "方正小标宋简体": "xiaobiaosong",
-    "方正小标宋_GBK": "xiaobiaosong",
-    "方正小标宋": "xiaobiaosong",
-    "FZXiaoBiaoSong-B05S": "xiaobiaosong",
-    "FZXiaoBiaoSong-B05": "xiaobiaosong",
-    "FZXiaoBiaoSong": "xiaobiaosong",
-    "黑体": "hei",
-    "SimHei": "hei",
-    "华文黑体": "hei",
-    "STHeiti": "hei",
-    "楷体_GB2312": "kai",
-    "楷体": "kai",
-    "KaiTi_GB2312": "kai",
-    "KaiTi": "kai",
-    "华文楷体": "kai",
-    "STKaiti": "kai",
-    "宋体": "song",
-    "SimSun": "song",
-    "华文宋体": "song",
-    "STSong": "song",
-}
-
-
-def _normalize(family: str) -> str:
-    return re.sub(r"[\s_\-]", "", family).casefold()
-
-
-_FAMILY_KEYS = {_normalize(name): key for name, key in FAMILY_KEYS.items()}
 
 
 @dataclass(frozen=True)
@@ -85,7 +47,9 @@ class Face:
     """One font file (or member of a collection) and what the registry knows about it.
 
     `coverage` is the face's code points as "20-7E,A0-FF,101,…" (hex) when known without
-    opening the file (bundled faces, from the manifest); None means the cmap is read.
+    opening the file (bundled faces, from the manifest); None means the cmap is read. `names`
+    are every family, full and PostScript name of a user font, in every language; `office` the
+    office font it is recognised as (None for bundled faces and fonts of other names).
     """
 
     key: str
@@ -96,6 +60,8 @@ class Face:
     bold: bool = False
     bundled: bool = False
     coverage: str | None = field(default=None, repr=False, compare=False)
+    names: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    office: OfficeFont | None = field(default=None, repr=False, compare=False)
 
     @property
     def pdf_name(self) -> str:
@@ -189,45 +155,80 @@ class FontRegistry:
         return self._bundled["fallback"]
 
     @cached_property
-    def _user(self) -> tuple[dict[str, Face], list[Face], list[FontNote]]:
-        """The user's fonts: faces by key (known family names), fallback faces (any other
-        TrueType font), and notes on files that cannot be used."""
-        named: dict[str, Face] = {}
-        extra: list[Face] = []
-        notes: list[FontNote] = []
+    def _user(self) -> _UserFile:
+        """The user's fonts, in the order of their files: faces of office fonts (`named`,
+        ranked by `_office`), fallback faces (any other TrueType font), and notes on files
+        that cannot be used."""
+        found = _UserFile()
         for path in _font_files(self._font_dirs):
-            found = _user_faces(path)
-            for face in found.named:
-                named.setdefault(face.key, face)
-            extra += found.fallbacks
-            notes += found.notes
-        return named, extra, notes
+            file = _user_faces(path)
+            found.named += file.named
+            found.fallbacks += file.fallbacks
+            found.notes += file.notes
+        return found
+
+    @cached_property
+    def _office(self) -> dict[str, list[Face]]:
+        """The user's office fonts by key, best-ranked first (then in the order found)."""
+        by_key: dict[str, list[Face]] = {}
+        for face in sorted(self._user.named, key=lambda f: f.office.rank):
+            by_key.setdefault(face.key, []).append(face)
+        return by_key
 
     @property
     def user_fallbacks(self) -> list[Face]:
         """The user's fonts of other family names: tried for characters that the face of a
         run and the bundled primaries lack, before the bundled fallbacks."""
-        return self._user[1]
+        return self._user.fallbacks
+
+    @property
+    def user_fonts(self) -> list[UserFont]:
+        """Every font file (or member of a collection) in the font folders, and what the
+        registry made of it, in the order found."""
+        fonts = [UserFont(face.path, face) for face in self._user.named + self._user.fallbacks]
+        fonts += [UserFont(note.path, None, note) for note in self._user.notes]
+        return sorted(fonts, key=lambda font: (str(font.path), font.face.index if font.face
+                                               else 0))
 
     @property
     def notes(self) -> list[FontNote]:
         """Problems with the user's font files (CFF outlines, unreadable files)."""
-        return self._user[2]
+        return self._user.notes
 
     @cached_property
     def faces(self) -> dict[str, Face]:
         """Every face by key; the user's (overrides, then `font_dirs`) shadow bundled ones."""
         faces = {face.key: face for face in self.primaries + self.fallbacks}
-        faces.update(self._user[0])
+        faces.update({key: found[0] for key, found in self._office.items()})
         for key, path in self._overrides.items():
             faces[key] = _override_face(key, path)
         return faces
 
+    @cached_property
+    def _by_name(self) -> dict[str, Face]:
+        """Every face by each of its names (normalized): the user's first, regular before bold,
+        then the bundled faces' families and PostScript names."""
+        found: dict[str, Face] = {}
+        for face in sorted(self._user.named + self._user.fallbacks, key=lambda f: f.bold):
+            for name in face.names:
+                found.setdefault(normalize(name), face)
+        for face in sorted(self.primaries + self.fallbacks, key=lambda f: f.bold):
+            for name in (face.family, face.ps_name):
+                found.setdefault(normalize(name), face)
+        return found
+
+    def find(self, name: str) -> Face | None:
+        """The face of a key (`fangsong`), or else the font of that family or PostScript name
+        (方正仿宋_GBK, FZFSK--GBK1-0, Reportgen Song); None when there is none."""
+        return self.faces.get(name) or self._by_name.get(normalize(name))
+
     def resolve(self, keys: Sequence[str]) -> Face:
-        """The first face that exists among `keys`, in order of preference."""
+        """The first face that exists among `keys` (face keys or font names, see `find`), in
+        order of preference."""
         for key in keys:
-            if key in self.faces:
-                return self.faces[key]
+            face = self.find(key)
+            if face is not None:
+                return face
         hint = (
             f"bundled fonts are read from {self._bundled_dir}; set {FONTS_DIR_ENV} to the "
             "fonts/ directory of reportgen"
@@ -261,7 +262,7 @@ class FontRegistry:
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` that no face can draw, each once, white space and controls aside."""
-        faces = [*self.faces.values(), *self.primaries, *self.user_fallbacks]
+        faces = [*self.faces.values(), *self.primaries, *self._user.named, *self.user_fallbacks]
         return [
             ch
             for ch in dict.fromkeys(text)
@@ -272,11 +273,12 @@ class FontRegistry:
     def _chain(self, face: Face) -> list[Face]:
         """The faces to try, in order, for a character of a run set in `face`."""
         if face not in self._chains:
+            alike = [f for f in self._office.get(face.key, ()) if f != face]
             others = sorted(
                 (f for f in self.primaries if f != face),
                 key=lambda f: (f.key != face.key, f.bold != face.bold),
             )
-            self._chains[face] = [face, *others, *self.user_fallbacks, *self.fallbacks]
+            self._chains[face] = [face, *alike, *others, *self.user_fallbacks, *self.fallbacks]
         return self._chains[face]
 
 
@@ -304,9 +306,17 @@ def _members(path: Path) -> Iterator[list[tuple[int, Any]]]:
             yield [(0, font)]
 
 
-def _family_names(font: Any) -> list[str]:
-    """Family names in every language: typographic (16) and legacy (1) families, full names."""
-    return [str(rec) for nid in (16, 1, 4) for rec in font["name"].names if rec.nameID == nid]
+_NAME_IDS = (16, 1, 21, 4, 6)
+"""Typographic, legacy and WWS family names, full names and PostScript names."""
+
+
+def _font_names(font: Any) -> tuple[str, ...]:
+    """Every name the font goes by, in every language and platform of its name table (the
+    Chinese family name of an office font is often only under Windows language 0x804)."""
+    records = sorted((rec for rec in font["name"].names if rec.nameID in _NAME_IDS),
+                     key=lambda rec: _NAME_IDS.index(rec.nameID))
+    names = (rec.toStr(errors="ignore").strip("\x00 ") for rec in records)
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _make_face(key: str, path: Path, index: int, font: Any) -> Face:
@@ -314,7 +324,9 @@ def _make_face(key: str, path: Path, index: int, font: Any) -> Face:
     family = name.getDebugName(16) or name.getDebugName(1) or path.stem
     ps_name = name.getDebugName(6) or path.stem
     bold = bool(font["head"].macStyle & 1) or font["OS/2"].usWeightClass >= 700
-    return Face(key, family, path, ps_name, index=index, bold=bold)
+    names = _font_names(font)
+    return Face(key, family, path, ps_name, index=index, bold=bold, names=names,
+                office=recognise(names))
 
 
 @dataclass(frozen=True)
@@ -326,6 +338,16 @@ class FontNote:
     hint: str
 
 
+@dataclass(frozen=True)
+class UserFont:
+    """A font file (or member of a collection) of the user's: the `face` the registry made of
+    it, or None and the `note` saying why it cannot be used."""
+
+    path: Path
+    face: Face | None
+    note: FontNote | None = None
+
+
 @dataclass
 class _UserFile:
     named: list[Face] = field(default_factory=list)
@@ -334,8 +356,8 @@ class _UserFile:
 
 
 def _user_faces(path: Path) -> _UserFile:
-    """What a font file of the user provides: faces for the keys its family names match, or
-    else a fallback face; CFF and unreadable files give a note instead."""
+    """What a font file of the user provides: faces for the keys of the office fonts it is,
+    or else a fallback face; CFF and unreadable files give a note instead."""
     found = _UserFile()
     if not is_regular(path):  # a FIFO named x.ttf would hold the build up forever
         found.notes.append(FontNote(path, "is not a regular file; left out",
@@ -344,8 +366,7 @@ def _user_faces(path: Path) -> _UserFile:
     try:
         with _members(path) as members:
             for index, font in members:
-                keys = {_FAMILY_KEYS.get(_normalize(n)) for n in _family_names(font)} - {None}
-                face = _make_face(min(keys) if keys else "user", path, index, font)
+                face = _make_face("user", path, index, font)
                 problem = _unusable(font, face)
                 if "glyf" not in font:
                     found.notes.append(FontNote(
@@ -356,9 +377,9 @@ def _user_faces(path: Path) -> _UserFile:
                     found.notes.append(FontNote(
                         path, f"{face.family!r} {problem}; the font is left out",
                         "remove it from the fonts folder, or replace it"))
-                elif keys:
-                    found.named.append(replace(face, key=face.key + "-bold") if face.bold
-                                       else face)
+                elif face.office is not None:
+                    key = face.office.key + ("-bold" if face.bold else "")
+                    found.named.append(replace(face, key=key))
                 else:
                     found.fallbacks.append(replace(face, key=f"user:{face.ps_name}#{index}"))
     except Exception as exc:  # fontTools raises many types on damaged or foreign files

@@ -157,3 +157,23 @@ def _backup(path: Path) -> Path:
             raise
         return candidate
     raise AssertionError("unreachable")
+
+
+def set_aside(path: Path) -> Path:
+    """Move the file or folder at `path` to `NAME.backup-DATE[-N]` beside it, a name taken
+    atomically (created empty first, then replaced), so that two runs never take the same."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = path.is_dir() and not path.is_symlink()
+    for n in itertools.count(1):
+        suffix = f".backup-{stamp}{'' if n == 1 else f'-{n}'}{'' if folder else path.suffix}"
+        candidate = path.with_name(fitted(path.name if folder else path.stem, suffix))
+        try:
+            if folder:
+                candidate.mkdir()
+            else:
+                open(candidate, "xb").close()
+        except FileExistsError:
+            continue
+        os.replace(path, candidate)
+        return candidate
+    raise AssertionError("unreachable")

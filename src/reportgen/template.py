@@ -33,6 +33,12 @@ ROLES = (
 )
 """Every kind of text a template styles; each has a paragraph style in the DOCX."""
 
+
+def heading_role(level: int) -> str:
+    """The role of a section heading at `level` (1 is 一、); levels past five share heading5."""
+    return f"heading{min(max(level, 1), 5)}"
+
+
 FIELDS = ("label", "doc_number", "preamble", "title", "addressee", "body", "attachments",
           "signature", "note", "closing", "imprint")
 """The top-level report fields a kind may have, in the order they print."""
@@ -272,8 +278,9 @@ def _check_text(value: Any, path: tuple, source, problems: list) -> None:
 def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | None:
     """The numbering style written as `sample` (its first number), or None after a problem."""
     if not isinstance(sample, str):
+        number = isinstance(sample, (int, float)) and not isinstance(sample, bool)
         problems.append(source.diagnostic(
-            path, f"expected text, found {type(sample).__name__} {sample!r}",
+            path, f"expected text, found {f'the number `{sample}`' if number else repr(sample)}",
             'quote it: YAML reads 1. and 01 as numbers, so write "1." or "01"'))
         return None
     try:

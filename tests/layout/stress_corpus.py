@@ -28,7 +28,9 @@ TAIL = (
 CLOSING_MARKS = "，。、；：？！）》」』】〕〉〗”’…‥·％℃々,.;:?!)]}%"
 OPENING_MARKS = "（《「『【〔〈〖“‘([{"
 _MATCHING = dict(zip(OPENING_MARKS, "）》」』】〕〉〗”’)]}", strict=True))
-CLUSTERS = ("——", "……", "。”", "，”", "！”", "？”", "）。", "》，", "”。", "……”", "——“", "。）")
+CLUSTERS = ("——", "……", "。”", "，”", "！”", "？”", "）。", "》，", "”。", "……”", "——“", "。）",
+            # adjacent marks compressed to 1.5 ems (标点挤压), and stops that are not
+            "》《", "、“", "）（", "”“", "：“", "）、", "“《", "？！")
 
 # One token of each kind that must stay whole (unless wider than the whole line).
 TOKENS = (
@@ -50,6 +52,9 @@ TOKENS = (
     "35%",
     "ISO 8601:2004",
     "Windows",
+    "lib@163.com",  # short: stays whole
+    "www.lzlib.com.cn/notice",  # over a quarter line: may break after / . - @
+    "3月26日",
 )
 # Wider than a 28-character line: must be cut, at a good inner point, without overflowing.
 LONG_TOKEN = "https://example.org/reports/2025/annual-summary-and-work-plan-of-the-library.pdf"

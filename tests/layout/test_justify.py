@@ -105,3 +105,16 @@ def test_an_unknown_alignment_is_refused():
     line = Line("读书", 0, 2, 0.0, 100.0, 2 * PITCH, True)
     with pytest.raises(ValueError, match="align"):
         justify(line, grid_advance, align="distribute")
+
+
+@pytest.mark.parametrize("pair", ["），", "。”", "》《", "、“", "）（", "”“", "（「"])
+def test_adjacent_marks_keep_their_one_and_a_half_ems_in_a_spread_line(pair):
+    text = filler(10) + pair + filler(10, seed=2)
+    line = break_lines(text, grid_advance, COLUMN + 3 * PITCH)[0]  # last line: set it spread
+    line = Line(line.text, 0, len(text), 0.0, COLUMN, line.natural, False, line.squeeze)
+    placed = justify(line, grid_advance)
+    first, second = placed[10], placed[11]
+    assert first.text + second.text == pair
+    assert second.x + second.shift + PITCH - (first.x + min(first.shift, 0)) == \
+        pytest.approx(1.5 * PITCH)
+    assert right_edge(placed, line) == pytest.approx(COLUMN)

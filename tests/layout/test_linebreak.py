@@ -23,6 +23,7 @@ from tests.layout.stress_corpus import (
 NEVER_FIRST = set(CLOSING_MARKS)
 NEVER_LAST = set(OPENING_MARKS)
 FULL_WIDTH_MARKS = set("，。、；：？！）》」』】〕〉〗”’（《「『【〔〈〖“‘")
+ADDRESS_BREAKS = "/.-@"  # a URL or e-mail over a quarter of a line may break after these
 TOLERANCE = 0.01
 
 
@@ -48,8 +49,13 @@ def violations(text: str, lines: list[Line]) -> list[str]:
             end = start + len(token)
             home = next(line for line in lines if line.start <= start < line.end)
             if glued_width(text, start, end) <= home.width:
-                if any(start < line.end < end for line in lines):
-                    found.append(f"token broken: {token}")
+                long_address = ("://" in token or "@" in token or token.startswith("www.")) and \
+                    sum(map(grid_advance, token)) > home.width / 4
+                for line in lines:
+                    date_parts = text[line.end - 1] in "年月" and text[line.end].isdigit()
+                    if start < line.end < end and not date_parts and not (
+                            long_address and text[line.end - 1] in ADDRESS_BREAKS):
+                        found.append(f"token broken: {token}")
             start = text.find(token, end)
     for line in lines:
         natural = sum(map(grid_advance, line.text))
@@ -71,16 +77,22 @@ def glued_width(text: str, start: int, end: int) -> float:
 
 
 def squeeze_violations(line: Line) -> list[str]:
-    """A squeeze must take at most half of a full-width mark at the line end or beside another."""
+    """A squeeze takes half of a full-width mark, and only at the line end, beside another mark
+    or, in a line pushed in, anywhere; no more than one em beyond what pairs of marks give."""
     found = []
+    alone = 0.0
     for index, amount in line.squeeze:
         k = index - line.start
         mark = line.text[k]
         beside = line.text[k - 1 : k] + line.text[k + 1 : k + 2]
-        if mark not in FULL_WIDTH_MARKS or amount > grid_advance(mark) / 2 + 1e-9:
+        if mark not in FULL_WIDTH_MARKS or abs(amount - grid_advance(mark) / 2) > 1e-9:
             found.append(f"bad squeeze of {mark!r} by {amount}")
         elif k != len(line.text) - 1 and not set(beside) & FULL_WIDTH_MARKS:
-            found.append(f"squeezed {mark!r} neither at the line end nor beside a mark")
+            alone += amount
+            if line.fit != "push-in":
+                found.append(f"squeezed {mark!r} neither at the line end nor beside a mark")
+    if alone > PITCH + 1e-9:
+        found.append(f"{alone:.1f} pt squeezed out of lone marks, more than an em")
     return found
 
 
@@ -308,6 +320,55 @@ def test_balanced_lines_refuse_more_than_max_lines():
     with pytest.raises(ValueError, match="max_lines"):
         balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2)
     assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3)) == 3
+
+
+@pytest.mark.parametrize("pair", ["），", "。”", "》《", "、“", "）（", "”“", "（「", "：“", "”。"])
+def test_adjacent_marks_around_a_bracket_or_quote_take_one_and_a_half_ems(pair):
+    text = filler(10) + pair + filler(5, seed=2)
+    [line] = break_lines(text, grid_advance, COLUMN)
+    assert line.set_width == pytest.approx((len(text) - 0.5) * PITCH)
+    assert [amount for _, amount in line.squeeze] == [PITCH / 2]
+    squeezed = text[line.squeeze[0][0]]
+    assert squeezed == (pair[1] if pair == "（「" else pair[0])  # the blank between the inks
+
+
+@pytest.mark.parametrize("pair", ["？！", "。，", "！！"])
+def test_two_stops_side_by_side_keep_their_full_widths(pair):
+    [line] = break_lines(filler(10) + pair + filler(5), grid_advance, COLUMN)
+    assert line.squeeze == ()
+
+
+def test_a_line_compresses_marks_before_it_spreads_its_characters():
+    # 19 ideographs after the 2-em indent leave 7 ems: “1924万人次”， (7.5 ems) does not fit,
+    # and moving it down would open 0.37 em between the ideographs. Squeezing “ and ， fits it.
+    quoted = "“1924万人次”，"
+    text = filler(19) + quoted + filler(30, seed=3)
+    first = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)[0]
+    assert first.text == filler(19) + quoted and first.fit == "push-in"
+    assert first.squeeze == ((19, PITCH / 2), (27, PITCH / 2), (28, PITCH / 2))  # “ ”， ，
+    assert first.set_width <= first.width + TOLERANCE
+    # With room for all but half an em of a quote after a full line, nothing is squeezed.
+    tight = break_lines(filler(24) + quoted + filler(30, seed=3), grid_advance, COLUMN)[0]
+    assert tight.text == filler(24) and tight.squeeze == ()
+
+
+def test_a_long_address_is_cut_after_a_mark_rather_than_leaving_a_loose_line():
+    lines = break_lines(filler(22) + "office@example.org全年", grid_advance, COLUMN)
+    assert lines[0].text == filler(22) + "office@" and lines[0].fit == "split"
+    url = break_lines(filler(22) + "https://example.org/a/b全年", grid_advance, COLUMN)
+    assert url[0].text == filler(22) + "https://"
+    short = break_lines(filler(24) + "lib@163.com全年", grid_advance, COLUMN)  # 5.2 ems
+    assert short[0].text == filler(24) and short[1].text.startswith("lib@163.com")
+
+
+def test_a_date_is_cut_between_its_parts_rather_than_leaving_a_loose_line():
+    lines = break_lines(filler(22) + "2026年2月3日召开", grid_advance, COLUMN)
+    assert lines[0].text == filler(22) + "2026年2月" and lines[1].text.startswith("3日")
+
+
+def test_a_token_that_must_stay_whole_goes_down_whole_however_loose_the_line():
+    lines = break_lines(filler(22) + "GB/T 9704—2012规定", grid_advance, COLUMN)
+    assert lines[0].text == filler(22) and lines[1].text.startswith("GB/T 9704—2012")
 
 
 @pytest.mark.parametrize("run", ["…" * 2000, "—" * 2000, "_" * 2000, "·" * 2000])

@@ -1,8 +1,9 @@
 """``check_pdf``: read a built PDF, apply the rules and measurements, and report the findings.
 
-Finding kinds, defined in ``rules`` (breaks) and ``measure`` (geometry and ink): ``line_start``,
-``line_end``, ``split_token``, ``overflow``, ``ragged``, ``outside_block``, ``lines_per_page``,
-``page_number``, ``glyph_offset``. Pages are rendered (``ink``) as the measurements need them.
+Finding kinds, defined in ``rules`` (breaks), ``measure`` (geometry and ink) and ``spacing``
+(inside lines): ``line_start``, ``line_end``, ``split_token``, ``overflow``, ``ragged``,
+``outside_block``, ``lines_per_page``, ``page_number``, ``glyph_offset``, ``mark_pair``,
+``loose``. Pages are rendered (``ink``) as the measurements need them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .ink import Ink
 from .lines import MM, Geometry, paragraphs, read_pages
 from .measure import Measurements, measure
 from .rules import Finding, break_findings
+from .spacing import spacing_findings
 
 KINDS = (
     "line_start",
@@ -27,6 +29,8 @@ KINDS = (
     "lines_per_page",
     "page_number",
     "glyph_offset",
+    "mark_pair",
+    "loose",
 )
 
 
@@ -105,6 +109,13 @@ class CheckReport:
                 f"(ink {_span(p.ink_inset for p in m.page_numbers)} pt)"
             )
         lines.append(f"glyphs checked against their ink (glyph_offset): {m.glyphs_checked}")
+        if m.mark_pairs:
+            lines.append(f"adjacent mark pairs: {len(m.mark_pairs)}, widths (em) "
+                         + _distribution(round(w, 2) for w in m.mark_pairs))
+        if m.loosest_gaps:
+            loose = sum(g > 0.25 for g in m.loosest_gaps)
+            lines.append(f"widest gap of wrapped body lines: max {max(m.loosest_gaps):.2f} em, "
+                         f"median {statistics.median(m.loosest_gaps):.3f} em, over ¼ em {loose}")
         return "\n".join(lines)
 
 
@@ -130,6 +141,9 @@ def check_pdf(
     with Ink(path) as ink:
         measured = measure(pages, found, geometry, ink)
     findings = break_findings(found, geometry) + measured.findings
+    for number, paragraph in enumerate(found):
+        findings += spacing_findings(number, paragraph, measured.mark_pairs,
+                                     measured.loosest_gaps)
     findings.sort(key=lambda f: (f.page, f.line, KINDS.index(f.kind)))
     return CheckReport(
         path=str(path),

@@ -19,7 +19,8 @@ judged: what a paragraph starts or ends with is the author's text, not the break
   break inside it counts (as ``long <pattern>``) only between two letters or digits, and not
   at all after or before a mark such as / - . @. Two Latin words broken at the space between
   them cannot be told from one split word, because a PDF does not draw the space at a break;
-  the checker assumes Chinese text, where that is rare.
+  the checker assumes Chinese text, where that is rare. A URL or e-mail address wider than
+  ``ADDRESS_SHARE`` of a line may break after / . - @ (``ADDRESS_BREAKS``), and nowhere else.
 
 Each break is reported once: a split token takes precedence over the line-start and line-end
 marks at the same break, so the second half of —— or …… at a line start, or ``35|%``, counts
@@ -35,6 +36,8 @@ from .lines import Geometry, Paragraph, TextLine
 
 LINE_START_FORBIDDEN = frozenset("，。、；：？！）》」』】〕〉〗”’…‥·々％℃］｝〙,.;:?!)]}%")
 LINE_END_FORBIDDEN = frozenset("（《「『【〔〈〖“‘［｛〘([{")
+ADDRESS_SHARE = 0.25  # of a line's grid cells
+ADDRESS_BREAKS = "/.-@"
 
 _NUMBER = r"(?<![\d.])[+\-−±]?\d+(?:[.,]\d+)*"
 _UNITS = (
@@ -143,16 +146,23 @@ def _split_tokens(
     """For each break that splits a token: (pattern name, token start, token end)."""
     splits: dict[int, tuple[str, int, int]] = {}
     wide: dict[int, tuple[str, int, int]] = {}
+    allowed: set[int] = set()  # in a long address, after / . - @
     for name, pattern in TOKEN_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            fits = sum(widths[start:end]) <= capacity
+            width = sum(widths[start:end])
+            long_address = name in ("url", "email") and width > ADDRESS_SHARE * capacity
             for at in breaks:
-                if start < at < end:
-                    (splits if fits else wide).setdefault(at, (name, start, end))
+                if not start < at < end:
+                    continue
+                if long_address and text[at - 1] in ADDRESS_BREAKS:
+                    allowed.add(at)
+                (splits if width <= capacity else wide).setdefault(at, (name, start, end))
     for at, (name, start, end) in wide.items():
         if text[at - 1].isalnum() and text[at].isalnum():
             splits[at] = (f"long {name}", start, end)
         else:
             splits.pop(at, None)
+    for at in allowed:
+        splits.pop(at, None)
     return splits

@@ -434,6 +434,21 @@ def test_page_number_faults(sheet, options, detail):
     assert [(f.kind, f.detail) for f in report.findings] == [("page_number", detail)]
 
 
+def test_a_turned_page_has_its_number_down_the_left_margin_at_the_sheets_foot_side(sheet):
+    """A landscape table's page (GB/T 9704-2012 §8) is an A4 sheet shown turned: its number
+    stays where every page has it, which is the foot on odd pages and the head on even ones
+    of the page as shown."""
+    for number, side in ((1, None), (2, "right")):  # page 2's number on the wrong side
+        sheet.canvas.setPageSize((A4[1], A4[0]))  # reportlab swaps it back for a turned page
+        sheet.canvas.setPageRotation(90)
+        sheet.page_number(side=side)
+        if number == 1:
+            sheet.next_page()
+    report = check_pdf(sheet.save())
+    assert [(f.page, f.kind, f.detail) for f in report.findings] == [
+        (2, "page_number", "at the foot of the turned page, expected its head")]
+
+
 def test_a_missing_page_number(sheet):
     sheet.line(text(5) + "。", 0, indent=2)
     report = check_pdf(sheet.save())
@@ -520,6 +535,37 @@ def test_ink_boxes_of_a_drawn_rectangle(tmp_path):
         assert ink.box(1, (10, 10, 50, 50)) is None
         assert ink.amount(1, (100, 200, 110, 210)) > 0
         assert (ink.rendered, ink.fine_renders) == ([1], 1)
+
+
+def test_adjacent_marks_each_a_full_em_wide_are_a_mark_pair(sheet):
+    sheet.paragraph([text(10) + "），" + text(14), text(8) + "？！" + text(4) + "。"], 0)
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    assert [(f.kind, f.text, f.detail) for f in report.findings] == [
+        ("mark_pair", "），", "1.99 em")]  # STEP + 16 pt; ？！: two stops are no pair
+    assert report.measurements.mark_pairs == [pytest.approx((STEP + 16) / 16, abs=1e-4)]
+
+
+def test_a_pair_set_in_one_and_a_half_ems_is_no_finding(sheet):
+    baseline = TOP + 16
+    sheet.glyphs(text(10) + "）", LEFT, baseline, 16)
+    sheet.glyphs("，" + text(4) + "。", LEFT + 10.5 * STEP, baseline, 16)
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    assert nonzero(report) == {}
+    assert report.measurements.mark_pairs == [pytest.approx(1.5, abs=0.01)]
+
+
+def test_a_wrapped_line_spread_over_wide_gaps_is_loose(sheet):
+    row = sheet.paragraph([text(20), text(6) + "。"], 0, indent=False)  # 0.42 em gaps
+    sheet.paragraph([text(25), text(6) + "。"], row)  # indented 2: 0.04 em, fine
+    sheet.page_number()
+    report = check_pdf(sheet.save())
+    [loose] = report.findings
+    assert (loose.kind, loose.text, loose.line) == ("loose", text(20), 1)
+    assert points(loose.detail) == pytest.approx(8 * STEP / 19 + STEP - 16, abs=0.1)
+    assert max(report.measurements.loosest_gaps) == pytest.approx(points(loose.detail) / 16,
+                                                                  abs=0.01)
 
 
 def test_text_outside_the_block(sheet):
@@ -612,10 +658,25 @@ def findings_at(before: str, after: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("token", TOKENS)
 def test_every_inner_break_of_a_token_is_a_split(token):
+    address = "@" in token or "://" in token  # wider than a quarter line here (8 pt letters)
     for at in range(1, len(token)):
         before, after = token[:at].rstrip(), token[at:].lstrip()
         found = findings_at("开展活动" + before, after + "明显增长")
-        assert [kind for kind, _, _ in found] == ["split_token"], (token, at, found)
+        expected = [] if address and before[-1] in "/.-@" else ["split_token"]
+        assert [kind for kind, _, _ in found] == expected, (token, at, found)
+
+
+@pytest.mark.parametrize(("address", "at", "split"), [
+    ("office@example.org", "office@", False),  # 9 cells: over a quarter of 28
+    ("office@example.org", "office@exa", True),  # only after / . - @
+    ("lib@163.com", "lib@", True),  # 5.5 cells: short addresses stay whole
+    ("https://example.org/a/b", "https://", False),
+    ("https://example.org/a/b", "https://example.org/a", True),
+])
+def test_an_address_over_a_quarter_line_may_break_after_a_slash_dot_hyphen_or_at(address, at,
+                                                                                  split):
+    found = findings_at("邮箱" + at, address[len(at):] + "。")
+    assert [kind for kind, _, _ in found] == (["split_token"] if split else [])
 
 
 @pytest.mark.parametrize(

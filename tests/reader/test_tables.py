@@ -43,7 +43,7 @@ def test_a_sheet_is_read_by_the_cells_it_has_not_by_the_area_it_claims(tmp_path)
     rewritten(path, "xl/worksheets/sheet1.xml",
               lambda xml: xml.replace(b'<dimension ref="A1:B2"/>',
                                       b'<dimension ref="A1:XFD1048576"/>'))
-    assert read_table(path) == [(1, ["类别", "场次"]), (2, ["讲座", 9])]
+    assert read_table(path).rows == [(1, ["类别", "场次"]), (2, ["讲座", 9])]
 
 
 def test_cells_far_apart_are_refused_at_once_without_expanding_the_sheet(tmp_path):
@@ -115,3 +115,11 @@ def test_a_file_that_is_no_zip_is_named(tmp_path):
     (tmp_path / "t.xlsx").write_bytes(io.BytesIO(b"PK not really").getvalue())
     with pytest.raises(TableError, match="not an .xlsx file"):
         read_table(tmp_path / "t.xlsx")
+
+
+def test_a_merged_range_reaching_the_end_of_the_sheet_is_cut_to_the_table(tmp_path):
+    path = workbook(tmp_path / "t.xlsx", {"A1": "类别", "B1": "场次", "A2": "讲座", "B2": 9})
+    rewritten(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/>'
+                         b"</mergeCells>"))
+    assert read_table(path).merges == [(2, 0, 1, 2)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
@@ -21,15 +20,17 @@ from reportgen.budget import (
     UNLIMITED,
     Deadline,
 )
+from reportgen.chinese import joins_with_space
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
-from reportgen.layout.columns import least_width
 from reportgen.numbering import NumberingError, NumberStyle, parse_style
+from reportgen.punctuation import half_width_hint, half_width_message, repairs
 from reportgen.reader.schema import REPORT_SCHEMA
 from reportgen.reader.source import Path_, Source, load
-from reportgen.reader.tables import TableError, read_table
+from reportgen.reader.tablespec import build_table
 from reportgen.reader.validate import validate
 from reportgen.template import FIELDS, Template, load_template
+from reportgen.written import WrittenFloat
 from reportgen.xmlchars import describe, first_forbidden
 
 DEFAULT_TEMPLATE = "annual-report"
@@ -41,26 +42,31 @@ GlyphCheck = Callable[[str], list[str]]
 
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
-                glyph_check: GlyphCheck | None = None,
+                glyph_check: GlyphCheck | None = None, text: str | None = None,
+                missing_glyphs: str = "warning",
                 deadline: Deadline = UNLIMITED) -> model.Document:
-    """Read, validate and build the report in `file`; raises ReportError with every problem.
+    """Read, validate and build the report in `file` (or `text`, as if read from `file`);
+    raises ReportError with every problem.
 
-    Problems that do not stop a build (half-width punctuation between Chinese characters,
-    characters no font can draw when `glyph_check` is given) are appended to `warnings`.
-    A report over one of the limits of `budget`, or still being read at `deadline`, stops
-    at once with that error.
+    Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
+    joined that look like list items, characters no font can draw when `glyph_check` is given)
+    are appended to `warnings`. `missing_glyphs="error"` makes characters no font can draw an
+    error instead (a PDF/A may not show the .notdef box, ISO 19005-2 6.2.11.8). A report over
+    one of the limits of `budget`, or still being read at `deadline`, stops at once with that
+    error.
     """
-    source = load(file)
+    source = load(file, text)
     if not isinstance(source.data, dict):
         raise ReportError([source.diagnostic((), "a report is a set of `name: value` fields",
                                              "start from `reportgen new annual-report`")])
     problems = validate(source, REPORT_SCHEMA)
     if problems:
         raise ReportError(problems)
-    builder = _Builder(source, template, glyph_check, deadline)
+    builder = _Builder(source, template, glyph_check, missing_glyphs, deadline)
     document = builder.build()
     if warnings is not None:
-        warnings.extend(builder.warnings)
+        warnings.extend(sorted(source.notes + builder.warnings,
+                               key=lambda d: (d.line or 0, d.column or 0)))
     return document
 
 
@@ -72,8 +78,11 @@ def _date_text(value: Any) -> str:
 
 class _Builder:
     def __init__(self, source: Source, template_override: str | None,
-                 glyph_check: GlyphCheck | None, deadline: Deadline):
+                 glyph_check: GlyphCheck | None, missing_glyphs: str = "warning",
+                 deadline: Deadline = UNLIMITED):
         self.source = source
+        self.missing_glyphs = missing_glyphs
+        self.sources: list[Path] = [source.file]
         self.deadline = deadline
         self.chars = 0  # in all texts so far
         self.cells = 0  # in all tables so far
@@ -108,7 +117,7 @@ class _Builder:
                             "the most one report may hold (about 1,800 pages)",
                       "split it into several reports")
         for message, hint in self.expressions.take_notes():
-            self.warnings.append(self.source.diagnostic(path, message, hint))
+            self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
         text = _join_lines(text.strip())
         index = first_forbidden(text)
         if index is not None:
@@ -125,24 +134,40 @@ class _Builder:
                             f"most {MAX_TEXT_CHARS:,}", "split it into several paragraphs")
         return text
 
+    def count_table(self, rows: int, width: int, path: Path_) -> None:
+        """Stop when a table has more rows or columns than a table may, or the tables so far
+        more cells than a report may hold."""
+        self.cells += rows * width
+        if width > MAX_TABLE_COLUMNS or rows > MAX_TABLE_ROWS or self.cells > MAX_TABLE_CELLS:
+            self.stop(path, f"a table of {rows:,} × {width} cells is more than a report may "
+                            f"hold: {MAX_TABLE_ROWS:,} rows and {MAX_TABLE_COLUMNS} columns a "
+                            f"table, {MAX_TABLE_CELLS:,} cells in all tables",
+                      "split it into several tables or reports, or summarise it")
+
     def stop(self, path: Path_, message: str, hint: str) -> None:
         """Stop reading: an error at `path`, raised with the problems found so far."""
         self.error(path, message, hint)
         raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
 
     def lint(self, text: str, path: Path_) -> None:
-        for index, mark in half_width_marks(text):
+        found = repairs(text)
+        if found:
             self.warnings.append(self.source.diagnostic(
-                path, f"half-width `{mark}` between Chinese characters at character {index + 1}",
-                f"use the full-width {_FULL_WIDTH[mark]}", severity="warning"))
+                path, half_width_message(found), f"`reportgen fix {self.source.file}` makes them "
+                f"full-width in place: {half_width_hint(found)}", severity="warning"))
         if self.glyph_check is not None:
             missing = self.glyph_check(text)
             if missing:
                 listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in dict.fromkeys(missing))
-                self.warnings.append(self.source.diagnostic(
-                    path, f"no font can draw {listed}",
-                    "add a font that has them with --fonts DIR; see README, Fonts",
-                    severity="warning"))
+                if self.missing_glyphs == "error":
+                    self.error(path, f"no font can draw {listed}, and a PDF/A may not print "
+                                     "an empty box in its place",
+                               "add a font that has them with --fonts DIR; see README, Fonts")
+                else:
+                    self.warnings.append(self.source.diagnostic(
+                        path, f"no font can draw {listed}",
+                        "add a font that has them with --fonts DIR; see README, Fonts",
+                        severity="warning"))
 
     def date(self, value: Any, path: Path_) -> str:
         """A date as GB/T 9704 prints it (2026年2月3日); an ISO date in quotes counts too."""
@@ -186,7 +211,8 @@ class _Builder:
         metadata = self.metadata(blocks)
         if self.problems:
             raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
-        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks))
+        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks),
+                              sources=tuple(dict.fromkeys(self.sources)))
 
     def load_template(self) -> Template:
         try:
@@ -306,7 +332,7 @@ class _Builder:
             elif "plan" in item:
                 yield self.plan(item, here, depth, styles)
             elif "table" in item:
-                table = self.table(item["table"], here + ("table",))
+                table = build_table(self, item["table"], here + ("table",))
                 if table is not None:
                     yield table
 
@@ -368,73 +394,6 @@ class _Builder:
             points.append(model.PlanItem(title, numbering, blocks, run_in))
         return model.Plan(tuple(points))
 
-    def table(self, spec: dict, path: Path_) -> model.Table | None:
-        header = spec.get("header")
-        rows = spec.get("rows")
-        places: list[int] | None = None  # each row's line or row number in the source file
-        table_file = None
-        if "source" in spec:
-            if rows is not None:
-                self.error(path + ("rows",), "a table has `rows` or `source`, not both")
-                return None
-            table_file = self.source.file.parent / spec["source"]
-            try:
-                read = read_table(table_file, spec.get("sheet"))
-            except TableError as exc:
-                self.error(path + ("source",), str(exc.args[0]), exc.hint)
-                return None
-            if header is None:
-                (_, header), read = read[0], read[1:]
-            places, rows = [n for n, _ in read], [row for _, row in read]
-        if header is None or rows is None:
-            self.error(path, "a table needs `header:` and `rows:` (or `source:` with a file)",
-                       "see docs/format.md, Tables")
-            return None
-        width = len(header)
-        self.cells += width * len(rows)
-        if width > MAX_TABLE_COLUMNS or len(rows) > MAX_TABLE_ROWS or \
-                self.cells > MAX_TABLE_CELLS:
-            self.stop(path, f"a table of {len(rows):,} × {width} cells is more than a report "
-                            f"may hold: {MAX_TABLE_ROWS:,} rows and {MAX_TABLE_COLUMNS} columns "
-                            f"a table, {MAX_TABLE_CELLS:,} cells in all tables",
-                      "split it into several tables or reports, or summarise it")
-        cells: list[tuple[str, ...]] = []
-        for r, row in enumerate(rows):
-            with self.relocated(table_file, places[r] if places else None):
-                if len(row) != width:
-                    self.error(path + ("rows", r), f"row has {len(row)} cells; the header has "
-                                                   f"{width}", "add empty cells as \"\" or null")
-                    continue
-                cells.append(tuple(self.cell(c, path + ("rows", r, k))
-                                   for k, c in enumerate(row)))
-        head = tuple(self.cell(c, path + ("header", k)) for k, c in enumerate(header))
-        align = spec.get("align")
-        if align is not None and len(align) != width:
-            self.error(path + ("align",), f"{len(align)} alignments for {width} columns")
-            align = None
-        if align is None:
-            align = tuple("right" if cells and all(_numeric(row[k]) or not row[k]
-                                                   for row in cells)
-                          and any(_numeric(row[k]) for row in cells) else "left"
-                          for k in range(width))
-        caption = self.text(spec["caption"], path + ("caption",)) if "caption" in spec else None
-        self.check_table_width(head, cells, path)
-        return model.Table(head, tuple(cells), tuple(align), caption)
-
-    def check_table_width(self, head: tuple[str, ...], cells: list, path: Path_) -> None:
-        """A warning when the columns cannot fit across the text block even one character
-        wide each: their cells then run past the margin."""
-        template = self.template
-        needed = least_width(head, cells, template.role("table").size_pt,
-                             template.role("table_header").size_pt)
-        room = template.page.text_width_mm * 72 / 25.4
-        if needed > room:
-            self.warnings.append(self.source.diagnostic(
-                path, f"the table's {len(head)} columns need {needed * 25.4 / 72:.0f} mm even "
-                      f"one character wide each; the text block is "
-                      f"{template.page.text_width_mm:g} mm, so cells run past the margin",
-                "split it into narrower tables, or leave out columns", severity="warning"))
-
     @contextmanager
     def relocated(self, file: Path | None, line: int | None):
         """Problems and warnings found inside the block point at `file` line `line` (a row of
@@ -449,37 +408,10 @@ class _Builder:
     def cell(self, value: Any, path: Path_) -> str:
         if value is None:
             return ""
-        if isinstance(value, float) and value.is_integer():
+        if isinstance(value, float) and not isinstance(value, WrittenFloat) and \
+                value.is_integer():  # from a spreadsheet; a YAML number prints as written
             value = int(value)
         return self.text(value, path)
-
-
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-
-
-def _is_han(ch: str) -> bool:
-    """A Chinese character (or other CJK letter); False for the empty string."""
-    return len(ch) == 1 and ch >= "\u2e80" and unicodedata.category(ch) == "Lo"
-
-
-def half_width_marks(text: str) -> list[tuple[int, str]]:
-    """Positions of , ; : ? ! ( ) written half-width between Chinese characters."""
-    found = []
-    for index, ch in enumerate(text):
-        if ch not in _FULL_WIDTH:
-            continue
-        before = text[index - 1] if index > 0 else ""
-        after = text[index + 1] if index + 1 < len(text) else ""
-        if ch == "(" and _is_han(after) or ch == ")" and _is_han(before) or \
-                ch not in "()" and _is_han(before) and (_is_han(after) or not after.strip()):
-            found.append((index, ch))
-    return found
-
-
-def _numeric(text: str) -> bool:
-    stripped = text.replace(",", "").replace("\u2009", "").replace(" ", "").rstrip("%")
-    stripped = stripped.lstrip("+-−")
-    return bool(stripped) and stripped.replace(".", "", 1).isdigit()
 
 
 def _parse_date(text: str) -> _dt.date | None:
@@ -490,12 +422,12 @@ def _parse_date(text: str) -> _dt.date | None:
 
 
 def _join_lines(text: str) -> str:
-    """Lines of a multi-line YAML string joined: no space between Chinese characters."""
+    """Lines of a multi-line text (`|`, or blank lines in `>`) joined as one paragraph, with a
+    space only between Latin words and numbers (reportgen.chinese.joins_with_space)."""
     if "\n" not in text:
         return text
     parts = [p.strip() for p in text.split("\n") if p.strip()]
     out = parts[0] if parts else ""
     for part in parts[1:]:
-        needs_space = out[-1:].isascii() and part[:1].isascii()
-        out += (" " if needs_space else "") + part
+        out += (" " if joins_with_space(out[-1], part[0]) else "") + part
     return out

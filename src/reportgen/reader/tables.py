@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import iterparse
 
 from reportgen.budget import (
     MAX_FILE_BYTES,
@@ -34,10 +36,21 @@ class TableError(ValueError):
 Row = tuple[int, list]
 """(the row's line in a CSV file or row number in a sheet, its cells: text, numbers or None)."""
 
+Merge = tuple[int, int, int, int]
+"""A merged range of a sheet: (first row number, first column, rows, columns), columns 0-based."""
+
 _SPLIT_HINT = "split it into several tables, or summarise it"
 
 
-def read_table(path: Path, sheet: str | None = None) -> list[Row]:
+@dataclass(frozen=True)
+class TableFile:
+    """What a table file holds: its rows that are not empty, and an XLSX sheet's merged cells."""
+
+    rows: list[Row]
+    merges: list[Merge] = field(default_factory=list)
+
+
+def read_table(path: Path, sheet: str | None = None) -> TableFile:
     """The rows of `path` that are not empty, each with its place in the file."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
@@ -55,7 +68,9 @@ def read_table(path: Path, sheet: str | None = None) -> list[Row]:
         raise TableError(f"{path.name} {exc}", "name a .csv or .xlsx file") from None
     except OSError as exc:
         raise TableError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    return _read_csv(path, data) if suffix == ".csv" else _read_xlsx(path, data, sheet)
+    if suffix == ".csv":
+        return TableFile(_read_csv(path, data))
+    return _read_xlsx(path, data, sheet)
 
 
 class _Bound:
@@ -101,7 +116,7 @@ def _read_csv(path: Path, data: bytes) -> list[Row]:
     return rows
 
 
-def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[Row]:
+def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> TableFile:
     try:
         import openpyxl
         from openpyxl.utils import get_column_letter
@@ -119,6 +134,7 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[Row]:
         ws = book[sheet] if sheet else book.worksheets[0]
         rows = _sheet_rows(path, ws, get_column_letter)
         title = ws.title
+        merges = _merges(path, ws)
     finally:
         book.close()
     if not rows:
@@ -127,7 +143,17 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> list[Row]:
     rows = [(n, r + [None] * (width - len(r))) for n, r in rows]
     if any(cell is None for _, row in rows for cell in row):
         _refuse_uncomputed_formulas(path, data, title, rows)
-    return rows
+    return TableFile(rows, _clipped(merges, rows[-1][0], width))
+
+
+def _clipped(merges: list[Merge], last_row: int, width: int) -> list[Merge]:
+    """Merged ranges cut to the cells the table has: a range may reach to XFD1048576."""
+    found = []
+    for first, column, rows, columns in merges:
+        if first <= last_row and column < width:
+            found.append((first, column, min(rows, last_row - first + 1),
+                          min(columns, width - column)))
+    return found
 
 
 def _check_package(path: Path, data: bytes) -> None:
@@ -168,6 +194,47 @@ def _sheet_rows(path: Path, ws, column_name) -> list[Row]:
                          f"{type(exc).__name__}: {exc}",
                          "open it in Excel, WPS or LibreOffice and save it again") from None
     return rows
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _merges(path: Path, ws) -> list[Merge]:
+    """The merged ranges of a sheet opened read-only, which openpyxl does not list: the
+    `mergeCell` elements of the sheet's XML (after its rows, which are let go as they pass),
+    at most one a cell."""
+    from openpyxl.utils.cell import range_boundaries
+
+    source = getattr(ws, "_get_source", None)  # openpyxl's read-only sheet reads its XML here
+    if source is None:
+        return []
+    merges: list[Merge] = []
+    rows = None
+    try:
+        with source() as xml:
+            for event, element in iterparse(xml, events=("start", "end")):
+                if event == "start":
+                    if element.tag == _MAIN + "sheetData":
+                        rows = element
+                    continue
+                if element.tag == _MAIN + "row" and rows is not None:
+                    rows.clear()  # the rows read so far: only the merges are wanted here
+                elif element.tag == _MAIN + "mergeCell":
+                    first_col, first_row, last_col, last_row = range_boundaries(
+                        element.get("ref"))
+                    merges.append((first_row, first_col - 1, last_row - first_row + 1,
+                                   last_col - first_col + 1))
+                    if len(merges) > MAX_TABLE_CELLS:
+                        raise TableError(f"{path.name} has more than {MAX_TABLE_CELLS:,} merged "
+                                         "cells", _SPLIT_HINT)
+                    element.clear()
+    except TableError:
+        raise
+    except Exception as exc:  # a damaged range: the same kinds as a damaged cell
+        raise TableError(f"cannot read the merged cells of {path.name}: "
+                         f"{type(exc).__name__}: {exc}",
+                         "open it in Excel, WPS or LibreOffice and save it again") from None
+    return merges
 
 
 def _refuse_uncomputed_formulas(path: Path, data: bytes, sheet: str, rows: list[Row]) -> None:

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 from reportgen import model
-from reportgen.writers.docx.layout import width_chars
+from reportgen.layout.columns import width_chars
 from tests.helpers.libreoffice import convert, soffice
 from tests.writers.docx import samples
 from tests.writers.pdf.documents import numbers, table_lines
@@ -165,8 +165,8 @@ def test_libreoffice_draws_with_the_embedded_faces(bundled_docx, tmp_path):
     soffice()
     assert "Reportgen" not in installed_families(), "bundled faces are installed system-wide"
     fonts = pdf_fonts(convert(bundled_docx, out_dir=tmp_path))
-    for name in ("ReportgenSong-Regular", "ReportgenSong-Bold", "ReportgenHei-Regular",
-                 "ReportgenKai-Regular"):
+    for name in ("ReportgenFangsong-Regular", "ReportgenSong-Regular", "ReportgenSong-Bold",
+                 "ReportgenHei-Regular", "ReportgenKai-Regular"):
         assert name in fonts
 
 
@@ -185,7 +185,7 @@ def test_run_in_numbers_tables_and_titles_take_their_role_faces(tmp_path):
         face.setdefault(c["text"], c["fontname"].split("+")[-1])
     assert face["压"] == "ReportgenHei-Regular"  # run-in heading in its character style
     assert face["一"] == "ReportgenHei-Regular"  # …and its number, from the paragraph mark
-    assert face["各"] == "ReportgenSong-Regular"
+    assert face["各"] == "ReportgenFangsong-Regular"
     assert face["关"] == "ReportgenSong-Bold"
     assert face["备"] == "ReportgenHei-Regular"  # table header
 

@@ -64,7 +64,7 @@ def test_a_run_in_heading_is_one_paragraph_in_two_faces(registry):
     assert abs(lines[1].x0 - LEFT) < 0.01
     fonts = [c["fontname"].split("+")[1] for c in first.chars]
     assert set(fonts[:7]) == {"ReportgenHei-Regular"}
-    assert set(fonts[7:]) == {"ReportgenSong-Regular"}
+    assert set(fonts[7:]) == {"ReportgenFangsong-Regular"}
 
 
 def test_headings_are_indented_and_wrap_like_paragraphs(registry):

@@ -36,7 +36,7 @@ def test_a_justified_line_is_one_run_per_spacing(setter):
 
 def test_the_last_line_is_set_at_natural_width(setter):
     lines = setter.paragraph([("短句，", BODY)], WIDTH)
-    assert lines == [(Run("ReportgenSong-Regular", 16.0, False, "短句，", 0.0),)]
+    assert lines == [(Run("ReportgenFangsong-Regular", 16.0, False, "短句，", 0.0),)]
 
 
 def test_a_rare_character_gets_a_face_that_has_it(setter, registry):
@@ -48,7 +48,7 @@ def test_a_rare_character_gets_a_face_that_has_it(setter, registry):
 def test_run_in_spans_keep_their_faces(setter):
     line = setter.paragraph([("一、压实责任。", HEI), ("各部门负责人。", BODY)], WIDTH)[0]
     assert [(run.font, run.text) for run in line] == [
-        ("ReportgenHei-Regular", "一、压实责任。"), ("ReportgenSong-Regular", "各部门负责人。")]
+        ("ReportgenHei-Regular", "一、压实责任。"), ("ReportgenFangsong-Regular", "各部门负责人。")]
 
 
 def test_runs_break_where_the_font_or_the_gap_changes():

@@ -121,7 +121,7 @@ def test_headings_are_set_in_their_faces(example_pages):
              for line in text_lines(example_pages)}
     assert fonts["一、2"] == "ReportgenHei-Regular"
     assert fonts["（一）"] == "ReportgenKai-Regular"
-    assert fonts["01深"] == "ReportgenSong-Regular"
+    assert fonts["01深"] == "ReportgenFangsong-Regular"
 
 
 def test_rare_characters_print_and_copy_back_identically(registry):

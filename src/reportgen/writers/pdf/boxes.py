@@ -9,10 +9,11 @@ from reportlab.lib.units import mm
 
 from reportgen import model
 from reportgen.budget import UNLIMITED, Deadline
+from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.linebreak import balanced_lines
-from reportgen.template import RoleStyle, Template
-from reportgen.writers.pdf.flow import Box, ImprintBox, Item
-from reportgen.writers.pdf.tables import table_items
+from reportgen.template import RoleStyle, Template, heading_role
+from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
+from reportgen.writers.pdf.tables import table_box
 from reportgen.writers.pdf.text import Line, Setter, Span, Style
 
 ATTACHMENT_LABEL = "附件："
@@ -22,28 +23,26 @@ THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
 THIN_RULE = 0.25 * mm  # rules between its elements
 
 
-def lay_out(document: model.Document, setter: Setter, width: float,
+def lay_out(document: model.Document, setter: Setter, width: float, pitch: float, *,
             deadline: Deadline = UNLIMITED) -> list[Item]:
-    """The document's blocks as boxes, in reading order, `width` points wide; `deadline` is
-    checked before each block."""
-    builder = _Builder(document.template, setter, width, deadline)
+    """The document's blocks as boxes, in reading order, `width` points wide on a grid of
+    `pitch` points; `deadline` is checked before each block."""
+    builder = _Builder(document.template, setter, width, pitch, deadline)
     builder.blocks(document.blocks)
     return builder.items
 
 
-def heading_role(level: int) -> str:
-    """The role of a section heading at `level` (1 is 一、); levels past five share heading5."""
-    return f"heading{min(max(level, 1), 5)}"
-
-
 class _Builder:
-    def __init__(self, template: Template, setter: Setter, width: float,
-                 deadline: Deadline) -> None:
+    def __init__(self, template: Template, setter: Setter, width: float, pitch: float,
+                 deadline: Deadline = UNLIMITED) -> None:
         self.template = template
         self.deadline = deadline
         self.setter = setter
         self.width = width
+        self.pitch = pitch
+        self.natural = Setter(setter.fonts, 1.0)  # tables leave the grid, and its scale
         self.items: list[Item] = []
+        self.depth = 0  # of the headings being laid out: 0 outside any section
 
     def role(self, name: str) -> RoleStyle:
         return self.template.role(name)
@@ -54,26 +53,28 @@ class _Builder:
 
     def block(self, block: model.Block) -> None:
         self.deadline.check()
+        if keeps_previous(block) and self.items and isinstance(self.items[-1], Box):
+            self.items[-1] = replace(self.items[-1], keep_with_next=True)
         if isinstance(block, model.Paragraph):
-            self.text(block.text, block.role)
+            self.text(block.text, block.role, keep(block, self.template))
         elif isinstance(block, model.Title):
             self.title(block)
         elif isinstance(block, model.Label):
-            self.text(block.text, "label")
+            self.text(block.text, "label", keep(block, self.template))
         elif isinstance(block, model.DocumentNumber):
-            self.text(block.text, "doc_number")
+            self.text(block.text, "doc_number", keep(block, self.template))
         elif isinstance(block, model.Addressee):
-            self.text(block.text, "addressee")
+            self.text(block.text, "addressee", keep(block, self.template))
         elif isinstance(block, model.Section):
             self.heading(block, heading_role(block.level))
         elif isinstance(block, model.Plan):
             for item in block.items:
                 self.heading(item, "plan_item")
         elif isinstance(block, model.Table):
-            self.items.extend(table_items(block, self.template, self.setter, self.width))
+            self.items.append(table_box(block, self.template, self.natural, self.pitch))
         elif isinstance(block, model.ClosingLines):
             self.add(self.lines_of([[(line, self.style("closing"))] for line in block.lines],
-                                   "closing"), "closing")
+                                   "closing"), "closing", keep(block, self.template))
         elif isinstance(block, model.Attachments):
             self.attachments(block)
         elif isinstance(block, model.Signature):
@@ -99,16 +100,15 @@ class _Builder:
                                            align=spec.align)
         return lines
 
-    def add(self, lines: list[Line], role: str, *, keep_together: bool = False) -> None:
+    def add(self, lines: list[Line], role: str, kept: Keep) -> None:
         if not lines:
             return
         spec = self.role(role)
         self.items.append(Box(tuple(lines), round(spec.space_before_lines),
-                              round(spec.space_after_lines), spec.keep_with_next,
-                              keep_together))
+                              round(spec.space_after_lines), kept.with_next, kept.together))
 
-    def text(self, text: str, role: str) -> None:
-        self.add(self.lines_of([[(text, self.style(role))]], role), role)
+    def text(self, text: str, role: str, kept: Keep) -> None:
+        self.add(self.lines_of([[(text, self.style(role))]], role), role, kept)
 
     # -- blocks ---------------------------------------------------------------------------------
     def title(self, title: model.Title) -> None:
@@ -117,18 +117,25 @@ class _Builder:
         style = self.style("title")
         lines = [line for text in title.lines if text
                  for line in self.setter.title(text, style, self.width)]
-        self.add(lines, "title", keep_together=True)
+        self.add(lines, "title", keep(title, self.template))
 
     def heading(self, block: model.Section | model.PlanItem, role: str) -> None:
         """The number and title as one text in the heading's role; a run-in heading is one
-        paragraph with its text, set in the body's face."""
+        paragraph with its text, set in the body's face. Either is bookmarked, one level
+        below the heading it stands under."""
         heading = block.numbering.label + block.title
+        kept = keep(block, self.template)
+        start = len(self.items)
         if block.run_in is None:
-            self.text(heading, role)
+            self.text(heading, role, kept)
         else:
             spans = [(heading, self.style(role)), (block.run_in, self.style("body"))]
-            self.add(self.lines_of([spans], "body"), "body")
+            self.add(self.lines_of([spans], "body"), "body", kept)
+        if len(self.items) > start:
+            self.items[start] = replace(self.items[start], bookmark=Bookmark(heading, self.depth))
+        self.depth += 1
         self.blocks(block.blocks)
+        self.depth -= 1
 
     def attachments(self, block: model.Attachments) -> None:
         """附件说明: 附件：1.名称, later numbers under 1., wrapped names under their first
@@ -148,7 +155,7 @@ class _Builder:
                                            align=role.align)
         if lines:  # the label is set apart, so that justifying cannot move 1. off 2.
             lines[0] = self.setter.single(ATTACHMENT_LABEL, style, left) + lines[0]
-        self.add(lines, "attachment")
+        self.add(lines, "attachment", keep(block, self.template))
 
     def signature(self, block: model.Signature) -> None:
         """落款 without a seal (GB/T 9704 7.3.5.2): the organisation 2 characters in from the
@@ -171,9 +178,7 @@ class _Builder:
         lines = [self.setter.single(piece, org_style, org_right - metrics.width(piece))
                  for org in pieces for piece in org]
         lines += self.flush(block.date, date_style, date_x, right - date_x, "left")
-        if self.items and isinstance(self.items[-1], Box):  # no page holds a signature alone
-            self.items[-1] = replace(self.items[-1], keep_with_next=True)
-        self.add(lines, "signature", keep_together=True)
+        self.add(lines, "signature", keep(block, self.template))
 
     def flush(self, text: str, style: Style, x: float, room: float, side: str) -> list[Line]:
         """`text` in `room` points from `x`, flush `side`, in balanced lines if it is wider."""
@@ -185,9 +190,7 @@ class _Builder:
     def note(self, block: model.Note) -> None:
         """附注 in parentheses, on the line after the date, which it stays with."""
         text = block.text if block.text.startswith(("（", "(")) else f"（{block.text}）"
-        if self.items and isinstance(self.items[-1], Box):
-            self.items[-1] = replace(self.items[-1], keep_with_next=True)
-        self.text(text, "note")
+        self.text(text, "note", keep(block, self.template))
 
     def imprint(self, block: model.Imprint) -> None:
         """版记: 抄送 (wrapped after 抄送：), then the issuer 1 character in from the left and

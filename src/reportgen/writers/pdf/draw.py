@@ -18,16 +18,37 @@ SYNTHETIC_BOLD_STROKE = 0.5  # points of outline stroked around glyphs of a face
 
 
 def draw_page(canvas: Canvas, page: Page, grid: Grid) -> None:
-    """The page's rules, then its lines, each on the baseline of its grid line."""
-    top = grid.page_height
+    """The page's rules, then its lines: grid lines on the baseline of their grid line, the
+    others where they were placed, at natural width.
+
+    A landscape page (GB/T 9704-2012 §8, 横排表格) stays an A4 portrait page with its page
+    number where every page has it; its content is turned a quarter left, so that the table's
+    head lies along the binding edge of an odd page and the outer edge of an even one (the left
+    edge in both cases). The writer marks the page to be shown turned (/Rotate 90).
+    """
+    if page.landscape:
+        canvas.saveState()
+        # Turned coordinates: x along the portrait block's height (from its bottom), the page
+        # top where the portrait block's left edge is.
+        canvas.transform(0, 1, -1, 0, grid.page_width, 0)
+        top = grid.page_width
+        left = grid.page_height - grid.bottom
+        block_top = grid.left
+    else:
+        top, left, block_top = grid.page_height, grid.left, grid.top
     for rule in page.rules:
         # a vertical rule runs half its width past its ends, to close the corners it meets
         reach = rule.width / 2 if rule.x0 == rule.x1 else 0.0
         canvas.setLineWidth(rule.width)
-        canvas.line(grid.left + rule.x0, top - grid.boundary(rule.y0) + reach,
-                    grid.left + rule.x1, top - grid.boundary(rule.y1) - reach)
-    draw_lines(canvas, ((top - grid.baseline(row), line) for row, line in page.lines),
-               grid.left, grid.scale)
+        canvas.line(left + rule.x0, top - block_top - rule.y0 + reach,
+                    left + rule.x1, top - block_top - rule.y1 - reach)
+    if page.lines:
+        draw_lines(canvas, ((top - grid.baseline(row), line) for row, line in page.lines),
+                   left, grid.scale)
+    if page.free:
+        draw_lines(canvas, ((top - block_top - y, line) for y, line in page.free), left, 1.0)
+    if page.landscape:
+        canvas.restoreState()
 
 
 def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,

@@ -1,11 +1,15 @@
 """Pagination: boxes onto pages of grid lines, in one pass over the boxes.
 
-A heading (any box that keeps with the next) never ends a page: it goes with the first lines of
-what follows. A paragraph never leaves one line alone at the foot or the head of a page: a line
-more moves over, and the page ends short. A table repeats its header row on every page it
-reaches and breaks only between rows, unless one row is taller than a page. Spacing before and
-after boxes is whole grid lines; the larger of two neighbours' spacing applies, and none at the
-top of a page.
+A heading (any box that keeps with the next, see `reportgen.keeps`) never ends a page: it goes
+with the first lines of what follows. A paragraph never leaves one line alone at the foot or the
+head of a page: a line more moves over, and the page ends short. But no keep leaves more than
+`MAX_CARRIED_LINES` lines of a page empty: a run of kept boxes that would is set as it comes
+instead, its headings each with at least a line after them, its last box broken where the page
+ends. A table repeats its header rows on every page it reaches; one that fits on a page is never
+broken (it moves to the next page), a longer one breaks between its bands of rows only, leaving
+at least two on each side, its notes with the last. Landscape tables go on turned pages of their
+own. Spacing before and after boxes is whole grid lines; the larger of two neighbours' spacing
+applies, and none at the top of a page.
 
 How much of a box must fit where it starts (its lead) is worked out once, from the last box to
 the first, so the pass never looks back: the cost is linear in the number of lines.
@@ -14,19 +18,33 @@ the first, so the pass never looks back: the cost is linear in the number of lin
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import ceil
 
-from reportgen.writers.pdf.flow import Box, ImprintBox, Item, Page, Rule, TableBox
+from reportgen.keeps import MAX_CARRIED_LINES
+from reportgen.writers.pdf.flow import Band, Box, ImprintBox, Item, Page, Rule, TableBox
 from reportgen.writers.pdf.text import Line
 
 MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
+MIN_ROWS = 2  # bands of a table kept together at the foot and at the head of a page
+EPS = 1e-6
 
 
-def paginate(items: Sequence[Item], lines: int, width: float) -> list[Page]:
-    """The items on pages of `lines` grid lines; `width` is the text block's width in points."""
-    pager = _Pager(lines, width)
-    leads = _leads(items, lines)
+def paginate(items: Sequence[Item], lines: int, width: float, pitch: float) -> list[Page]:
+    """The items on pages of `lines` grid lines `pitch` points apart; `width` is the text
+    block's width in points."""
+    pager = _Pager(lines, width, pitch)
+    leads = _leads(items, lines, pitch)
+    run_end = -1  # items up to this one are a kept run set as it comes
     for i, item in enumerate(items):
         if isinstance(item, Box):
+            if i > run_end and item.keep_with_next and \
+                    pager.left_empty(item, leads[i]) > MAX_CARRIED_LINES:
+                end = _run_end(items, i)
+                if end is not None and pager.fits(_run_head(items, i, end), item):
+                    run_end = end
+            if i < run_end or (i == run_end and _whole(item)):
+                pager.run_box(item)
+                continue
             after = 0
             if item.keep_with_next and i + 1 < len(items):
                 after = _gap(item, items[i + 1]) + leads[i + 1]
@@ -47,10 +65,32 @@ def _gap(item: Item, following: Item) -> int:
     return max(item.space_after, following.space_before)
 
 
-def _leads(items: Sequence[Item], lines: int) -> list[int]:
+def _run_end(items: Sequence[Item], i: int) -> int | None:
+    """The last item of the kept run starting at items[i]: the first box after its boxes that
+    keep with the next; None when a table or the 版记 ends it (a table is not broken by it)."""
+    j = i
+    while j + 1 < len(items) and isinstance(items[j], Box) and items[j].keep_with_next:
+        j += 1
+    return j if isinstance(items[j], Box) and not items[j].keep_with_next else None
+
+
+def _run_head(items: Sequence[Item], i: int, end: int) -> int:
+    """The grid lines a kept run needs on the page where it starts: its boxes that keep with
+    the next, the spacing between them, and a line (two of a longer box) of its last box."""
+    head = 0
+    for k in range(i, end + 1):
+        box = items[k]
+        if k > i:
+            head += _gap(items[k - 1], box)
+        head += len(box.lines) if k < end else (1 if _whole(box) else MIN_LINES)
+    return head
+
+
+def _leads(items: Sequence[Item], lines: int, pitch: float) -> list[int]:
     """For each item, the grid lines that must fit on the page where it starts: a whole box and,
-    when it keeps with the next, the next item's lead; two lines of a breakable box; a table's
-    header and first row. Never more than a page."""
+    when it keeps with the next, the next item's lead; two lines of a breakable box; a whole
+    table that fits on a page, else its top with its first rows. Never more than a page; none
+    for a landscape table, which starts a page of its own."""
     leads = [0] * len(items)
     for i in range(len(items) - 1, -1, -1):
         item = items[i]
@@ -59,24 +99,43 @@ def _leads(items: Sequence[Item], lines: int) -> list[int]:
             if item.keep_with_next and _whole(item) and i + 1 < len(items):
                 lead += _gap(item, items[i + 1]) + leads[i + 1]
         elif isinstance(item, TableBox):
-            lead = len(item.header.lines) + (len(item.rows[0].lines) if item.rows else 0)
+            lead = 0 if item.landscape else ceil(_table_lead(item, lines * pitch) / pitch - EPS)
         else:
             lead = len(item.lines)
         leads[i] = min(lead, lines)
     return leads
 
 
+def _table_lead(table: TableBox, height: float) -> float:
+    """Points of `table` that must fit where it starts on a page `height` high."""
+    if table.height <= height:
+        return table.height
+    top = sum(b.height for b in (table.above, table.header) if b)
+    return top + sum(b.height for b in table.bands[:MIN_ROWS])
+
+
 class _Pager:
-    def __init__(self, lines: int, width: float) -> None:
+    def __init__(self, lines: int, width: float, pitch: float) -> None:
         self.lines = lines
         self.width = width
+        self.pitch = pitch
         self.pages = [Page()]
         self.used = 0  # grid lines taken on the current page
         self.space_after = 0  # of the item placed last
 
-    def new_page(self) -> None:
-        self.pages.append(Page())
+    def new_page(self, landscape: bool = False) -> None:
+        self.pages.append(Page(landscape=landscape))
         self.used = 0
+
+    def turn(self, landscape: bool) -> None:
+        """Go on on a page of the orientation asked for: the current one when it is empty."""
+        page = self.pages[-1]
+        if page.landscape == landscape:
+            return
+        if self.used or page.lines or page.free:
+            self.new_page(landscape)
+        else:
+            page.landscape = landscape
 
     def put(self, line: Line) -> None:
         self.pages[-1].lines.append((self.used, line))
@@ -84,11 +143,38 @@ class _Pager:
 
     def start(self, item: Item, lead: int) -> None:
         """Skip the spacing before `item`, or begin a page when its lead does not fit here."""
+        self.turn(False)
         gap = max(self.space_after, item.space_before) if self.used else 0
         if self.used and self.used + gap + lead > self.lines:
             self.new_page()
             gap = 0
         self.used += gap
+
+    def left_empty(self, item: Item, lead: int) -> int:
+        """The grid lines this page would end short by if `item` (of `lead` lines that must
+        fit) began the next page; 0 when it fits here, or this page is a turned one."""
+        if self.pages[-1].landscape:
+            return 0
+        gap = max(self.space_after, item.space_before) if self.used else 0
+        room = self.lines - self.used - gap
+        return room if self.used and lead > room else 0
+
+    def fits(self, lines: int, item: Item) -> bool:
+        """Whether `lines` grid lines fit on this page after the spacing before `item`."""
+        gap = max(self.space_after, item.space_before) if self.used else 0
+        return self.used + gap + lines <= self.lines
+
+    def run_box(self, box: Box) -> None:
+        """Place a box of a kept run as it comes (the run's start made sure its boxes that keep
+        with the next, and a line after them, fit); the run's last box, if short, breaks where
+        the page ends (a longer one is placed as any other, with no widow or orphan)."""
+        self.turn(False)
+        self.used += max(self.space_after, box.space_before) if self.used else 0
+        for line in box.lines:
+            if self.used == self.lines:
+                self.new_page()
+            self.put(line)
+        self.space_after = box.space_after
 
     def box(self, box: Box, lead: int, after: int) -> None:
         """Place `box`; `after` is what must follow it on its last page (spacing and the next
@@ -108,6 +194,8 @@ class _Pager:
                 take = room if i or not self.used else 0  # longer than a page: cut it
             else:
                 take = min(room, rest - MIN_LINES)
+            if take and not i and box.bookmark is not None:
+                self.pages[-1].bookmarks.append((self.used, box.bookmark))
             for line in box.lines[i:i + take]:
                 self.put(line)
             i += take
@@ -116,49 +204,93 @@ class _Pager:
         self.space_after = box.space_after
 
     def table(self, table: TableBox, lead: int) -> None:
-        self.start(table, lead)
-        limit = self.lines - len(table.header.lines)
-        bounds = self.header(table)
-        for row in table.rows:
-            height = len(row.lines)
-            if self.used + height > self.lines and height <= limit:
-                bounds = self.turn(table, bounds)
-            for line in row.lines:  # a row taller than a page breaks where the page ends
-                if self.used == self.lines:
-                    bounds = self.turn(table, bounds)
-                self.put(line)
-            bounds.append(self.used)
-        self.rule_table(table, bounds)
+        """Place `table` from the next grid line (a landscape one on turned pages); what follows
+        goes on from the first whole grid line below it."""
+        if table.landscape:
+            self.turn(True)
+            height = self.width  # a turned page's block is as high as the portrait one is wide
+            gap = max(self.space_after, table.space_before) if self.used else 0
+            y = (self.used + gap) * self.pitch  # `place` begins a page if the table needs one
+        else:
+            self.start(table, lead)
+            height = self.lines * self.pitch
+            y = self.used * self.pitch
+        y = _Table(self, table, height).place(y)
+        self.used = min(self.lines, ceil(y / self.pitch - EPS))
         self.space_after = table.space_after
-
-    def header(self, table: TableBox) -> list[int]:
-        """Draw the header row here; the grid boundaries of the table's rows so far."""
-        top = self.used
-        for line in table.header.lines:
-            self.put(line)
-        return [top, self.used]
-
-    def turn(self, table: TableBox, bounds: list[int]) -> list[int]:
-        """End the table's part on this page and repeat its header on a new one."""
-        self.rule_table(table, bounds)
-        self.new_page()
-        return self.header(table)
-
-    def rule_table(self, table: TableBox, bounds: list[int]) -> None:
-        if bounds[-1] != self.used:
-            bounds.append(self.used)
-        rules = self.pages[-1].rules
-        rules += [Rule(0.0, b, self.width, b, table.rule) for b in dict.fromkeys(bounds)]
-        rules += [Rule(x, bounds[0], x, bounds[-1], table.rule) for x in table.columns]
 
     def imprint(self, box: ImprintBox) -> None:
         """版记 at the foot of the last page; on a page of its own when it does not fit."""
+        self.turn(False)
         top = self.lines - len(box.lines)
         gap = max(self.space_after, box.space_before) if self.used else 0
         if self.used + gap > top:
             self.new_page()
         page = self.pages[-1]
         page.lines += [(top + i, line) for i, line in enumerate(box.lines)]
-        page.rules += [Rule(0.0, top + b, self.width, top + b, w) for b, w in box.rules]
+        page.rules += [Rule(0.0, (top + b) * self.pitch, self.width, (top + b) * self.pitch, w)
+                       for b, w in box.rules]
         self.used = self.lines
         self.space_after = box.space_after
+
+
+class _Table:
+    """One table placed band by band from a point `y` of the pager's current page."""
+
+    def __init__(self, pager: _Pager, table: TableBox, height: float) -> None:
+        self.pager = pager
+        self.table = table
+        self.height = height
+        self.width = pager.lines * pager.pitch if table.landscape else pager.width
+
+    def place(self, y: float) -> float:
+        """Lay the table out from `y`; returns where it ends on its last page."""
+        table, height = self.table, self.height
+        if y and y + table.height > height and (table.height <= height or
+                                                y + _table_lead(table, height) > height):
+            self.next_page()
+            y = 0.0
+        if table.above:
+            y = self.band(table.above, y)
+        bands = table.bands
+        i, n = 0, len(bands)
+        while True:
+            y = self.band(table.header, y)
+            room = height - y
+            k, used = 0, 0.0
+            while i + k < n and used + bands[i + k].height <= room + EPS:
+                used += bands[i + k].height
+                k += 1
+            rest = n - i - k
+            below = table.below.height if table.below else 0.0
+            if rest == 0 and used + below > room + EPS:
+                k = max(1, min(k, n - i - MIN_ROWS))  # the last rows go over with the notes
+            elif 0 < rest < MIN_ROWS:
+                k = max(1, k - (MIN_ROWS - rest))
+            k = max(k, 1)
+            for band in bands[i:i + k]:
+                y = self.band(band, y)
+            i += k
+            self.close(y)
+            if i >= n:
+                break
+            self.next_page()
+            y = 0.0
+        if table.below:
+            y = self.band(table.below, y)
+        return y
+
+    def band(self, band: Band, y: float) -> float:
+        page = self.pager.pages[-1]
+        page.free += [(y + baseline, line) for baseline, line in band.lines]
+        if band.top:
+            page.rules.append(Rule(0.0, y, self.width, y, band.top))
+        page.rules += [Rule(r.x0, y + r.y0, r.x1, y + r.y1, r.width) for r in band.rules]
+        return y + band.height
+
+    def close(self, y: float) -> None:
+        """The rule under the table's part on this page."""
+        self.pager.pages[-1].rules.append(Rule(0.0, y, self.width, y, self.table.rule))
+
+    def next_page(self) -> None:
+        self.pager.new_page(self.table.landscape)
