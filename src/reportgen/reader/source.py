@@ -83,9 +83,10 @@ def read_text(file: Path, *, streams: bool = True) -> str:
 
 
 def _too_large(file: Path, size: int | None):
-    held = f"is {megabytes(size)}" if size else "holds more than that"
-    return fail(f"file {held}; a report or template may be at most "
-                f"{megabytes(MAX_FILE_BYTES)}", file=file,
+    held = f"file is {megabytes(size)}" if size else \
+        f"the stream holds more than {megabytes(MAX_FILE_BYTES)}"
+    return fail(f"{held}; a report or template may be at most {megabytes(MAX_FILE_BYTES)}",
+                file=file,
                 hint="a report of 1,000 pages takes about 3 MB: check that this is the right file")
 
 
