@@ -47,7 +47,7 @@ def test_a_huge_value_is_refused_by_its_size_not_by_the_clock(greedy):
     "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
 ])
 def test_deep_nesting_and_endless_recursion_are_refused_plainly(deep):
-    with pytest.raises(ExpressionError, match="nested too deeply, or calls itself"):
+    with pytest.raises(ExpressionError, match="nested too deeply, calls itself without end"):
         Expressions({}).render(deep)
 
 

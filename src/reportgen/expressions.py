@@ -218,8 +218,9 @@ class Expressions:
         except (RecursionError, SyntaxError, MemoryError):
             # A macro that calls itself, or thousands of nested brackets or filters: Jinja2
             # and Python's compiler recurse once per level.
-            raise ExpressionError("the expression is nested too deeply, or calls itself "
-                                  "without end", "write it in simpler steps") from None
+            raise ExpressionError("the expression is nested too deeply, calls itself "
+                                  "without end, or needs too much memory",
+                                  "write it in simpler steps") from None
         except ZeroDivisionError:
             raise ExpressionError("division by zero",
                                   "check the divisor's value in `data:`") from None
