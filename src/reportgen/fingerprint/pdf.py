@@ -30,8 +30,13 @@ def _last_id(pdf: bytes) -> re.Match | None:
     return matches[-1] if matches else None
 
 
-def _blanked(pdf: bytes, found: re.Match) -> bytes:
-    return pdf[:found.start()] + b"/ID [" + _ZEROS + _ZEROS + b"]" + pdf[found.end():]
+def _digest(pdf: bytes, found: re.Match) -> bytes:
+    """The SHA-256 (hex) of `pdf` with the identifier `found` written as two strings of zeros."""
+    view = memoryview(pdf)
+    hasher = hashlib.sha256(view[:found.start()])
+    hasher.update(b"/ID [" + _ZEROS + _ZEROS + b"]")
+    hasher.update(view[found.end():])
+    return hasher.hexdigest().encode()
 
 
 def stamp(pdf: bytes) -> bytes:
@@ -39,10 +44,9 @@ def stamp(pdf: bytes) -> bytes:
     found = _last_id(pdf)
     if found is None:
         raise ValueError("the PDF has no file identifier in its trailer")
-    blank = _blanked(pdf, found)
-    digest = hashlib.sha256(blank).hexdigest().encode()
-    at = found.start() + len(b"/ID [")
-    return blank[:at] + b"<" + digest + b"><" + digest + b">" + blank[at + 2 * len(_ZEROS):]
+    digest = _digest(pdf, found)
+    return b"".join((pdf[:found.start()], b"/ID [<", digest, b"><", digest, b">]",
+                     pdf[found.end():]))
 
 
 def state(data: bytes) -> State:
@@ -53,8 +57,7 @@ def state(data: bytes) -> State:
     found = _last_id(data)
     if found is not None and len(found.group(1)) == 64:
         first, second = found.group(1).lower(), found.group(2).lower()
-        digest = hashlib.sha256(_blanked(data, found)).hexdigest().encode()
-        return State.UNCHANGED if first == second == digest else State.EDITED
+        return State.UNCHANGED if first == second == _digest(data, found) else State.EDITED
     if EARLIER_CREATOR in data:
         return State.EARLIER
     return State.FOREIGN
