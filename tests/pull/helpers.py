@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from reportgen.build import BuildSettings, build, font_registry, render
-from reportgen.fingerprint import PROPERTY
+from reportgen.fingerprint.ooxml import PROPERTY
 from reportgen.reader.report import read_report
 from reportgen.writers.options import WriteOptions
 
@@ -46,8 +46,8 @@ def touched(docx: Path) -> None:
     matches, so pull reads it through (as after an editor's save)."""
     data = parts(docx)
     custom = data["docProps/custom.xml"].decode()
-    data["docProps/custom.xml"] = re.sub(rf'(name="{PROPERTY}"><vt:lpwstr>)sha256:',
-                                         r"\1sha256:0", custom).encode()
+    data["docProps/custom.xml"] = re.sub(rf'(name="{PROPERTY}"><vt:lpwstr>)', r"\g<1>0",
+                                         custom, count=1).encode()
     docx.write_bytes(rezipped(data))
 
 

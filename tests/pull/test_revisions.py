@@ -322,7 +322,8 @@ def test_a_point_that_gains_paragraphs_is_rewritten_where_it_stands(tmp_path):
     data, after, _ = revise(tmp_path, change)
     assert data["body"][2]["body"][1]["plan"][0] == {"point": "第一个要点",
                                                       "body": ["第一个要点的新说明。"]}
-    assert "          - point: 第一个要点\n            body:\n              - 第一个要点的新说明。\n" \
+    assert ("          - point: 第一个要点\n            body:\n"
+            "              - 第一个要点的新说明。\n") \
         in after
 
 

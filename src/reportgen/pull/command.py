@@ -102,7 +102,7 @@ def _write(result: Pulled) -> None:
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     eol = "\r\n" if b"\r\n" in raw else "\n"
     mode = target.stat().st_mode & 0o7777
-    write_atomically({target: bom + result.after.replace("\n", eol).encode("utf-8")}, {})
+    write_atomically({target: bom + result.after.replace("\n", eol).encode("utf-8")})
     os.chmod(target, mode)
 
 
@@ -113,8 +113,9 @@ def _record(result: Pulled, err: Print) -> None:
     complete = not result.losses
     try:
         fingerprint.record_pull(result.docx, {fingerprint.SOURCE_DIGEST: digest}, complete)
-    except OSError as exc:
-        err(f"warning: {result.docx}: could not note the pull in it ({exc.strerror}); "
+    except (OSError, ReportError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else exc.diagnostics[0].message
+        err(f"warning: {result.docx}: could not note the pull in it ({why}); "
             "`build` will ask for --force to replace it")
         return
     if not complete:

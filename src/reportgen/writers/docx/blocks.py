@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.budget import UNLIMITED, Deadline
 from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.columns import width_chars
 from reportgen.layout.linebreak import balanced_lines
@@ -39,8 +40,9 @@ class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
     def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template,
-                 fallback: Fallback | None = None):
+                 fallback: Fallback | None = None, deadline: Deadline = UNLIMITED):
         self._sect_pr = body.find(qn("w:sectPr"))
+        self._deadline = deadline
         self._body = body
         self._numbering = numbering
         self._grid = grid
@@ -54,6 +56,7 @@ class Body:
         """Write `blocks`; with `fresh`, the first section among them counts from 1 again
         (sections under a plan point, which no heading above restarts)."""
         for block in blocks:
+            self._deadline.check()
             if keeps_previous(block):  # the text before a 落款, the date before a 附注
                 self._keep_last()
             if isinstance(block, model.Section):

@@ -49,7 +49,8 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     families = [replace(family, name=renamed.get(family.name, family.name))
                 for family in families]
     drawn_by = {ch: renamed.get(face.family, face.family) for ch, face in fallbacks.items()}
-    writer = blocks.Body(body, numbering, grid, template, drawn_by.get if drawn_by else None)
+    writer = blocks.Body(body, numbering, grid, template, drawn_by.get if drawn_by else None,
+                         options.deadline)
     writer.write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))

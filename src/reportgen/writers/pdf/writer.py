@@ -33,8 +33,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     """
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
-    pages = paginate(lay_out(document, setter, grid.width, grid.pitch), grid.lines, grid.width,
-                     grid.pitch)
+    pages = paginate(lay_out(document, setter, grid.width, grid.pitch,
+                             deadline=options.deadline), grid.lines, grid.width, grid.pitch)
     numbers = PageNumbers(setter, document.template, grid)
     properties = Properties.of(document.metadata, CREATOR,
                                f"{CREATOR} (ReportLab {reportlab.Version})",
@@ -53,6 +53,7 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
         outline = Outline(canvas, grid)
         portrait = (grid.page_width, grid.page_height)
         for number, page in enumerate(pages, start=1):
+            options.deadline.check()
             # A turned page keeps its portrait MediaBox and is shown turned (/Rotate 90);
             # reportlab takes the page size as shown and swaps it back for a turned page.
             canvas.setPageSize(portrait[::-1] if page.landscape else portrait)
