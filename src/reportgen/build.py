@@ -120,10 +120,9 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
         document, warnings, registry = check(file, settings, deadline)
         checked = _check_writable(paths, settings)
         report = settings.stdin.encode("utf-8") if settings.stdin is not None else None
-        rendered = _with_attachments(document, _options(registry, settings, deadline),
-                                     next(iter(paths.values())).stem, report,
-                                     provenance(file, paths["docx"], settings)
-                                     if "docx" in paths else None)
+        origin = provenance(file, paths["docx"], settings) if "docx" in paths else {}
+        rendered = _with_attachments(document, _options(registry, settings, deadline, origin),
+                                     next(iter(paths.values())).stem, report)
         rendered = {fmt: rendered[fmt] for fmt in paths}
     elif settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
         # Two cores: the helper imports the PDF writer while this process reads the report,
@@ -132,15 +131,15 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
             document, warnings, registry = check(file, settings, deadline)
             checked = _check_writable(paths, settings)
             helper.send(document)
-            docx = render("docx", document, _options(registry, settings, deadline),
-                          provenance(file, paths["docx"], settings))
+            docx = render("docx", document, _options(registry, settings, deadline,
+                                                     provenance(file, paths["docx"], settings)))
             rendered = {"docx": docx, "pdf": _helper_result(helper, file)}
     else:
         document, warnings, registry = check(file, settings, deadline)
         checked = _check_writable(paths, settings)
-        options = _options(registry, settings, deadline)
-        rendered = {fmt: render(fmt, document, options, provenance(file, paths[fmt], settings)
-                                if fmt == "docx" else None) for fmt in paths}
+        options = _options(registry, settings, deadline,
+                           provenance(file, paths["docx"], settings) if "docx" in paths else {})
+        rendered = {fmt: render(fmt, document, options) for fmt in paths}
     backups = write_outputs({paths[fmt]: data for fmt, data in rendered.items()}, checked,
                             force=settings.force)
     return BuildResult(file, list(paths.values()), backups, warnings)
@@ -167,24 +166,25 @@ def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict:
     return {path: check_writable(path, force=settings.force) for path in paths.values()}
 
 
-def _options(registry, settings: BuildSettings, deadline=None):
+def _options(registry, settings: BuildSettings, deadline=None,
+             origin: dict[str, str] | None = None):
     from reportgen.budget import UNLIMITED
     from reportgen.writers.options import WriteOptions
 
     return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
                         reproducible=settings.reproducible, pdfa=settings.pdfa,
-                        deadline=deadline or UNLIMITED)
+                        deadline=deadline or UNLIMITED,
+                        provenance=tuple((origin or {}).items()))
 
 
-def _with_attachments(document, options, name: str, report: bytes | None,
-                      origin: dict[str, str] | None = None) -> dict[str, bytes]:
-    """The DOCX (recording `origin`, see provenance), then the PDF/A-3 that carries the
-    report's sources and that DOCX (see attachments.attachments for `name` and `report`)."""
+def _with_attachments(document, options, name: str, report: bytes | None) -> dict[str, bytes]:
+    """The DOCX, then the PDF/A-3 that carries the report's sources and that DOCX (see
+    attachments.attachments for `name` and `report`)."""
     from dataclasses import replace
 
     from reportgen.attachments import attachments
 
-    docx = render("docx", document, options, origin)
+    docx = render("docx", document, options)
     files = attachments(document, docx, name, report)
     pdf = render("pdf", document, replace(options, attachments=files))
     return {"docx": docx, "pdf": pdf}
@@ -202,7 +202,8 @@ def _pdf_job(file: Path, settings: BuildSettings, deadline):
 def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str]:
     """Where a DOCX comes from, for `reportgen pull`: the report's path relative to the DOCX
     and absolute, a digest of the report's bytes, and the template and font profile chosen on
-    the command line (nothing for standard input)."""
+    the command line. Nothing for standard input; no paths with --reproducible, whose bytes
+    must not depend on the folders a build runs in."""
     import hashlib
     import os
 
@@ -215,9 +216,11 @@ def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str
         data = source.read_bytes()
     except OSError:
         return {}
-    relative = os.path.relpath(source, docx.parent.resolve())
-    found = {fingerprint.SOURCE: Path(relative).as_posix(), fingerprint.SOURCE_PATH: str(source),
-             fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
+    found = {fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
+    if not settings.reproducible:
+        relative = os.path.relpath(source, docx.parent.resolve())
+        found |= {fingerprint.SOURCE: Path(relative).as_posix(),
+                  fingerprint.SOURCE_PATH: str(source)}
     if settings.template is not None:
         found[fingerprint.TEMPLATE] = settings.template
     if settings.docx_fonts != "standard":
@@ -225,9 +228,9 @@ def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str
     return found
 
 
-def render(fmt: str, document, options, provenance: dict[str, str] | None = None) -> bytes:
+def render(fmt: str, document, options) -> bytes:
     """The bytes of `document` in format `fmt` (docx or pdf), with their fingerprint; a DOCX
-    records `provenance` (see provenance())."""
+    records `options.provenance` (see provenance())."""
     from reportgen.fingerprint import stamp
 
     buffer = io.BytesIO()
@@ -241,4 +244,4 @@ def render(fmt: str, document, options, provenance: dict[str, str] | None = None
         pdf.write(document, options, buffer)
     else:
         raise ValueError(fmt)
-    return stamp(fmt, buffer.getvalue(), provenance)
+    return stamp(fmt, buffer.getvalue(), dict(options.provenance))

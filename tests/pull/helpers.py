@@ -15,8 +15,7 @@ from reportgen.writers.options import WriteOptions
 
 def built(report: Path, out: Path) -> Path:
     """Build `report`'s DOCX into folder `out` as `reportgen build` does; its path."""
-    settings = BuildSettings(out_dir=out, formats=("docx",), reproducible=True,
-                             parallel_formats=False)
+    settings = BuildSettings(out_dir=out, formats=("docx",), parallel_formats=False)
     result = build(report, settings)
     return result.outputs[0]
 
