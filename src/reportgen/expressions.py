@@ -55,7 +55,7 @@ def _round(value: Decimal, digits: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
-def _plain(value: Decimal) -> str:
+def plain_number(value: Decimal) -> str:
     """A Decimal without trailing zeros or exponent: 192.00 -> 192, 1.50 -> 1.5."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
@@ -97,19 +97,19 @@ def percent(value: Any, digits: int = 1) -> str:
 
 def wan(value: Any, digits: int = 2) -> str:
     """In units of 万 (10 000), trailing zeros dropped: 1920000 -> 192, 1590500 -> 159.05."""
-    return _plain(_round(_number(value, "wan") / 10000, digits))
+    return plain_number(_round(_number(value, "wan") / 10000, digits))
 
 
 def yi(value: Any, digits: int = 2) -> str:
     """In units of 亿 (100 000 000): 123400000 -> 1.23."""
-    return _plain(_round(_number(value, "yi") / 100000000, digits))
+    return plain_number(_round(_number(value, "yi") / 100000000, digits))
 
 
 def thousands(value: Any) -> str:
     """Digits grouped by three with a thin space (GB/T 15835): 3274 -> 3 274."""
     number = _number(value, "thousands")
     sign = "-" if number < 0 else ""
-    whole, _, fraction = _plain(abs(number)).partition(".")
+    whole, _, fraction = plain_number(abs(number)).partition(".")
     groups = []
     while whole:
         groups.insert(0, whole[-3:])
@@ -138,6 +138,38 @@ def date_cn(value: Any) -> str:
     if not isinstance(value, _dt.date):
         raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}")
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+_NO_DEFAULT: Any = object()
+
+
+def to_int(value: Any, default: Any = _NO_DEFAULT, base: int = 10) -> Any:
+    """Jinja's `int`, reading a figure written as text as the helpers do (`"3 274"` is 3274);
+    a text that is no number is an error, not 0, unless a default is given."""
+    if isinstance(value, str) and base == 10:
+        try:
+            return int(_number(value, "int"))
+        except ExpressionError:
+            if default is _NO_DEFAULT:
+                raise
+            return default
+    from jinja2.filters import do_int
+
+    return do_int(value, 0 if default is _NO_DEFAULT else default, base)
+
+
+def to_float(value: Any, default: Any = _NO_DEFAULT) -> Any:
+    """Jinja's `float`, reading texts as `to_int` does."""
+    if isinstance(value, str):
+        try:
+            return float(_number(value, "float"))
+        except ExpressionError:
+            if default is _NO_DEFAULT:
+                raise
+            return default
+    from jinja2.filters import do_float
+
+    return do_float(value, 0.0 if default is _NO_DEFAULT else default)
 
 
 FILTERS = {"growth": growth, "change": change, "percent": percent, "wan": wan, "yi": yi,
@@ -171,7 +203,7 @@ class Expressions:
             raise ExpressionError(f"the result is {value}, not a number a report can print",
                                   "a number in `data:` is too large (1e400 is infinite) or a "
                                   "calculation divides infinity")
-        text = _plain(Decimal(format(value, ".12g")))
+        text = plain_number(Decimal(format(value, ".12g")))
         decimals = len(text.partition(".")[2])
         if decimals > DECIMALS_SHOWN:
             self.notes.append((f"a computed number prints with {decimals} decimal places: {text}",
@@ -187,9 +219,11 @@ class Expressions:
 
             env = Bounded(undefined=StrictUndefined, autoescape=False,
                           keep_trailing_newline=True, finalize=self._shown)
-            env.bound_filters(FILTERS)
+            env.bound_filters({**FILTERS, "int": to_int, "float": to_float})
             env.globals.clear()
             env.globals.update(FILTERS)
+            env.names = {id(value): name for name, value in self.data.items()
+                         if isinstance(value, str)}
             self._env = env
         return self._env
 

@@ -22,6 +22,7 @@ from reportgen.reader.folding import read_scalar
 from reportgen.reader.source import format_path
 from reportgen.yamlsrc import blocks, emit
 from reportgen.yamlsrc.edits import Edit, EditError, apply, replace_span, replace_value
+from reportgen.yamlsrc.loader import reads_as_number
 from reportgen.yamlsrc.tree import Path_, compose
 
 _STR = "tag:yaml.org,2002:str"
@@ -167,8 +168,7 @@ def replace_value_typed(text: str, node: Node, new: str, old: Any = None) -> Edi
     start, end = node.start_mark.index, node.end_mark.index
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") or isinstance(
             old, (int, float)) and not isinstance(old, bool):
-        if _NUMBER.fullmatch(new) and yaml.safe_load(new) is not None and \
-                not isinstance(yaml.safe_load(new), str):
+        if _NUMBER.fullmatch(new) and reads_as_number(new):
             return Edit(start, end, new)
     if node.tag == "tag:yaml.org,2002:timestamp" or isinstance(old, _dt.date):
         found = _CHINESE_DATE.fullmatch(new)

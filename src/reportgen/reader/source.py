@@ -24,6 +24,7 @@ from reportgen.budget import MAX_FILE_BYTES, MAX_YAML_VALUES, megabytes
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
 from reportgen.files import TooLarge, read_limited
 from reportgen.written import as_written
+from reportgen.yamlsrc.loader import Loader
 
 Path_ = tuple[str | int, ...]
 """A field path: ("body", 2, "title") is body[2].title."""
@@ -166,10 +167,6 @@ def _refuse_hidden_breaks(file: Path, text: str) -> None:
                         "Word or a web page")
 
 
-# libyaml's composer when PyYAML has it (several times faster), else the pure-Python one.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 _STR = "tag:yaml.org,2002:str"
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PLAIN_TAGS = {
@@ -186,7 +183,7 @@ def load(file: Path, text: str | None = None, *, streams: bool = True) -> Source
         text = read_text(file, streams=streams)
     _check_shape(file, text)
     try:
-        loader = _Loader(text)
+        loader = Loader(text)
     except yaml.reader.ReaderError as exc:
         raise _unreadable(file, text, exc)
     try:
@@ -219,7 +216,7 @@ def _check_shape(file: Path, text: str) -> None:
     would crash on a few hundred thousand levels of [[[…]]]), and each value it makes costs
     hundreds of bytes. Syntax errors are left for the composing pass to report."""
     try:
-        loader = _Loader(text)
+        loader = Loader(text)
     except yaml.reader.ReaderError:
         return
     depth = values = 0

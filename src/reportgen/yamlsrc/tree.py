@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from reportgen.yamlsrc.loader import Loader
 
 Path_ = tuple[str | int, ...]
 
@@ -28,7 +27,7 @@ class Located:
 
 def compose(text: str) -> Node | None:
     """The node tree of a one-document YAML text (None if empty); raises yaml.YAMLError."""
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         return loader.get_single_node()
     finally:
