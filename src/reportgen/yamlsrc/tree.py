@@ -10,6 +10,15 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from reportgen.yamlsrc.loader import Loader
 
 Path_ = tuple[str | int, ...]
+"""A field path: ("body", 2, "title") is body[2].title."""
+
+
+def format_path(path: Path_) -> str:
+    """("body", 2, "title") -> "body[2].title"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 @dataclass(frozen=True)
