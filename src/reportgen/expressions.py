@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
+from reportgen import dates
 from reportgen.numbering import chinese_number
 from reportgen.written import WrittenFloat, WrittenInt
 
@@ -130,14 +131,16 @@ def chinese(value: Any) -> str:
 def date_cn(value: Any) -> str:
     """A date as printed in documents, no zero padding: 2026-01-26 -> 2026年1月26日."""
     _raise_if_undefined(value)
+    day = value
     if isinstance(value, str):
         try:
-            value = _dt.date.fromisoformat(value)
+            day = dates.parse(value)
         except ValueError:
-            raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}") from None
-    if not isinstance(value, _dt.date):
-        raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}")
-    return f"{value.year}年{value.month}月{value.day}日"
+            day = None
+    if not isinstance(day, _dt.date):
+        raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}",
+                              f"write it in `data:` as {dates.FORMS}")
+    return dates.printed(day)
 
 
 _NO_DEFAULT: Any = object()

@@ -283,3 +283,28 @@ def test_the_cells_of_all_tables_together_are_bounded(write_yaml):
         read_report(write_yaml("title: 标题\nbody:\n" + table + table))
     assert "50,000 cells in all tables" in str(caught.value)
     assert caught.value.diagnostics[0].line == 3 + 3 + 5_001 + 1  # the second table
+
+
+@pytest.mark.parametrize("written, day", [
+    ("2026-01-26", "2026-01-26"), ('"2026-01-26"', "2026-01-26"), ("2026-1-6", "2026-01-06"),
+    ("2026年1月26日", "2026-01-26"), ("2026 年 1 月 6 日", "2026-01-06"),
+    ("2026-01-26 10:30:00", "2026-01-26"),
+])
+def test_the_report_date_is_read_in_the_forms_dates_are_written(write_yaml, written, day):
+    document = report(write_yaml, "  - 正文。\n", head=f"metadata:\n  date: {written}\n")
+    assert document.metadata.date.isoformat() == day
+
+
+@pytest.mark.parametrize("written, message", [
+    ("明年", "`明年` is not a date"), ("2026年", "`2026年` is not a date"),
+    ("26/01/2026", "`26/01/2026` is not a date"),
+    ('"2026-02-30"', "`2026-02-30` is not a valid date: day is out of range for month"),
+    ("2026年13月1日", "`2026年13月1日` is not a valid date: month must be in 1..12"),
+])
+def test_a_report_date_that_is_no_date_is_a_located_error(write_yaml, written, message):
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, "  - 正文。\n", head=f"metadata:\n  date: {written}\n")
+    [problem] = caught.value.diagnostics
+    assert (problem.line, problem.column, problem.field) == (3, 9, "metadata.date")
+    assert problem.message == message
+    assert "2026-01-15 or 2026年1月15日" in problem.hint

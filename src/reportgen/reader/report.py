@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reportgen import model
+from reportgen import dates, model
 from reportgen.budget import (
     MAX_REPORT_CHARS,
     MAX_TABLE_CELLS,
@@ -76,9 +76,7 @@ def read_report(file: Path, *, template: str | None = None,
 
 
 def _date_text(value: Any) -> str:
-    if isinstance(value, _dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return str(value)
+    return dates.printed(value) if isinstance(value, _dt.date) else str(value)
 
 
 class _Builder:
@@ -252,9 +250,7 @@ class _Builder:
         title = next((b.text for b in blocks if isinstance(b, model.Title)), "")
         if len(title) > model.MAX_PROPERTY:  # the printed title is whole; its property is cut
             title = title[:model.MAX_PROPERTY - 1] + "…"
-        date = meta.get("date")
-        if isinstance(date, str):
-            date = _parse_date(date)
+        date = self.metadata_date(meta.get("date"), ("metadata", "date"))
         keywords = tuple(self.text(k, ("metadata", "keywords", i))
                          for i, k in enumerate(meta.get("keywords", [])))
         self.property_length(", ".join(keywords), ("metadata", "keywords"))
@@ -265,6 +261,24 @@ class _Builder:
             keywords=keywords,
             date=date,
         )
+
+    def metadata_date(self, value: Any, path: Path_) -> _dt.date | None:
+        """The report's date: a YAML date, or a text in one of dates.FORMS; other text is an
+        error (the PDF would silently carry the time of the build instead)."""
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        if value is None or isinstance(value, _dt.date):
+            return value
+        hint = (f"write it as {dates.FORMS}: it dates the PDF and the DOCX, and files the "
+                "report in an archive")
+        try:
+            day = dates.parse(str(value))
+        except ValueError as exc:
+            self.error(path, f"`{value}` is not a valid date: {exc}", hint)
+            return None
+        if day is None:
+            self.error(path, f"`{value}` is not a date", hint)
+        return day
 
     def property(self, meta: dict, name: str) -> str:
         text = self.text(meta.get(name, ""), ("metadata", name))
@@ -426,13 +440,6 @@ class _Builder:
                 value.is_integer():  # from a spreadsheet; a YAML number prints as written
             value = int(value)
         return self.text(value, path)
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _join_lines(text: str) -> str:
