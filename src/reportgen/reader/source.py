@@ -22,6 +22,7 @@ from reportgen.budget import MAX_FILE_BYTES, MAX_YAML_VALUES, megabytes
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
 from reportgen.files import TooLarge, read_limited
 from reportgen.reader import controls
+from reportgen.reader.syntax import syntax_error
 from reportgen.written import as_written
 from reportgen.yamlsrc.loader import Loader
 from reportgen.yamlsrc.tree import Path_, format_path
@@ -159,7 +160,7 @@ def load(file: Path, text: str | None = None, *, streams: bool = True) -> Source
     except yaml.MarkedYAMLError as exc:
         if refused:
             raise controls.error(file, text, refused, None) from None
-        raise _syntax_error(file, text, exc)
+        raise syntax_error(file, readable, exc)
     finally:
         loader.dispose()
     if refused:
@@ -223,22 +224,6 @@ def _check_shape(file: Path, text: str) -> None:
 def _position(text: str, at: int) -> tuple[int, int]:
     """Line and column (1-based) of index `at` of `text`."""
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-
-
-def _syntax_error(file: Path, text: str, exc: yaml.MarkedYAMLError) -> ReportError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = (exc.problem or "").strip()
-    hint = "check the indentation and that every `key:` is followed by a space"
-    at = mark.index if mark is not None else -1
-    if "tab" in problem or "\\t" in problem or 0 <= at < len(text) and text[at] == "\t":
-        hint = "YAML indentation must use spaces, not tabs"
-    elif "could not find expected ':'" in problem:
-        hint = "a line is missing `key: value` form, or a quote is not closed"
-    elif "mapping values are not allowed" in problem:
-        hint = "a text containing `: ` must be quoted, or write the colon full-width as ："
-    return fail(f"YAML syntax: {problem or exc.context}", file=file,
-                line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                hint=hint)
 
 
 class _Converter:
