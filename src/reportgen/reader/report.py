@@ -346,7 +346,9 @@ class _Builder:
 
     # -- body ----------------------------------------------------------------------------------
     def body(self, items: list, path: Path_, depth: int, styles: tuple[NumberStyle, ...],
-             child_style: NumberStyle | None = None):
+             child_style: NumberStyle | None = None, point: NumberStyle | None = None):
+        """The blocks of a body whose sections are at `depth`; `point` is the style of the plan
+        point the body is under, if it is one's."""
         ordinal = 0
         for i, item in enumerate(items):
             here = path + (i,)
@@ -354,7 +356,7 @@ class _Builder:
                 yield model.Paragraph(self.text(item, here))
             elif "section" in item:
                 ordinal += 1
-                section = self.section(item, here, depth, styles, child_style, ordinal)
+                section = self.section(item, here, depth, styles, child_style, ordinal, point)
                 if section is not None:
                     yield section
             elif "plan" in item:
@@ -364,7 +366,15 @@ class _Builder:
                 if table is not None:
                     yield table
 
-    def section(self, item: dict, path: Path_, depth: int, styles, child_style, ordinal):
+    def section(self, item: dict, path: Path_, depth: int, styles, child_style, ordinal,
+                point: NumberStyle | None = None):
+        if depth > len(styles) and point is not None:
+            self.error(path + ("section",), f"a section under a plan point numbered "
+                                            f"{point.sample} is numbered at the level after "
+                                            f"the point's, and numbering has {len(styles)} "
+                                            "levels (一、 （一） 1. （1） ①)",
+                       "number the plan 1. (the default), or write this heading as a paragraph")
+            return None
         if depth > len(styles):
             self.error(path + ("section",), f"sections are nested {depth} deep; numbering goes "
                                             f"to {len(styles)} levels (一、 （一） 1. （1） ①)",
@@ -412,8 +422,8 @@ class _Builder:
             if isinstance(point, str):
                 points.append(model.PlanItem(self.text(point, here), numbering))
                 continue
-            blocks = tuple(self.body(point.get("body", []), here + ("body",), depth + 1,
-                                     styles))
+            blocks = tuple(self.body(point.get("body", []), here + ("body",),
+                                     _under_point(style, depth, styles), styles, point=style))
             title = self.text(point["point"], here + ("point",))
             run_in = None
             if "text" in point:
@@ -440,6 +450,19 @@ class _Builder:
                 value.is_integer():  # from a spreadsheet; a YAML number prints as written
             value = int(value)
         return self.text(value, path)
+
+
+def _under_point(point: NumberStyle, depth: int, styles: tuple[NumberStyle, ...]) -> int:
+    """The level of the sections under a plan point of style `point`, the plan standing among
+    sections of `depth`: the level after the point's own in the document's numbering (under
+    1. they are （1）, under （1） ①), so that no sub-item is numbered like the points; at
+    least the level below the plan's."""
+    level = depth + 1
+    if point in styles:
+        level = max(level, styles.index(point) + 2)
+    while level <= len(styles) and styles[level - 1] == point:
+        level += 1
+    return level
 
 
 def _join_lines(text: str) -> str:
