@@ -146,16 +146,23 @@ def date_cn(value: Any) -> str:
 _NO_DEFAULT: Any = object()
 
 
+def _figure(value: str, what: str, default: Any) -> Decimal | None:
+    """The number a text shows, as the helpers read it; None when it shows none and a default
+    was given (Jinja's `int` and `float` would silently give 0)."""
+    try:
+        return _number(value, what)
+    except ExpressionError:
+        if default is _NO_DEFAULT:
+            raise
+        return None
+
+
 def to_int(value: Any, default: Any = _NO_DEFAULT, base: int = 10) -> Any:
     """Jinja's `int`, reading a figure written as text as the helpers do (`"3 274"` is 3274);
     a text that is no number is an error, not 0, unless a default is given."""
     if isinstance(value, str) and base == 10:
-        try:
-            return int(_number(value, "int"))
-        except ExpressionError:
-            if default is _NO_DEFAULT:
-                raise
-            return default
+        number = _figure(value, "int", default)
+        return default if number is None else int(number)
     from jinja2.filters import do_int
 
     return do_int(value, 0 if default is _NO_DEFAULT else default, base)
@@ -164,12 +171,8 @@ def to_int(value: Any, default: Any = _NO_DEFAULT, base: int = 10) -> Any:
 def to_float(value: Any, default: Any = _NO_DEFAULT) -> Any:
     """Jinja's `float`, reading texts as `to_int` does."""
     if isinstance(value, str):
-        try:
-            return float(_number(value, "float"))
-        except ExpressionError:
-            if default is _NO_DEFAULT:
-                raise
-            return default
+        number = _figure(value, "float", default)
+        return default if number is None else float(number)
     from jinja2.filters import do_float
 
     return do_float(value, 0.0 if default is _NO_DEFAULT else default)

@@ -222,6 +222,7 @@ class Bounded(ImmutableSandboxedEnvironment):
         return self.names.get(id(value))
 
     def compared(self, left: Any, pairs: Iterable[tuple[str, Any]]) -> Any:
+        """`left op right …` of a comparison, as `_Generator` compiles it."""
         return operands.compared(left, pairs, self.name)
 
     def call_unop(self, context, operator, arg):
