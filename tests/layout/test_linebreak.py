@@ -24,6 +24,8 @@ NEVER_FIRST = set(CLOSING_MARKS)
 NEVER_LAST = set(OPENING_MARKS)
 FULL_WIDTH_MARKS = set("，。、；：？！）》」』】〕〉〗”’（《「『【〔〈〖“‘")
 ADDRESS_BREAKS = "/.-@"  # a URL or e-mail over a quarter of a line may break after these
+SEAM_DASHES = "-‐‑‒–—―"  # any token may break after these rather than leave a line too loose
+TOO_LOOSE = 0.5  # ems between characters
 TOLERANCE = 0.01
 
 
@@ -49,12 +51,17 @@ def violations(text: str, lines: list[Line]) -> list[str]:
             end = start + len(token)
             home = next(line for line in lines if line.start <= start < line.end)
             if glued_width(text, start, end) <= home.width:
-                long_address = ("://" in token or "@" in token or token.startswith("www.")) and \
-                    sum(map(grid_advance, token)) > home.width / 4
+                address = "://" in token or "@" in token or token.startswith("www.")
+                long_address = address and sum(map(grid_advance, token)) > home.width / 4
                 for line in lines:
+                    if not start < line.end < end:
+                        continue
                     date_parts = text[line.end - 1] in "年月" and text[line.end].isdigit()
-                    if start < line.end < end and not date_parts and not (
-                            long_address and text[line.end - 1] in ADDRESS_BREAKS):
+                    too_loose = too_loose_without(text, line, start)
+                    address_break = text[line.end - 1] in ADDRESS_BREAKS and (
+                        long_address or address and too_loose)
+                    seam = at_a_seam(text, line.end) and too_loose
+                    if not (date_parts or address_break or seam):
                         found.append(f"token broken: {token}")
             start = text.find(token, end)
     for line in lines:
@@ -65,6 +72,27 @@ def violations(text: str, lines: list[Line]) -> list[str]:
             found.append(f"over the margin: {line.text}")
         found += squeeze_violations(line)
     return found
+
+
+def at_a_seam(text: str, end: int) -> bool:
+    """Whether a line ending at ``end`` parts a token after a hyphen or dash joining two letters
+    or digits, or at the space after a designation (ISBN| 978-…)."""
+    before = text[end - 1]
+    if text[end] == " ":
+        return before.isalpha()
+    return before in SEAM_DASHES and text[end - 2].isalnum() and text[end].isalnum()
+
+
+def too_loose_without(text: str, line: Line, token_start: int) -> bool:
+    """Whether ``line`` without the head of the token starting at ``token_start`` (and the
+    opening marks glued to it) would have opened gaps wider than half an em."""
+    start = token_start
+    while start > line.start and text[start - 1] in NEVER_LAST:
+        start -= 1
+    rest = text[line.start:start].rstrip(" ")
+    if len(rest) < 2:
+        return True
+    return (line.width - sum(map(grid_advance, rest))) / (len(rest) - 1) > TOO_LOOSE * PITCH
 
 
 def glued_width(text: str, start: int, end: int) -> float:
@@ -366,9 +394,39 @@ def test_a_date_is_cut_between_its_parts_rather_than_leaving_a_loose_line():
     assert lines[0].text == filler(22) + "2026年2月" and lines[1].text.startswith("3日")
 
 
-def test_a_token_that_must_stay_whole_goes_down_whole_however_loose_the_line():
+def test_a_token_that_must_stay_whole_goes_down_whole_up_to_half_an_em_of_gaps():
     lines = break_lines(filler(22) + "GB/T 9704—2012规定", grid_advance, COLUMN)
     assert lines[0].text == filler(22) and lines[1].text.startswith("GB/T 9704—2012")
+
+
+@pytest.mark.parametrize("before", range(12, 27))
+def test_a_number_stays_with_its_measure_word_and_ordinal_at_every_offset(before):
+    for token in ("3 000字", "第12期", "10 km", "2026年3月5日"):
+        text = filler(before) + token + "以内" + filler(20, seed=2)
+        lines = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)
+        start = text.index(token)
+        breaks = [line.end for line in lines if start < line.end < start + len(token)]
+        assert all(text[end - 1] in "年月" for end in breaks), [line.text for line in lines]
+
+
+def test_a_token_is_cut_at_a_seam_rather_than_open_gaps_over_half_an_em():
+    """17 ideographs after the indent leave 9 ems, too few for the ISBN (11 ems here): moved
+    whole, it would spread the 17 over 26 ems, 0.56 em between each. Cut after a hyphen, the
+    line is full; the same cut is refused where moving the token whole opens no more than
+    half an em (20 ideographs: 0.32 em)."""
+    isbn = "ISBN 978-7-5013-6543-2"
+    for before in range(12, 27):
+        text = filler(before) + isbn + "后续文字。"
+        first = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)[0]
+        placed = justify(first, grid_advance)
+        gaps = [b.x - a.x - a.width for a, b in zip(placed, placed[1:], strict=False)]
+        assert max(gaps) <= 0.5 * PITCH
+        cut = filler(before) < first.text < filler(before) + isbn
+        assert not cut or first.text[-1] in "-" or first.text.endswith("ISBN")
+    cut = break_lines(filler(17) + isbn, grid_advance, COLUMN, first_indent=2 * PITCH)
+    assert cut[0].text.startswith(filler(17) + "ISBN") and cut[0].fit == "split"
+    whole = break_lines(filler(20) + isbn, grid_advance, COLUMN, first_indent=2 * PITCH)
+    assert whole[0].text == filler(20) and whole[1].text.startswith(isbn)
 
 
 @pytest.mark.parametrize("run", ["…" * 2000, "—" * 2000, "_" * 2000, "·" * 2000])

@@ -50,6 +50,7 @@ PUSH_IN_LIMIT = 1.0  # most squeeze (in ems) a push-in may use before pushing ou
 _TITLE_BREAK_BEFORE = ("及", "和", "与", "暨", "的", "关于")  # good places to break a title
 _MIN_HEAD = 3  # fewest characters of an over-long token worth starting at a line's end
 _ADDRESS_SHARE = 1 / 4  # of a line: an address longer than this may be cut after / . - @
+TOO_LOOSE = 0.5  # ems between characters: past this a token is cut at a seam rather than moved
 
 
 @dataclass(frozen=True)
@@ -117,21 +118,32 @@ class _Filler:
             if head is not None:
                 return head
         if p > i and unit.brk:
-            if self._loose(i, p, room):
-                better = self._soft_cut(i, p, room) or self._push_in(i, p, room, True)
-                if better is not None:
-                    return better
+            better = self._tighten(i, p, p, room)
+            if better is not None:
+                return better
             return p, natural(units, i, p), pairs(units, i, p), "natural"
         return self._conflict(i, p, room)
 
-    def _loose(self, i: int, j: int, room: float) -> bool:
-        """Whether units[i:j] justified over ``room`` would open gaps wider than LOOSE ems."""
+    def _loose(self, i: int, j: int, room: float, limit: float = LOOSE) -> bool:
+        """Whether units[i:j] justified over ``room`` would open gaps wider than ``limit`` ems."""
         units = self.units
         slack = room - set_width(units, i, j)
-        if slack <= LOOSE * self.em + EPS:  # not even one gap could be that wide
+        if slack <= limit * self.em + EPS:  # not even one gap could be that wide
             return False
         text = self.text[units[i].start:units[j - 1].end]
-        return spread(text, slack, self.em) > LOOSE * self.em + EPS
+        return spread(text, slack, self.em) > limit * self.em + EPS
+
+    def _tighten(self, i: int, a: int, p: int, room: float) -> _Fit | None:
+        """A fuller line than units[i:a] (which ends where a break is allowed, before the run
+        from units[p] that does not fit) if that one would come out loose: a long address or a
+        date cut, marks compressed to take in the run, or, if the line would open gaps wider
+        than TOO_LOOSE ems, a token of the run cut at a seam; None to keep units[i:a]."""
+        if not self._loose(i, a, room):
+            return None
+        better = self._soft_cut(i, a, room) or self._push_in(i, p, room, True)
+        if better is None and self._loose(i, a, room, TOO_LOOSE):
+            better = self._soft_cut(i, a, room, seams=True)
+        return better
 
     def _long_token(self, i: int, p: int, free: float) -> _Fit | None:
         """units[p] is wider than a line (or starts one): its head, cut to fill the line."""
@@ -147,10 +159,11 @@ class _Filler:
             return p + 1, units[p].width, (), "forced"
         return None
 
-    def _soft_cut(self, i: int, p: int, room: float) -> _Fit | None:
+    def _soft_cut(self, i: int, p: int, room: float, seams: bool = False) -> _Fit | None:
         """A token in the run that starts at units[p] and does not fit (with the marks glued to
         it: “https://…”，) cut where the rules let a token part (``units.soft_cut``: a long URL
-        or e-mail after / . - @, a date between its parts) to fill the line."""
+        or e-mail after / . - @, a date between its parts; with ``seams``, any address so, and
+        any token at a hyphen, dash or designation's space) to fill the line."""
         text, units = self.text, self.units
         run = [p]
         while run[-1] + 1 < len(units) and not units[run[-1] + 1].brk:
@@ -159,12 +172,12 @@ class _Filler:
             unit = units[q]
             if unit.kind != WORD or unit.end - unit.start < 2:
                 continue
-            address = unit.width > _ADDRESS_SHARE * self.later_room and \
+            address = (seams or unit.width > _ADDRESS_SHARE * self.later_room) and \
                 is_address(text[unit.start:unit.end])
             free = room - set_width(units, i, q) - unit.gap
-            at = soft_cut(text, unit, free, self.adv, address)
+            at = soft_cut(text, unit, free, self.adv, address, seams)
             if at is not None:
-                split(text, units, q, (at, at), self.adv)
+                split(text, units, q, at, self.adv)
                 return q + 1, natural(units, i, q + 1), pairs(units, i, q + 1), "split"
         return None
 
@@ -221,10 +234,9 @@ class _Filler:
             return pushed
         a = next((k for k in range(p - 1, i, -1) if units[k].brk), None)
         if a is not None and not self._hopeless(a):
-            if self._loose(i, a, room):
-                better = self._soft_cut(i, a, room) or self._push_in(i, p, room, True)
-                if better is not None:
-                    return better
+            better = self._tighten(i, a, p, room)
+            if better is not None:
+                return better
             return a, natural(units, i, a), pairs(units, i, a), "push-out"
         b, need = self._run(i, p, room, room)
         squeeze = squeezes(units, i, b, need) if b is not None else None
