@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.layout.justify import justify
-from reportgen.layout.linebreak import Line, balanced_lines, break_lines
+from reportgen.layout.linebreak import Line, break_lines
 from tests.layout.stress_corpus import (
     CLOSING_MARKS,
     COLUMN,
@@ -298,56 +298,6 @@ def test_every_character_lands_once_in_order_and_nothing_overflows(text, chars):
         if b.text[0] in NEVER_FIRST or a.text[-1] in NEVER_LAST:
             assert a.fit == "forced", (a.text, b.text)
     assert [line.last for line in lines] == [False] * (len(lines) - 1) + [True] * bool(lines)
-
-
-def test_balanced_title_lines_are_few_and_even():
-    title = "关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知"
-    title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
-    lines = balanced_lines(title, title_advance, COLUMN)
-    assert len(lines) == len(break_lines(title, title_advance, COLUMN)) == 2
-    assert "".join(line.text for line in lines) == title
-    assert lines[0].natural <= lines[1].natural
-    assert lines[1].natural - lines[0].natural <= 3 * 22.0
-    assert all(line.offset == 0 and line.width == COLUMN for line in lines)
-
-
-def test_balanced_title_lines_keep_words_whole():
-    title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
-    for title, first in (
-        ("关于做好2026年春季文化场馆安全生产工作的意见", "关于做好2026年春季"),
-        ("市群众艺术馆2025年度全民艺术普及工作总结及2026年度工作计划",
-         "市群众艺术馆2025年度全民艺术普及"),  # 普及 is a word, not a break before 及
-        ("关于组织开展2026年“文化和自然遗产日”系列宣传展示活动的通知",
-         "关于组织开展2026年“文化和自然遗产日”"),  # a short quoted name stays whole
-        ("关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知",
-         "关于印发《柳州市图书馆2026年"),  # a long one breaks, between words
-    ):
-        lines = balanced_lines(title, title_advance, COLUMN)
-        assert [line.text for line in lines] == [first, title[len(first):]]
-
-
-def test_balanced_lines_never_break_a_token_or_a_rule():
-    title = "柳州市图书馆2025年工作总结及2026年工作计划（征求意见稿）"
-    for chars in range(8, 28):
-        lines = balanced_lines(title, grid_advance, chars * PITCH)
-        assert violations(title, lines) == []
-        for token in ("2025年", "2026年"):
-            start = title.index(token)
-            assert not any(start < line.end < start + len(token) for line in lines)
-
-
-def test_balanced_lines_cut_a_token_wider_than_the_line():
-    lines = balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN)
-    assert "".join(line.text for line in lines) == "网址" + LONG_TOKEN
-    assert all(line.set_width <= line.width + TOLERANCE for line in lines)
-    with pytest.raises(ValueError, match="max_lines"):
-        balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN, max_lines=1)
-
-
-def test_balanced_lines_refuse_more_than_max_lines():
-    with pytest.raises(ValueError, match="max_lines"):
-        balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2)
-    assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3)) == 3
 
 
 @pytest.mark.parametrize("pair", ["），", "。”", "》《", "、“", "）（", "”“", "（「", "：“", "”。"])
