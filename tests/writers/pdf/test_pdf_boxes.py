@@ -159,7 +159,7 @@ def test_the_imprint_sits_at_the_foot_between_rules(registry):
     assert issue.text.startswith("柳州市图书馆办公室") and issue.text.endswith("2026年2月3日印发")
     assert abs(issue.x0 - LEFT - char) < 0.01
     assert abs(issue.x1 - (RIGHT - char)) < 0.01
-    assert abs(issue.baseline - (BOTTOM - PITCH + (PITCH - 16) / 2 + 0.88 * 16)) < 0.01
+    assert abs(issue.baseline - (BOTTOM - PITCH + 0.8 * PITCH)) < 0.01
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         rules = sorted(pdf.pages[0].lines, key=lambda r: r["top"])
     assert [round(r["linewidth"] / MM, 2) for r in rules] == [0.35, 0.25, 0.35]
