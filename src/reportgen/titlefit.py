@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 
 def title_lines(text: str, fonts: FontRegistry, role: RoleStyle, width: float) -> list[str]:
-    """`text` in balanced lines `width` points wide (see `layout.title_lines`), each character
-    measured in the face that draws it: the role's face, or the one that has a rare character."""
+    """`text` in balanced lines `width` points wide, in a trapezoid or diamond (see
+    `layout.title_lines`), each character measured in the face that draws it: the role's
+    face, or the one that has a rare character."""
     face = fonts.resolve(role.faces)
     ems: dict[str, float] = {}
 
@@ -31,4 +32,4 @@ def title_lines(text: str, fonts: FontRegistry, role: RoleStyle, width: float) -
                 ems.update(advances(drawn_by.path, run, drawn_by.index))
         return role.size_pt * ems[ch]
 
-    return [line.text for line in balanced_lines(text, advance, width)]
+    return [line.text for line in balanced_lines(text, advance, width, shaped=True)]

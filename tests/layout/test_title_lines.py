@@ -11,7 +11,7 @@ from tests.layout.test_linebreak import TOLERANCE, violations
 def test_balanced_title_lines_are_few_and_even():
     title = "关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知"
     title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
-    lines = balanced_lines(title, title_advance, COLUMN)
+    lines = balanced_lines(title, title_advance, COLUMN, shaped=True)
     assert len(lines) == len(break_lines(title, title_advance, COLUMN)) == 2
     assert "".join(line.text for line in lines) == title
     assert lines[0].natural <= lines[1].natural
@@ -64,7 +64,7 @@ def well_shaped(found: list[float]) -> bool:
      ["关于印发《柳州市图书馆2026年", "全民阅读推广活动实施方案》的通知"]),
 ])
 def test_balanced_title_lines_keep_words_whole_in_a_trapezoid_or_diamond(title, expected):
-    lines = balanced_lines(title, title_advance, COLUMN)
+    lines = balanced_lines(title, title_advance, COLUMN, shaped=True)
     assert [line.text for line in lines] == expected
     assert well_shaped(widths(lines)), widths(lines)
 
@@ -86,7 +86,7 @@ TITLES = (
 def test_no_title_line_is_longer_than_the_one_below_unless_a_diamond(title, chars):
     """Measured with a title face whose digits are wider than half an ideograph; two and three
     lines (and more in narrow columns)."""
-    lines = balanced_lines(title, title_advance, chars * TITLE_SIZE)
+    lines = balanced_lines(title, title_advance, chars * TITLE_SIZE, shaped=True)
     assert "".join(line.text for line in lines) == title
     assert len(lines) <= len(break_lines(title, title_advance, chars * TITLE_SIZE)) + 1
     assert well_shaped(widths(lines)), [line.text for line in lines]
@@ -95,7 +95,7 @@ def test_no_title_line_is_longer_than_the_one_below_unless_a_diamond(title, char
 def test_balanced_lines_never_break_a_token_or_a_rule():
     title = "柳州市图书馆2025年工作总结及2026年工作计划（征求意见稿）"
     for chars in range(8, 28):
-        lines = balanced_lines(title, grid_advance, chars * PITCH)
+        lines = balanced_lines(title, grid_advance, chars * PITCH, shaped=True)
         assert violations(title, lines) == []
         for token in ("2025年", "2026年"):
             start = title.index(token)
@@ -103,14 +103,22 @@ def test_balanced_lines_never_break_a_token_or_a_rule():
 
 
 def test_balanced_lines_cut_a_token_wider_than_the_line():
-    lines = balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN)
+    lines = balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN, shaped=True)
     assert "".join(line.text for line in lines) == "网址" + LONG_TOKEN
     assert all(line.set_width <= line.width + TOLERANCE for line in lines)
     with pytest.raises(ValueError, match="max_lines"):
-        balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN, max_lines=1)
+        balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN, max_lines=1, shaped=True)
 
 
 def test_balanced_lines_refuse_more_than_max_lines():
     with pytest.raises(ValueError, match="max_lines"):
-        balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2)
-    assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3)) == 3
+        balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2, shaped=True)
+    assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3, shaped=True)) == 3
+
+
+def test_other_balanced_lines_keep_the_fewest_even_lines_whatever_their_shape():
+    """A table header is no title: 其中：|合计 in two lines, not 其|中：|合计 in three to
+    make a trapezoid."""
+    header = balanced_lines("其中：合计", grid_advance, 2.6 * PITCH)
+    assert [line.text for line in header] == ["其中：", "合计"]
+    assert len(balanced_lines("其中：合计", grid_advance, 2.6 * PITCH, shaped=True)) == 3

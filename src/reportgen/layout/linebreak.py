@@ -2,9 +2,10 @@
 
 How it works:
 1. ``units.make_units`` cuts the paragraph into units (``tokens.segments``): an ideograph or
-   punctuation mark, a whole Latin/number token (V2.3, 3 274人, a URL), a run of dashes (——) or
-   ellipses (……). Spaces become the gap in front of the next unit; at a line break that gap is
-   dropped. Adjacent full-width marks around a bracket or quote are always set in 1.5 ems.
+   punctuation mark, a whole Latin/number token (V2.3, 3 000字, 第12期, a URL), a run of
+   dashes (——) or ellipses (……). Spaces become the gap in front of the next unit; at a line
+   break that gap is dropped. Adjacent full-width marks around a bracket or quote are always
+   set in 1.5 ems.
 2. Every boundary between units is a break opportunity unless the next unit may not start a
    line (，。）》” …), the previous may not end one (（《“), or UAX #14 glues Latin to a bracket.
 3. Lines are filled greedily. If the units that fit end where no break is allowed, the conflict
@@ -14,7 +15,9 @@ How it works:
    pushes in too when it can: marks are compressed before characters are spread apart.
 4. A URL or e-mail address longer than a quarter of a line that does not fit where it starts
    is cut after / . - @, a date between its parts (2026年|2月3日), rather than leaving the line
-   before it loose. A token wider than a whole
+   before it loose. Any other token moves whole unless the line before it would open gaps
+   wider than half an em (TOO_LOOSE); then it is cut at a seam (ISBN 978-7-|5013-…, GB/T|
+   9704—2012; ``units.soft_cut``). A token wider than a whole
    line (or glued by such rules into a run wider than a line, as in “192万人次”， in a narrow
    cell) is cut at its best inner point (after / — - @ 万, else between characters) and the
    line filled with its head. Nothing is set past the margin; only a run of marks longer than

@@ -1,9 +1,9 @@
-"""A title in balanced lines: the fewest lines, as even as possible, the upper ones no longer.
+"""Balanced lines: the fewest, as even as possible; for a title, none sticking out above.
 
 GB/T 9704-2012 7.3.1 sets a long title in lines that keep words whole, "排列对称，长短适宜",
-as a trapezoid (梯形, upper lines shorter) or a diamond; never an inverted trapezoid or a
-rectangle whose upper line sticks out. Widths are the measured set widths of the lines (a
-digit of a title face is not half an ideograph), so the rule holds as printed.
+as a trapezoid (梯形, upper lines shorter) or a diamond (菱形); never an inverted trapezoid
+or a rectangle whose upper line sticks out. Widths are the measured set widths of the lines
+(a digit of a title face is not half an ideograph), so the rule holds as printed.
 """
 
 from __future__ import annotations
@@ -19,17 +19,22 @@ _WORD_SPLIT = 6 ** 2  # ems²: the cost of a break inside a known word or a shor
 
 
 def balanced_lines(
-    text: str, advance: Advance, width: float, max_lines: int | None = None
+    text: str, advance: Advance, width: float, max_lines: int | None = None, *,
+    shaped: bool = False,
 ) -> list[Line]:
-    """Break a title into the fewest lines, as equal as possible, upper lines no longer.
+    """Break a title into the fewest lines, as equal as possible, in a trapezoid or diamond.
 
     Breaks only where ``break_lines`` could (never inside a token, never against the
     punctuation rules), and would rather break beside punctuation, a number or a conjunction
     (及、和、与、暨、的、关于) than between two other ideographs, which may split a word: such
-    a break costs (3 em)², as much as two lines each 2.1 em off the mean width. No line is
-    wider than the one below it, as set (``advance`` measures each character), unless no
-    breaks into that many lines allow it; then the lines are only as even as they can be. The
-    caller centres the lines. Raises ValueError if more than ``max_lines`` lines are needed.
+    a break costs (3 em)², as much as two lines each 2.1 em off the mean width; of two
+    breakings as even, the one with the upper lines shorter. ``shaped`` (a title, not a table
+    header): as set (``advance`` measures each character), the first line is no wider than
+    the second, and the lines grow to a longest one and then shrink (``_follows``); a title
+    that cannot keep its known words and short quoted names whole in that shape takes one
+    more line (within ``max_lines``), and one that cannot take the shape at all is only as
+    even as it can be. The caller centres the lines. Raises ValueError if more than
+    ``max_lines`` lines are needed.
     """
     adv = memo(advance)
     units = make_units(text, adv)
@@ -50,7 +55,8 @@ def balanced_lines(
     quoted = _quote_costs(text, adv("\u4e00"))
     penalty = [0.0] + [_word_break_cost(text, units, k, adv) + quoted.get(units[k].start, 0.0)
                        for k in stops[1:-1]] + [0.0]
-    path = _shaped_path(spans, penalty, total, count, max_lines, adv("\u4e00"))
+    path = _shaped_path(spans, penalty, total, count, max_lines, adv("\u4e00")) if shaped \
+        else _balanced_path(spans, penalty, total / count, count, False)
     lines = []
     for s, e in path:
         i, j = stops[s], stops[e]
