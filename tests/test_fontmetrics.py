@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fontTools.ttLib import TTFont
 
-from reportgen.fontmetrics import vertical_metrics
+from reportgen.fontmetrics import advances, vertical_metrics
 from reportgen.fontset import FontRegistry
 
 
@@ -26,3 +26,14 @@ def test_metrics_match_fonttools(key, ch):
 def test_a_character_the_face_lacks_stands_no_height():
     face = FontRegistry().resolve(["hei"])
     assert vertical_metrics(face.path, "\U0003134a", face.index).top == 0
+
+
+@pytest.mark.parametrize("key", ["song-bold", "fangsong", "hei", "fallback-b"])
+def test_advances_match_fonttools(key):
+    face = FontRegistry().resolve([key])
+    font = TTFont(face.path, fontNumber=face.index, lazy=True)
+    cmap, hmtx, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    text = "".join(chr(code) for code in list(cmap)[::97]) + "2026年 A—《》\U0003134a"
+    notdef = font.getGlyphOrder()[0]
+    assert advances(face.path, text, face.index) == {
+        ch: hmtx[cmap.get(ord(ch), notdef)][0] / units for ch in text}
