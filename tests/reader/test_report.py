@@ -357,3 +357,20 @@ def test_a_section_under_a_point_numbered_at_the_last_level_is_an_error_saying_w
     assert problem.field == "body[0].plan[0].body[0].section"
     assert "a section under a plan point numbered ① is numbered at the level after" in \
         problem.message
+
+
+def test_plans_nest_nine_deep_and_a_tenth_is_an_error(write_yaml):
+    def nested(depth: int, indent: str = "  ") -> str:
+        text = f"{indent}- plan:\n{indent}    - 第{depth}层第一点\n"
+        if depth > 1:
+            text += (f"{indent}    - point: 第{depth}层第二点\n{indent}      body:\n"
+                     + nested(depth - 1, indent + "        "))
+        return text
+
+    document = report(write_yaml, nested(9))
+    assert [label for label, _ in labels(document)] == ["1.", "2."] * 8 + ["1."]
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, nested(10))
+    [problem] = caught.value.diagnostics
+    assert problem.field == ".".join(["body[0]"] + ["plan[1].body[0]"] * 9) + ".plan"
+    assert "plans are nested 10 deep" in problem.message and "9 levels" in problem.message

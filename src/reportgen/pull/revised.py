@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from reportgen.chinese import joins_with_space
 from reportgen.numbering import NumberStyle
 from reportgen.pull import wordml
-from reportgen.pull.lists import Lists
 from reportgen.pull.doc import PARAGRAPH, POINT, SECTION, TABLE, Block, Report, TableText, Text
+from reportgen.pull.lists import Lists
 from reportgen.pull.styles import BODY, CONTINUED, Styles
 
 Labels = Callable[[str, int], Iterable[NumberStyle]]
