@@ -146,6 +146,17 @@ def test_table_numbers_align_right_and_rows_must_match_the_header(write_yaml):
         report(write_yaml, "  - table:\n      header: [a, b]\n      rows: [[x]]\n")
 
 
+def test_a_column_of_figures_in_any_written_form_aligns_right(write_yaml):
+    """1e3 is a number since YAML 1.2's reading; it printed as written but stood left."""
+    rows = "".join(f"        - [项{n}, {cell}]\n" for n, cell in enumerate(
+        ["1e3", "1.5E-2", '"−3"', '"+1 204"', "88.7%", "12.30", "—"]))
+    table = report(write_yaml, f"  - table:\n      header: [项目, 数值]\n      rows:\n{rows}")
+    table = table.blocks[1]
+    assert [row[1] for row in table.rows] == ["1e3", "1.5E-2", "−3", "+1 204", "88.7%", "12.30",
+                                              "—"]
+    assert table.align == ("left", "right")
+
+
 def test_table_rows_from_csv_and_xlsx(write_yaml, tmp_path):
     (tmp_path / "t.csv").write_text("类别,场次\n讲座,9\n展览,6\n", encoding="utf-8")
     document = report(write_yaml, "  - table:\n      source: t.csv\n")
