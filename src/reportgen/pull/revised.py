@@ -37,13 +37,12 @@ _COPIES = re.compile(r"^抄送\s*[：:]\s*")
 _ISSUED = re.compile(r"(\d{1,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 
 
-def revised_report(body: wordml.Body, styles: Styles, labels: Labels,
-                   lists: Lists | None = None) -> Report:
+def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lists) -> Report:
     """The texts of the DOCX: fields, and the body's blocks in reading order (flat); `lists`
-    tells where a plan starts (none: where a point names a list of its own)."""
+    (numbering.xml) tells where a plan starts."""
     report = Report()
     blocks = body.blocks
-    plans = _Plans(lists or Lists())
+    plans = _Plans(lists)
     for n, block in enumerate(blocks):
         if isinstance(block, wordml.Table):
             report.body.append(_table(blocks, n, styles))
