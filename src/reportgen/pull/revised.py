@@ -104,7 +104,8 @@ def _body_block(para: wordml.Para, role: str | None, styles: Styles, labels: Lab
     run_in = _text("".join(p.text for p in pieces[split:]), para, losses) \
         if split < len(pieces) else None
     if head_role == "plan_item":
-        level = para.num[1] if para.num else styles.list_level(para.style)
+        own = para.num is not None and para.num[0] > 0  # numId 0: numbering taken off
+        level = para.num[1] if own else styles.list_level(para.style)
         plan, nested = plans.plan_of(para, level)
         return Block(POINT, strip_label(head, labels("point", 0)), run_in or None,
                      para=para.number, plan=plan, nested=nested, losses=losses)
