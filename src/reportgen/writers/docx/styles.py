@@ -34,11 +34,21 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
     "attachment": ("Attachment", "附件说明"),
     "note": ("Note", "附注"),
     "imprint": ("Imprint", "版记"),
+    "copy_number": ("CopyNumber", "份号"),
+    "secrecy": ("Secrecy", "密级和保密期限"),
+    "urgency": ("Urgency", "紧急程度"),
+    "mark": ("IssuerMark", "发文机关标志"),
+    "signers": ("Signers", "签发人"),
+    "attachment_label": ("AttachmentLabel", "附件标识"),
+    "attendance": ("Attendance", "出席名单"),
+    "attendance_label": ("AttendanceLabel", "出席标识"),
 }
 assert set(PARAGRAPH_STYLES) == set(ROLES)
 
-RUN_IN_ROLES = ("heading1", "heading2", "heading3", "heading4", "heading5", "plan_item")
-"""Roles whose text may run into a paragraph; each has a linked character style."""
+RUN_IN_ROLES = ("heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
+                "signers", "attendance_label")
+"""Roles whose text may run into a paragraph (a heading, the names of the 签发人 after
+签发人：, the label of an attendance list); each has a linked character style."""
 
 ATTACHMENT_CONTINUED = "AttachmentContinued"
 FOOTER_ODD, FOOTER_EVEN = "FooterOdd", "FooterEven"
@@ -166,6 +176,7 @@ def _indent(rs: RoleStyle, grid: Grid) -> oxml.Element:
 
 def _run_properties(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml.Element:
     return oxml.r_pr(face=faces.name(role), bold=rs.bold or faces.bold(role),
+                     color=rs.color if rs.color != "000000" else None,
                      spacing=grid.char_spacing(rs.size_pt), size_pt=rs.size_pt,
                      language="zh-CN")
 

@@ -12,12 +12,27 @@ from reportgen.writers.pdf.text import Line
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture (a seal) on a page: `x` points from the text block's left, `row` its top edge
+    in grid lines (fractional) from the top of what holds it, size in points."""
+
+    png: bytes
+    x: float
+    row: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class Box:
     """Lines set one below the other (a paragraph, a heading, a title, a signature).
 
     A box of four lines or more may break across pages, leaving at least two lines on each (no
     orphan, no widow); a shorter one, or one that `keep_together`, moves whole. A box that
-    `keep_with_next` ends on the page where what follows begins.
+    `keep_with_next` ends on the page where what follows begins. `pictures` go on the page of
+    the box's first line, their rows counted from it. A box that may `squeeze` tightens the
+    line spacing of its page rather than move to the next (GB/T 9704 7.3.5.5: a seal and date
+    that do not fit below the text).
     """
 
     lines: tuple[Line, ...]
@@ -25,6 +40,8 @@ class Box:
     space_after: int = 0
     keep_with_next: bool = False
     keep_together: bool = False
+    pictures: tuple[Picture, ...] = ()
+    squeeze: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +76,29 @@ class ImprintBox:
     space_after: int = 0
 
 
-Item = Box | TableBox | ImprintBox
+@dataclass(frozen=True)
+class Fixed:
+    """What stands at fixed places of the page it starts (the 版头): grid lines by row, lines at
+    their own baselines and horizontal scale, and rules; it takes the first `height` grid lines
+    of the page. `free` holds (baseline in points below the text block's top, line, scale)."""
+
+    lines: tuple[tuple[int, Line], ...]
+    free: tuple[tuple[float, Line, float], ...]
+    rules: tuple[Rule, ...]
+    height: int
+    space_after: int = 0
+    space_before: int = 0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts a new page (an attachment, GB/T 9704 7.3.7)."""
+
+    space_before: int = 0
+    space_after: int = 0
+
+
+Item = Box | TableBox | ImprintBox | Fixed | PageBreak
 
 
 @dataclass(frozen=True)
@@ -72,11 +111,19 @@ class Rule:
     x1: float
     y1: float
     width: float
+    color: str = "000000"
 
 
 @dataclass
 class Page:
-    """One page: (grid line, line) pairs and rules."""
+    """One page: (grid line, line) pairs, rules, pictures and lines set off the grid (`free`,
+    as in `Fixed`). `rows` is the number of grid lines the text block holds on this page when
+    its line spacing was tightened (None: the template's); `numbered` False leaves its page
+    number out."""
 
     lines: list[tuple[int, Line]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
+    free: list[tuple[float, Line, float]] = field(default_factory=list)
+    rows: int | None = None
+    numbered: bool = True

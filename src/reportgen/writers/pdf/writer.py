@@ -31,7 +31,9 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     """
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
-    pages = paginate(lay_out(document, setter, grid.width), grid.lines, grid.width)
+    page_setup = document.template.page
+    pages = paginate(lay_out(document, setter, grid), grid.lines, grid.width,
+                     page_setup.double_sided)
     numbers = PageNumbers(setter, document.template, grid)
     with _binary_streams():
         # The body face as the canvas's initial font: reportlab's default (Helvetica) would
@@ -43,7 +45,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
         _describe(canvas, document.metadata)
         for number, page in enumerate(pages, start=1):
             draw_page(canvas, page, grid)
-            numbers.draw(canvas, number)
+            if page.numbered and (number > 1 or page_setup.first_page_number):
+                numbers.draw(canvas, number)
             canvas.showPage()
         canvas.save()
 
