@@ -123,9 +123,8 @@ def _svg_size_mm(raw: bytes) -> tuple[float, float] | None:
 
 
 def _render_svg(raw: bytes, file: Path, font_dirs: tuple[Path, ...]):
-    from PIL import Image
-
     import resvg_py
+    from PIL import Image
 
     try:
         ElementTree.fromstring(raw)

@@ -1,8 +1,9 @@
 """Checking loaded YAML against the report schema, every problem at once, each with a location.
 
 A small interpreter for the part of JSON Schema that `schema.py` uses (type, properties,
-required, additionalProperties, items, min/max, minimum/maximum, enum, const, anyOf, $ref),
-written for messages an office user can act on: "expected text", "unknown field `titel` (did you mean `title`?)".
+required, additionalProperties, items, min/max items and values, enum, const, anyOf, $ref),
+written for messages an office user can act on: "expected text", "unknown field `titel`
+(did you mean `title`?)".
 """
 
 from __future__ import annotations

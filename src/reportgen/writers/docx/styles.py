@@ -207,11 +207,15 @@ def _extras(document: model.Document, grid: Grid) -> dict[str, dict]:
             rs = template.role("attachment")
             left, hang = attachment_indents(block, rs.indent_chars)
             out["attachment"] = {"indent": _hanging(left, hang, rs.size_pt, grid)}
+    rs = template.role("attendance")
+    label = width_chars("出席：")
+    out["attendance"] = {"indent": _hanging(rs.indent_chars + label, label, rs.size_pt, grid)}
     rs = template.role("imprint")
     inset, inset_chars = grid.chars(rs.indent_chars, rs.size_pt)
+    ruled = template.head.layout != "letter"  # GB/T 9704 10.1: a letter's 版记 has no rules
     out["imprint"] = {
         "borders": (oxml.border("top", RULE_THICK, 1), oxml.border("bottom", RULE_THICK, 1),
-                    oxml.border("between", RULE_THIN, 1)),
+                    oxml.border("between", RULE_THIN, 1)) if ruled else (),
         "tabs": oxml.tab(grid.text_width - inset),
         "indent": oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=inset,
                            first_line_chars=inset_chars),

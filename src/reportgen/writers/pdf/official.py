@@ -72,21 +72,20 @@ class Official:
         bottom = len(lines) * self.grid.pitch
         if head.mark is not None:
             free, bottom = self._mark(head.mark, spec.mark_top_mm * mm)
-        row = math.ceil(bottom / self.grid.pitch - 1e-6) + 2
-        rules: list[Rule] = []
-        if head.doc_number is not None:
-            number_lines = self._number_lines(head)
+        row = math.ceil(bottom / self.grid.pitch - 1e-6) + (2 if head.mark else 0)
+        if head.mark is not None or head.doc_number is not None:
+            # Without a 发文字号 the rule keeps its place below the empty line.
+            number_lines = self._number_lines(head) if head.doc_number is not None else [()]
             lines += [(row + i, line) for i, line in enumerate(number_lines)]
             row += len(number_lines) - 1
             bottom = self.grid.boundary(row + 1) - self.grid.top \
                 - (self.grid.pitch - self.grid.body_size) / 2
         else:
-            row -= 2
-        if head.mark is not None or head.doc_number is not None:
-            y = (bottom + spec.rule_below_mm * mm) / self.grid.pitch
-            rules.append(Rule(0.0, y, self.width, y, spec.rule_pt, spec.color))
-            row = max(row, math.ceil(y - 1e-6) - 1)
-        return Fixed(tuple(lines), tuple(free), tuple(rules), row + 1, space_after=2)
+            return Fixed(tuple(lines), (), (), len(lines), space_after=1)
+        # The title two lines below the rule: the rule's grid line and the next stay empty.
+        y = (bottom + spec.rule_below_mm * mm) / self.grid.pitch
+        rule = Rule(0.0, y, self.width, y, spec.rule_pt, spec.color)
+        return Fixed(tuple(lines), tuple(free), (rule,), math.floor(y), space_after=2)
 
     def _notes(self, head: model.Masthead) -> list[tuple[str, str]]:
         """份号, 密级和保密期限 and 紧急程度, in that order (7.2.1–7.2.3)."""
@@ -260,7 +259,7 @@ class Official:
         lines.append(self.setter.single(block.date, date_style, date_x))
         return Box(tuple(lines), keep_together=True, pictures=tuple(pictures), squeeze=True)
 
-    # -- 附件 and 纪要 -------------------------------------------------------------------------------
+    # -- 附件 and 纪要 ---------------------------------------------------------------------------
     def attachment_page(self, page: model.AttachmentPage) -> list[Item]:
         """7.3.7: a new page, 附件1 top left in 黑体, the title on the third line."""
         label = self.template.role("attachment_label")

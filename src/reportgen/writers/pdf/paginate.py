@@ -18,7 +18,6 @@ lands on an even page, after a blank page where needed, and then neither is numb
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import replace
 
 from reportgen.writers.pdf.flow import (
