@@ -42,6 +42,8 @@ SEAL_BELOW_CENTRE = 0.25
 """How far (grid lines) the organisation's line centre sits below the seal's centre."""
 SEAL_GAP_CHARS = 1.0
 SIGNERS_PER_LINE = 2
+DIGIT_CHARS = 0.55
+"""The width of a digit of the date, in characters, where the seal is centred over it."""
 LETTER_GAP = 7 / 8
 SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 """The `a:ext` of an SVG picture (Office 2016): Word draws the SVG, older readers the PNG."""
@@ -260,8 +262,11 @@ class Official:
         line = round(size * 1.25)
         length = mm(spec.rule_length_mm) if spec.rule_length_mm else self.grid.text_width
         outside = (mm(page.width_mm) - length) // 2
-        indent = oxml.ind(left=outside - mm(page.left_mm), right=outside - mm(page.right_mm),
-                          first_line=0)
+
+        def indent() -> oxml.Element:  # the rules 170 mm long, centred on the paper
+            return oxml.ind(left=outside - mm(page.left_mm), right=outside - mm(page.right_mm),
+                            first_line=0)
+
         thick, thin = round(spec.rule_pt * 8), round(spec.thin_rule_pt * 8)
         below = spec.rule_below_mm * 72 / 25.4 - 0.25 * size / 20
         if head.mark is not None:
@@ -271,13 +276,13 @@ class Official:
             p.extend(self.body.runs(head.mark.organisations[0] + head.mark.suffix))
             header.append(p)
         header.append(oxml.el("w:p", None, oxml.p_pr(
-            snap_to_grid=False, indent=indent,
+            snap_to_grid=False, indent=indent(),
             borders=[oxml.border("top", thick, max(0, round(below)), spec.color),
                      oxml.border("bottom", thin, 0, spec.color)],
             line_spacing=oxml.spacing(line=max(20, round(20 * spec.rule_gap_pt)),
                                       before=0, after=0))))
         footer.append(oxml.el("w:p", None, oxml.p_pr(
-            snap_to_grid=False, indent=indent,
+            snap_to_grid=False, indent=indent(),
             borders=[oxml.border("top", thin, 0, spec.color),
                      oxml.border("bottom", thick, 0, spec.color)],
             line_spacing=oxml.spacing(line=max(20, round(20 * spec.rule_gap_pt)),
@@ -291,7 +296,23 @@ class Official:
             self.body._paragraph(role, text, tabs=oxml.tab(self.grid.text_width),
                                  indent=oxml.ind(left=0, left_chars=0, first_line=0,
                                                  first_line_chars=0))
-        self.body._before = 2 * pitch
+        # The body starts below the header, where the reader puts it: the title is placed
+        # from the first line, as far below it as in the PDF (two lines below the last line).
+        body_pt = self.grid.size_pt
+        pdf = self.template.page.text_height_mm * 72 / 25.4 / self.template.page.lines
+        size = self.size("mark") if head.mark is not None else 0.0
+        below = (spec.mark_top_mm - page.top_mm) * 72 / 25.4 + size \
+            + spec.rule_below_mm * 72 / 25.4 + spec.rule_pt + spec.rule_gap_pt \
+            + spec.thin_rule_pt
+        first = below + LETTER_GAP * body_pt  # the first line's em top, below the block's top
+        last = first + max(rows - 1, 0) * pdf + body_pt
+        title_row = math.ceil(last / pdf - 1e-6) + 2
+        title_pt = self.size("title")
+        title_top = title_row * pdf + (pdf - body_pt) / 2 + 0.88 * (body_pt - title_pt)
+        line = pitch / 20
+        before = title_top - first - rows * line - EXACT_ASCENT * line + title_pt \
+            + (line - body_pt) / 2
+        self.body._before = max(0, round(before * 20))
 
     # -- 落款 with seals ---------------------------------------------------------------------------
     def sealed_signature(self, block: model.Signature) -> None:
@@ -302,12 +323,16 @@ class Official:
         org_pt, date_pt = self.size("signature"), self.size("date")
         em = self.grid.char_pitch if date_pt == self.grid.size_pt else pt(date_pt)
         width = self.grid.text_width
-        date_width = width_chars(block.date) * em
+        # Digits between the office faces' ½ and the bundled faces' 0.6 of a character.
+        date_width = width_chars(block.date, DIGIT_CHARS) * em
         centre = width - 4 * em - date_width / 2
         seals = block.seals
         diameter = max(seal.height_mm for seal in seals) * 1440 / 25.4 / pitch
         blank = max(1, math.ceil(diameter / 2 - SEAL_BELOW_CENTRE - 0.5))
-        step = max(seal.width_mm for seal in seals) * 1440 / 25.4 + SEAL_GAP_CHARS * em
+        org_em = self.grid.char_pitch if org_pt == self.grid.size_pt else pt(org_pt)
+        step = max(max(seal.width_mm for seal in seals) * 1440 / 25.4,
+                   max(width_chars(o) for o in block.organisations) * org_em) \
+            + SEAL_GAP_CHARS * em
         per_row = max(1, min(len(seals), int((centre + step / 2 + 1e-6) // step)))
         rows = [list(range(len(seals)))[max(0, end - per_row):end]
                 for end in range(len(seals), 0, -per_row)][::-1]
@@ -320,7 +345,6 @@ class Official:
                 self.body._paragraph("body", "", indent=flat, keep_next=True)
             centres = [centre - (len(members) - 1 - k) * step for k in range(len(members))]
             text = "".join("\t" + block.organisations[i] for i in members)
-            org_em = self.grid.char_pitch if org_pt == self.grid.size_pt else pt(org_pt)
             stops = oxml.tabs(*((round(min(max(c, width_chars(block.organisations[i]) * org_em
                                                    / 2),
                                                width - width_chars(block.organisations[i])
@@ -334,9 +358,8 @@ class Official:
                 top = (0.5 - SEAL_BELOW_CENTRE) * pitch - seal.height_mm * 1440 / 25.4 / 2
                 x = c - seal.width_mm * 1440 / 25.4 / 2
                 p.append(self._anchor(seal, round(x), round(top)))
-        right = 4 * em
         self.body._paragraph("date", block.date, align="right",
-                             indent=oxml.ind(left=0, left_chars=0, right=round(right),
+                             indent=oxml.ind(left=0, left_chars=0, right=round(4 * em),
                                              right_chars=400, first_line=0,
                                              first_line_chars=0),
                              line_spacing=oxml.spacing(before=0, before_lines=0, after=0,

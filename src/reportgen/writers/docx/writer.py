@@ -41,7 +41,9 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
                 Pictures(word)).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
-    page.set_up(word, template.page, grid)
+    head = template.head
+    page.set_up(word, template.page, grid,
+                head.mark_top_mm if head.layout == "letter" else page.HEADER_MM)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())

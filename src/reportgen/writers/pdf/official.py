@@ -230,14 +230,16 @@ class Official:
         seals = block.seals
         diameter = max(seal.height_mm for seal in seals) * mm / pitch
         blank = max(1, math.ceil(diameter / 2 - SEAL_BELOW_CENTRE - 0.5))
-        step = max(seal.width_mm for seal in seals) * mm + SEAL_GAP_CHARS * em
+        org_metrics = self.setter.metrics(org_style)
+        # Seals side by side, as far apart as their widest name needs.
+        step = max(max(seal.width_mm for seal in seals) * mm,
+                   max(org_metrics.width(o) for o in block.organisations)) + SEAL_GAP_CHARS * em
         per_row = max(1, min(len(seals), int((centre + step / 2 + 1e-6) // step)))
         rows = [list(range(len(seals)))[max(0, end - per_row):end]
                 for end in range(len(seals), 0, -per_row)][::-1]
         row_height = max(blank + 1, math.ceil(diameter + 0.25))
         lines: list[Line] = [() for _ in range(blank)]
         pictures = []
-        org_metrics = self.setter.metrics(org_style)
         for r, members in enumerate(rows):
             if r:
                 lines += [() for _ in range(row_height - 1)]
