@@ -123,13 +123,13 @@ def tabs(*stops: tuple[int, str]) -> Element:
                                 for position, alignment in stops))
 
 
-def frame_pr(*, width: int | None = None, x_align: str | None = None,
+def frame_pr(*, width: int | None = None, x_align: str | None = None, x: int | None = None,
              y_align: str | None = None, y: int | None = None, v_anchor: str = "margin",
              h_anchor: str = "margin", wrap: str = "notBeside") -> Element:
     """`w:framePr`: the paragraph stands in a frame placed on the page (the 版记 at the foot of
     the text block); paragraphs with equal frame properties share one frame."""
     return el("w:framePr", {"w:w": width, "w:wrap": wrap, "w:vAnchor": v_anchor,
-                            "w:hAnchor": h_anchor, "w:xAlign": x_align, "w:y": y,
+                            "w:hAnchor": h_anchor, "w:x": x, "w:xAlign": x_align, "w:y": y,
                             "w:yAlign": y_align})
 
 
