@@ -282,7 +282,8 @@ class Official:
             line_spacing=oxml.spacing(line=max(20, round(20 * spec.rule_gap_pt)),
                                       before=0, after=0))))
         footer.append(oxml.el("w:p", None, oxml.p_pr(
-            snap_to_grid=False, indent=indent(),            borders=[oxml.border("top", thin, 0, spec.color),
+            snap_to_grid=False, indent=indent(),
+            borders=[oxml.border("top", thin, 0, spec.color),
                      oxml.border("bottom", thick, 0, spec.color)],
             line_spacing=oxml.spacing(line=max(20, round(20 * spec.rule_gap_pt)),
                                       before=0, after=0))))
