@@ -157,17 +157,10 @@ def _transparent_paper(picture):
 
 def _is_red(picture) -> bool:
     """Whether the ink (opaque pixels) is red on average: red well above green and blue."""
-    small = picture.copy()
-    small.thumbnail((200, 200))
-    total = [0, 0, 0]
-    count = 0
-    for r, g, b, a in small.getdata():
-        if a > 128:
-            total[0] += r
-            total[1] += g
-            total[2] += b
-            count += 1
-    if not count:
+    from PIL import ImageStat
+
+    ink = picture.getchannel("A").point(lambda a: 255 if a > 128 else 0)
+    if ink.getbbox() is None:
         return False
-    r, g, b = (t / count for t in total)
+    r, g, b = ImageStat.Stat(picture.convert("RGB"), mask=ink).mean
     return r > 120 and r > 1.6 * g and r > 1.6 * b
