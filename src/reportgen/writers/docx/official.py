@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 EMU_PER_TWIP = 635
 EXACT_ASCENT = 0.8
 """Share of an exact line's height above the glyphs' em bottom, less the size (see above)."""
+GRID_EM_SHIFT = 0.7
+"""Points by which LibreOffice sets a body line's em box higher in its grid line than centred
+(5.8 pt below the top of a 28.95 pt line, measured), so the first line a letter's header pushes
+down comes out that much lower than the PDF's."""
 MARK_LEADING = 1.2
 """The step between the names of a joint mark, in ems (as the PDF)."""
 SEAL_BELOW_CENTRE = 0.25
@@ -136,9 +140,8 @@ class Official:
                 line_spacing=oxml.spacing(before=max(0, before), before_lines=0, after=0,
                                           after_lines=0),
                 borders=[rule] if last else (), tabs=tabs,
-                indent=oxml.ind(left=pt(self.size("doc_number")) if head.signers else 0,
-                                left_chars=100 if head.signers else 0, right=0,
-                                right_chars=0, first_line=0, first_line_chars=0))
+                indent=oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
+                                first_line_chars=0))
             if names:
                 p.extend(self.body.runs(names, oxml.r_pr(style="SignersChar")))
         # The title two lines below the rule: the border's height taken off its spacing.
@@ -155,7 +158,8 @@ class Official:
     def _number_lines(self, head: model.Masthead) -> list[tuple[str, str, oxml.Element | None]]:
         """(text, names in 楷体, tabs) of each line of the 发文字号 and the 签发人 (7.2.5,
         7.2.6): the number centred; or 1 character in on the line of the last name, the names
-        two a line, 1 character in from the right, later lines under the first name."""
+        two a line, 1 character in from the right, later lines under the first name. Tabs,
+        not indents, keep the paragraph and its rule as wide as the block."""
         if not head.signers:
             return [(head.doc_number, "", None)]
         em = pt(self.size("doc_number"))
@@ -169,12 +173,12 @@ class Official:
         label_x = names_x - round(width_chars(model.SIGNERS_LABEL) * em)
         lines = []
         for i, text in enumerate(joined):
-            prefix = head.doc_number if i == len(joined) - 1 else ""
+            number = head.doc_number if i == len(joined) - 1 else ""
             if i == 0:
-                tabs = oxml.tabs((label_x, "left"))
-                lines.append((f"{prefix}\t{model.SIGNERS_LABEL}", text, tabs))
+                stops = oxml.tabs((em, "left"), (label_x, "left"))
+                lines.append((f"\t{number}\t{model.SIGNERS_LABEL}", text, stops))
             else:
-                lines.append((f"{prefix}\t", text, oxml.tabs((names_x, "left"))))
+                lines.append((f"\t{number}\t", text, oxml.tabs((em, "left"), (names_x, "left"))))
         return lines
 
     def _mark(self, mark: model.IssuerMark, top: int, start: int) -> int:
@@ -311,7 +315,7 @@ class Official:
         title_top = title_row * pdf + (pdf - body_pt) / 2 + 0.88 * (body_pt - title_pt)
         line = pitch / 20
         before = title_top - first - rows * line - EXACT_ASCENT * line + title_pt \
-            + (line - body_pt) / 2
+            + (line - body_pt) / 2 - GRID_EM_SHIFT
         self.body._before = max(0, round(before * 20))
 
     # -- 落款 with seals ---------------------------------------------------------------------------
