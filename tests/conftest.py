@@ -22,6 +22,20 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "libreoffice: needs LibreOffice (soffice); skipped without")
     config.addinivalue_line("markers", "slow: builds large documents")
+    config.addinivalue_line("markers", "install: builds the wheel and installs it (about 20 s; "
+                                       "-m 'not install' leaves it out)")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _qpdf_checks_every_pdf():
+    """Every PDF reportgen writes in the tests passes `qpdf --check` (see helpers/qpdf.py)."""
+    from reportgen.writers.pdf import writer
+    from tests.helpers.qpdf import checking_canvas
+
+    original = writer.Canvas
+    writer.Canvas = checking_canvas(original)
+    yield
+    writer.Canvas = original
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 import zipfile
+from pathlib import Path
 
 import docx
 import pdfplumber
@@ -236,3 +236,76 @@ def test_an_unusable_font_file_is_a_warning_and_strict_makes_it_an_error(tmp_pat
     assert code == 0 and err.count("warning:") == 1 and "fs.otf" in err and "CFF" in err
     code, _, err = run(capsys, "build", "--strict", report, "-o", tmp_path / "out2")
     assert code == 4 and err.startswith("error:") and not (tmp_path / "out2").exists()
+
+
+def test_build_dash_reads_the_report_from_standard_input(tmp_path, capsys, monkeypatch):
+    """Relative paths in the report (a table's CSV) resolve against the current folder."""
+    import io
+
+    (tmp_path / "visits.csv").write_text("分馆,人次\n柳南,3 274\n", encoding="utf-8")
+    report = "title: 标题\nbody:\n  - 正文。\n  - table:\n      source: visits.csv\n"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(report.encode())))
+    code, out, err = run(capsys, "build", "-", "--name", "plan", "-o", "out")
+    assert code == 0, err
+    assert out == "built out/plan.docx, out/plan.pdf\n"
+    assert [c.text for c in docx.Document(tmp_path / "out" / "plan.docx").tables[0].rows[1].cells
+            ] == ["柳南", "3 274"]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"title: x\nbody: []\n")))
+    code, _, err = run(capsys, "validate", "-")
+    assert code == 1 and err.startswith("error: <stdin>:2:7: body: the list is empty")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "r.yaml", "-o", "-"], "-o - : a DOCX or PDF cannot go to standard output"),
+    (["build", "r.yaml", "-j", "0"], "argument -j/--jobs: must be 1 or more, got 0"),
+    (["build", "r.yaml", "-j", "many"], "expected a whole number"),
+    (["build", "-", "r.yaml"], "`-` (standard input) must be the only report"),
+    (["build", "r.yaml", "--name", "x"], "--name is for a report read from standard input"),
+    (["fix", "-"], "fix repairs files in place"),
+])
+def test_usage_errors_write_nothing(tmp_path, capsys, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.yaml").write_text("title: 标题\nbody:\n  - 正文。\n", encoding="utf-8")
+    try:
+        code, _, err = run(capsys, *args)
+    except SystemExit as exited:  # argparse's own checks exit from within
+        code, err = exited.code, capsys.readouterr().err
+    assert code == 2 and err.startswith("error: ") and message in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.yaml"]
+
+
+def test_schema_and_new_refuse_to_overwrite_without_force_and_name_a_folder(tmp_path, capsys):
+    target = tmp_path / "report.schema.json"
+    target.write_text("mine", encoding="utf-8")
+    for command in ("schema", "new notice"):
+        code, _, err = run(capsys, *command.split(), "-o", target)
+        assert code == 2 and "file exists; not overwriting it" in err and "--force" in err
+        assert target.read_text(encoding="utf-8") == "mine"
+        code, _, err = run(capsys, *command.split(), "-o", tmp_path)
+        assert code == 2 and "is a folder; -o takes the name of the file to write" in err
+    assert run(capsys, "schema", "-o", target, "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_help_shows_examples_the_documentation_and_the_exit_codes(capsys):
+    for args in (["--help"], ["build", "--help"], ["fix", "--help"]):
+        with pytest.raises(SystemExit) as exited:
+            main(args)
+        text = capsys.readouterr().out
+        assert exited.value.code == 0 and "examples:\n  reportgen " in text
+        docs = text.split("the report format: ")[1].splitlines()[0]
+        assert Path(docs).is_file() and Path(docs).name == "format.md"
+        assert "  70  a bug in reportgen" in text and "  4   --strict and there were" in text
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert "build - --name plan < plan.yaml" in capsys.readouterr().out
+
+
+def test_an_empty_body_is_an_error_and_a_long_decimal_a_warning(write_yaml, capsys):
+    code, _, err = run(capsys, "validate", write_yaml("title: 标题\nbody: []\n"))
+    assert code == 1 and "body: the list is empty (hint: add at least one entry)" in err
+    report = write_yaml("title: 标题\nbody:\n  - 人均{{ 10 / 3 }}次\n")
+    code, out, err = run(capsys, "validate", report)
+    assert code == 0 and err.startswith("warning: ") and "11 decimal places" in err
+    assert "(1 warning)" in out

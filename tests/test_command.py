@@ -3,6 +3,7 @@ no exit status (tests elsewhere call main() in-process, which never takes that e
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -42,3 +43,73 @@ def test_usage_errors_and_help_keep_their_exit_codes():
     assert command("build", "--no-such-option").returncode == 2
     helped = command("--help")
     assert helped.returncode == 0 and "build" in helped.stdout
+
+
+def closed_pipe_run(*args, **kwargs) -> subprocess.CompletedProcess:
+    """Run the command with a standard output whose reader is already gone."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)],
+                              stdout=writer, stderr=subprocess.PIPE, text=True, timeout=120,
+                              **kwargs)
+    finally:
+        os.close(writer)
+
+
+def test_a_closed_pipe_is_a_quiet_exit_with_the_commands_own_code(tmp_path):
+    for args in (["templates"], ["schema"], ["--help"], ["new", "notice"]):
+        done = closed_pipe_run(*args)
+        assert (done.returncode, done.stderr) == (0, ""), args
+    # A build goes on when nobody reads its messages, and says how it went by its exit code.
+    done = closed_pipe_run("build", EXAMPLE, "-o", tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (tmp_path / f"{EXAMPLE.stem}.pdf").exists()
+
+
+def test_output_larger_than_a_pipe_buffer_stops_quietly_when_the_reader_leaves(tmp_path):
+    report = tmp_path / "long.yaml"
+    report.write_text("title: 标题\nbody:\n" + "".join(f"  - 第{n}段,内容:说明(注)\n"
+                                                     for n in range(3000)), encoding="utf-8")
+    full = command("fix", "--diff", report)
+    assert full.returncode == 0 and len(full.stdout.encode()) > 2 * 65536
+    done = subprocess.run(f'"{sys.executable}" -m reportgen fix --diff "{report}" | head -c 100;'
+                          ' echo " exit=${PIPESTATUS[0]}"', shell=True, executable="/bin/bash",
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.endswith(" exit=0\n") and "Error" not in done.stderr
+    assert "internal error" not in done.stderr
+
+
+def pty_run(*args, env: dict | None = None) -> str:
+    """The command's standard error as a terminal shows it."""
+    import pty
+
+    primary, secondary = pty.openpty()
+    try:
+        subprocess.run([sys.executable, "-m", "reportgen", *map(str, args)],
+                       stdout=subprocess.DEVNULL, stderr=secondary, timeout=120,
+                       env={**os.environ, **(env or {})})
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks).decode()
+    finally:
+        os.close(primary)
+
+
+def test_errors_and_warnings_are_coloured_on_a_terminal_only(write_yaml):
+    report = write_yaml("title: 标题\nbody:\n  - 上午,开会\n  - x: [\n")
+    warned = write_yaml("title: 标题\nbody:\n  - 上午,开会\n", name="w.yaml")
+    env = {"NO_COLOR": "", "TERM": "xterm"}
+    assert "\033[1;31merror:\033[0m" in pty_run("validate", report, env=env)
+    assert "\033[1;35mwarning:\033[0m" in pty_run("validate", warned, env=env)
+    assert "\033[" not in pty_run("validate", report, env={"NO_COLOR": "1"})
+    piped = command("validate", report).stderr
+    assert piped.startswith("error:") and "\033[" not in piped

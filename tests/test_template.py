@@ -86,6 +86,6 @@ def test_an_unquoted_numbering_style_names_its_item_and_the_fix(tmp_path):
     with pytest.raises(ReportError) as caught:
         load_template(str(path))
     number, plan = caught.value.diagnostics
-    assert number.field == "numbering.levels[3]" and "found float 1.0" in number.message
+    assert number.field == "numbering.levels[3]" and "found the number `1.`" in number.message
     assert 'quote it' in number.hint and number.line == 3
     assert plan.field == "numbering.plan" and plan.line == 4

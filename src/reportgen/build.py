@@ -10,6 +10,10 @@ from reportgen.errors import EXIT_WARNINGS_STRICT, Diagnostic, ReportError
 
 FORMATS = ("docx", "pdf")
 
+STDIN_FILE = Path("<stdin>")
+"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
+relative paths (a table's `source:`, a template file) resolve against the current folder."""
+
 
 @dataclass(frozen=True)
 class BuildSettings:
@@ -24,9 +28,15 @@ class BuildSettings:
     force: bool = False
     strict: bool = False
     reproducible: bool = False
+    pdfa: str | None = None
+    """`2u` or `3u`: the PDF is a PDF/A of that level (3u carries the sources and the DOCX)."""
     parallel_formats: bool = True
     """Make the PDF in a forked helper, which gets ready while the report is read, and the DOCX
     meanwhile in this process (off in batches, whose workers keep every core busy anyway)."""
+    stdin: str | None = None
+    """The text of the report read from standard input (the input named STDIN_FILE)."""
+    name: str | None = None
+    """The outputs' name for the report read from standard input (default: report)."""
 
 
 @dataclass
@@ -67,7 +77,9 @@ def check(file: Path, settings: BuildSettings):
     warnings = [Diagnostic(note.message, note.path, hint=note.hint, severity="warning")
                 for note in registry.notes]
     document = read_report(file, template=settings.template, warnings=warnings,
-                           glyph_check=registry.missing)
+                           glyph_check=registry.missing,
+                           text=settings.stdin if file == STDIN_FILE else None,
+                           missing_glyphs="error" if settings.pdfa else "warning")
     if settings.strict and warnings:
         raise ReportError([_as_error(w) for w in warnings], EXIT_WARNINGS_STRICT)
     return document, warnings, registry
@@ -80,7 +92,8 @@ def _as_error(warning: Diagnostic) -> Diagnostic:
 
 def output_paths(file: Path, settings: BuildSettings) -> dict[str, Path]:
     out_dir = settings.out_dir if settings.out_dir is not None else Path("output")
-    return {fmt: out_dir / f"{file.stem}.{fmt}" for fmt in settings.formats}
+    stem = (settings.name or "report") if settings.stdin is not None else file.stem
+    return {fmt: out_dir / f"{stem}.{fmt}" for fmt in settings.formats}
 
 
 def build(file: Path, settings: BuildSettings) -> BuildResult:
@@ -89,7 +102,14 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
     from reportgen.outputs import write_atomically
 
     paths = output_paths(file, settings)
-    if settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
+    if settings.pdfa == "3u":  # the PDF carries the DOCX: one after the other
+        document, warnings, registry = check(file, settings)
+        backups = _check_writable(paths, settings)
+        report = settings.stdin.encode("utf-8") if settings.stdin is not None else None
+        rendered = _with_attachments(document, _options(registry, settings),
+                                     next(iter(paths.values())).stem, report)
+        rendered = {fmt: rendered[fmt] for fmt in paths}
+    elif settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
         # Two cores: the helper imports the PDF writer while this process reads the report,
         # then lays out the PDF while this process makes the DOCX.
         with forked.Helper(lambda: _pdf_job(file, settings)) as helper:
@@ -123,7 +143,20 @@ def _options(registry, settings: BuildSettings):
     from reportgen.writers.options import WriteOptions
 
     return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
-                        reproducible=settings.reproducible)
+                        reproducible=settings.reproducible, pdfa=settings.pdfa)
+
+
+def _with_attachments(document, options, name: str, report: bytes | None) -> dict[str, bytes]:
+    """The DOCX, then the PDF/A-3 that carries the report's sources and that DOCX (see
+    attachments.attachments for `name` and `report`)."""
+    from dataclasses import replace
+
+    from reportgen.attachments import attachments
+
+    docx = render("docx", document, options)
+    files = attachments(document, docx, name, report)
+    pdf = render("pdf", document, replace(options, attachments=files))
+    return {"docx": docx, "pdf": pdf}
 
 
 def _pdf_job(file: Path, settings: BuildSettings):

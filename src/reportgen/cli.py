@@ -1,4 +1,4 @@
-"""The command line: build, validate, new, templates, schema; one-line errors, documented exits."""
+"""The command line: build, validate, fix, new, templates, schema; one-line errors, exit codes."""
 
 from __future__ import annotations
 
@@ -9,22 +9,51 @@ import time
 from pathlib import Path
 
 from reportgen import __version__
+from reportgen.console import err, out, write
 from reportgen.errors import (
+    EXIT_ARCHIVE_CHANGED,
     EXIT_BUILD_FAILED,
     EXIT_INTERNAL,
+    EXIT_MEANINGS,
     EXIT_OK,
     EXIT_USAGE,
     Diagnostic,
     ReportError,
 )
+from reportgen.writers.options import PDFA_LEVELS
 
+STDIN = "-"
 
-def out(message: str = "") -> None:
-    print(message, file=sys.stdout, flush=True)
+_EXAMPLES = {
+    None: """examples:
+  reportgen new annual-report -o my-report.yaml    a commented starter (also: handout, notice)
+  reportgen validate my-report.yaml                check it, write nothing
+  reportgen build my-report.yaml                   output/my-report.docx and .pdf
+  reportgen fix my-report.yaml                     full-width punctuation, in place
+  reportgen build data/ -o out/                    every report of a folder""",
+    "build": """examples:
+  reportgen build my-report.yaml                   output/my-report.docx and .pdf
+  reportgen build my-report.yaml -o out/ --format pdf
+  reportgen build data/ -j 2                       every .yaml of a folder, two at a time
+  reportgen build - --name plan < plan.yaml        read the report from standard input;
+                                                   paths in it (a table's CSV) are relative
+                                                   to the current folder""",
+    "validate": """examples:
+  reportgen validate my-report.yaml
+  reportgen validate --strict data/                warnings count as errors (for CI)""",
+    "fix": """examples:
+  reportgen fix my-report.yaml                     repair in place, print each change
+  reportgen fix --diff my-report.yaml              show the changes as a diff, write nothing
+  reportgen fix --check data/                      exit 1 if anything would change (for CI)
 
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+  , ; : ? ! ( ) in Chinese text become ，；：？！（）, straight quotes “ ” ‘ ’, ... ……, -- ——;
+  numbers, times (9:00), URLs, e-mail addresses and Latin sentences stay as they are.""",
+    "new": """examples:
+  reportgen new notice                             print the starter
+  reportgen new handout -o handout.yaml""",
+    "schema": """examples:
+  reportgen schema -o report.schema.json           for your editor's YAML language server""",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,17 +61,50 @@ class _Parser(argparse.ArgumentParser):
         err(f"error: {message} (hint: reportgen {self.prog.split()[-1]} --help)")
         raise SystemExit(EXIT_USAGE)
 
+    def format_help(self) -> str:
+        """The help, with where the format is documented and what the exit codes mean."""
+        from reportgen.resources import resource_dir
+
+        docs = resource_dir("docs") / "format.md"
+        codes = "\n".join(f"  {code:<3} {meaning}" for code, meaning in EXIT_MEANINGS.items())
+        return (super().format_help().rstrip("\n")
+                + f"\n\nthe report format: {docs}\n\nexit codes:\n{codes}\n")
+
+    def print_help(self, file=None) -> None:
+        if file is None:
+            write(self.format_help())  # a closed pipe (--help | head) stays quiet
+        else:
+            super().print_help(file)
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {number}")
+    return number
+
 
 def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
     parser = _Parser(prog="reportgen", description="Chinese institutional documents (DOCX and "
-                                                   "PDF) from YAML report data.")
+                                                   "PDF) from YAML report data.",
+                     epilog=_EXAMPLES[None], formatter_class=raw)
     parser.add_argument("--version", action="version", version=f"reportgen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    build = commands.add_parser("build", help="build DOCX and PDF from report files or folders")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".",
+                                   epilog=_EXAMPLES.get(name), formatter_class=raw)
+
+    build = command("build", "build DOCX and PDF from report files or folders")
     _add_input_options(build)
     build.add_argument("-o", "--output", type=Path, metavar="DIR",
                        help="folder for the outputs (default: ./output)")
+    build.add_argument("--name", metavar="NAME",
+                       help="with `-` (standard input): the outputs' name (default: report)")
     build.add_argument("--format", default="docx,pdf", metavar="LIST",
                        help="formats to write: docx,pdf (default), docx or pdf")
     build.add_argument("--docx-fonts", choices=("standard", "bundled"), default="standard",
@@ -51,29 +113,77 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="replace outputs that were edited or not written by reportgen, "
                             "keeping the old file as a backup beside it")
-    build.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+    build.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
                        help="reports built at once (default: one per core)")
     build.add_argument("--reproducible", action="store_true",
                        help="fixed timestamps and ids: the same input gives the same bytes")
+    build.add_argument("--pdfa", nargs="?", const="2u", type=_pdfa_level, metavar="LEVEL",
+                       help="write the PDF as PDF/A-2u (--pdfa) or PDF/A-3u (--pdfa=3u, which "
+                            "carries the report's YAML, table files and DOCX inside)")
 
-    validate = commands.add_parser("validate", help="check report files without writing")
+    archive = command("archive", "build reports into an archive: PDF/A, DOCX and sources by "
+                                 "year, a catalogue (归档文件目录) and a manifest; or --verify one")
+    archive.add_argument("inputs", nargs="*", type=Path, metavar="FILE",
+                         help="report files (.yaml) or folders of them")
+    archive.add_argument("-o", "--output", type=Path, metavar="DIR",
+                         help="the archive's folder (new or empty, or --force)")
+    archive.add_argument("--verify", type=Path, metavar="DIR",
+                         help="recompute every checksum of an archive and list what changed, "
+                              "is missing or was added")
+    archive.add_argument("--settings", type=Path, metavar="FILE",
+                         help="archive settings: 保管期限, 件号, 密级, 备注 and 全宗号 "
+                              "(docs/archive.md)")
+    archive.add_argument("--retention", metavar="PERIOD",
+                         help="保管期限 of every report: 永久, 定期30年 or 定期10年")
+    archive.add_argument("--classification", metavar="TEXT", help="密级 of every report")
+    archive.add_argument("--fonds", metavar="CODE", help="全宗号, to fill in each 档号")
+    archive.add_argument("--pdfa", type=_pdfa_level, default="2u", metavar="LEVEL",
+                         help="2u (default) or 3u (the PDF also carries its sources and DOCX)")
+    archive.add_argument("--force", action="store_true",
+                         help="replace an existing archive, keeping it as a backup beside it")
+    archive.add_argument("--template", metavar="KIND", help=argparse.SUPPRESS)
+    archive.add_argument("--fonts", type=Path, action="append", default=[], metavar="DIR",
+                         help="a folder of your own TrueType fonts; repeatable")
+    archive.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    validate = command("validate", "check report files without writing")
     _add_input_options(validate)
 
-    new = commands.add_parser("new", help="write a commented starter report for a kind")
+    fix = command("fix", "repair half-width punctuation in the reports' text, in place")
+    fix.add_argument("inputs", nargs="+", type=Path, metavar="FILE",
+                     help="report files (.yaml) or folders of them")
+    fix.add_argument("--check", action="store_true",
+                     help="write nothing; exit 1 if anything would change")
+    fix.add_argument("--diff", action="store_true",
+                     help="write nothing; print the changes as a unified diff")
+
+    new = command("new", "write a commented starter report for a kind")
     new.add_argument("kind", help="annual-report, handout or notice (see `reportgen templates`)")
     new.add_argument("-o", "--output", type=Path, metavar="FILE",
-                     help="file to write (default: print to the terminal)")
+                     help="file to write (default: print it)")
     new.add_argument("--force", action="store_true", help="replace an existing FILE")
 
-    commands.add_parser("templates", help="list the kinds of document")
-    schema = commands.add_parser("schema", help="print the JSON Schema of the report format")
-    schema.add_argument("-o", "--output", type=Path, metavar="FILE")
+    command("templates", "list the kinds of document")
+    schema = command("schema", "print the JSON Schema of the report format")
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="file to write (default: print it)")
+    schema.add_argument("--force", action="store_true", help="replace an existing FILE")
     return parser
+
+
+def _pdfa_level(value: str) -> str:
+    """A PDF/A level of the command line (2u, 3u); anything else, such as a report file the
+    bare --pdfa took for its level, says how to write it."""
+    if value.lower() in PDFA_LEVELS:
+        return value.lower()
+    raise argparse.ArgumentTypeError(f"`{value}` is not a PDF/A level (2u or 3u); write "
+                                     "--pdfa=3u, or put a bare --pdfa after the report files")
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("inputs", nargs="+", type=Path, metavar="FILE",
-                         help="report files (.yaml) or folders of them")
+                         help="report files (.yaml) or folders of them; - reads one report "
+                              "from standard input")
     command.add_argument("--template", metavar="KIND",
                          help="use this template instead of the report's `template:`")
     command.add_argument("--fonts", type=Path, action="append", default=[], metavar="DIR",
@@ -82,9 +192,10 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        _parser().print_help()
+        parser.print_help()
         return EXIT_USAGE
     try:
         return _COMMANDS[args.command](args)
@@ -103,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _usage(message: str, hint: str | None = None, file: Path | None = None) -> ReportError:
+    return ReportError([Diagnostic(message, file=file, hint=hint)], EXIT_USAGE)
+
+
 def _settings(args):
     from reportgen.build import FORMATS, BuildSettings
 
@@ -110,31 +225,58 @@ def _settings(args):
                     if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise ReportError([Diagnostic(f"unknown format {', '.join(unknown) or '(none)'}",
-                                      hint="--format docx,pdf, docx or pdf")], EXIT_USAGE)
+        raise _usage(f"unknown format {', '.join(unknown) or '(none)'}",
+                     "--format docx,pdf, docx or pdf")
     out_dir = getattr(args, "output", None)
+    if out_dir is not None and str(out_dir) == STDIN:
+        raise _usage("-o - : a DOCX or PDF cannot go to standard output; -o names a folder",
+                     "-o out/ writes out/NAME.docx and out/NAME.pdf")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        raise ReportError([Diagnostic("is a file; -o takes the folder the outputs go to",
-                                      file=out_dir)], EXIT_USAGE)
+        raise _usage("is a file; -o takes the folder the outputs go to", file=out_dir)
     configured = [Path(p) for p in os.environ.get("REPORTGEN_FONTS", "").split(os.pathsep) if p]
     for folder in configured + args.fonts:
         if not folder.is_dir():
-            raise ReportError([Diagnostic("fonts folder not found", file=folder,
-                                          hint="--fonts and REPORTGEN_FONTS name folders of "
-                                               ".ttf files")],
-                              EXIT_USAGE)
-    return BuildSettings(out_dir=getattr(args, "output", None), formats=formats,
-                         template=args.template, font_dirs=tuple(args.fonts + configured),
+            raise _usage("fonts folder not found", file=folder,
+                         hint="--fonts and REPORTGEN_FONTS name folders of .ttf files")
+    stdin = _stdin_report(args)
+    return BuildSettings(out_dir=out_dir, formats=formats, template=args.template,
+                         font_dirs=tuple(args.fonts + configured),
                          docx_fonts=getattr(args, "docx_fonts", "standard"),
                          force=getattr(args, "force", False), strict=args.strict,
-                         reproducible=getattr(args, "reproducible", False))
+                         reproducible=getattr(args, "reproducible", False),
+                         pdfa=getattr(args, "pdfa", None),
+                         stdin=stdin, name=getattr(args, "name", None))
+
+
+def _stdin_report(args) -> str | None:
+    """The report read from standard input when the only input is `-`."""
+    if STDIN not in map(str, args.inputs):
+        if getattr(args, "name", None):
+            raise _usage("--name is for a report read from standard input (`-`)",
+                         "the outputs of a file are named after it")
+        return None
+    if len(args.inputs) > 1:
+        raise _usage("`-` (standard input) must be the only report",
+                     "build files and folders in another run")
+    from reportgen.build import STDIN_FILE
+    from reportgen.reader.source import decode
+
+    return decode(sys.stdin.buffer.read(), STDIN_FILE)
+
+
+def _inputs(args, settings) -> list[Path]:
+    """The report files to read (importing no reader yet: a build forks its PDF helper first)."""
+    from reportgen.batch import expand_inputs
+    from reportgen.build import STDIN_FILE
+
+    return [STDIN_FILE] if settings.stdin is not None else expand_inputs(args.inputs)
 
 
 def _command_build(args) -> int:
-    from reportgen.batch import expand_inputs, run_batch
+    from reportgen.batch import run_batch
 
     settings = _settings(args)
-    files = expand_inputs(args.inputs)
+    files = _inputs(args, settings)
     started = time.perf_counter()
     results = run_batch(files, settings, jobs=args.jobs, progress=sys.stderr.isatty())
     failed = 0
@@ -161,12 +303,11 @@ def _command_build(args) -> int:
 
 
 def _command_validate(args) -> int:
-    from reportgen.batch import expand_inputs
     from reportgen.build import check
 
     settings = _settings(args)
     worst = EXIT_OK
-    for file in expand_inputs(args.inputs):
+    for file in _inputs(args, settings):
         try:
             _, warnings, _ = check(file, settings)
         except ReportError as exc:
@@ -181,19 +322,72 @@ def _command_validate(args) -> int:
     return worst
 
 
+def _command_fix(args) -> int:
+    from reportgen.batch import expand_inputs
+    from reportgen.fix.command import run_fix
+
+    if STDIN in map(str, args.inputs):
+        raise _usage("fix repairs files in place; it does not read standard input",
+                     "reportgen fix FILE, or --diff to see the changes")
+    return run_fix(expand_inputs(args.inputs), check=args.check, diff=args.diff, out=out,
+                   err=err)
+
+
+def _write_new_file(path: Path, text: str, force: bool) -> None:
+    """Write `text` to `path` (a file the user named with -o), refusing to replace one."""
+    if path.is_dir():
+        raise _usage("is a folder; -o takes the name of the file to write", file=path,
+                     hint=f"-o {path / 'NAME'}")
+    if path.exists() and not force:
+        raise _usage("file exists; not overwriting it", file=path,
+                     hint="choose another name, or add --force")
+    from reportgen.outputs import write_atomically
+
+    write_atomically({path: text.encode("utf-8")}, {})
+
+
+def _command_archive(args) -> int:
+    from reportgen.archive import load_settings, make_archive, verify
+
+    if args.verify is not None:
+        if args.inputs or args.output:
+            raise _usage("--verify DIR takes no reports and no -o",
+                         "reportgen archive --verify DIR")
+        matching, findings = verify(args.verify)
+        for finding in findings:
+            out(str(finding))
+        out(f"{args.verify}: {matching} files match the manifest"
+            + (f", {len(findings)} differences" if findings else ""))
+        return EXIT_ARCHIVE_CHANGED if findings else EXIT_OK
+    if not args.inputs or args.output is None:
+        raise _usage("archive needs reports and -o DIR", "reportgen archive REPORTS… -o DIR")
+    if STDIN in map(str, args.inputs):
+        raise _usage("an archive keeps each report's file; it does not read standard input",
+                     "save the report to a file first")
+    from reportgen.batch import expand_inputs
+
+    settings = load_settings(args.settings, retention=args.retention, fonds=args.fonds,
+                             classification=args.classification)
+    result = make_archive(expand_inputs(args.inputs), args.output, settings,
+                          _settings(args), pdfa=args.pdfa, force=args.force)
+    for warning in result.warnings:
+        err(warning.format())
+    if result.backup is not None:
+        out(f"kept the old archive as {result.backup}")
+    for entry in result.entries:
+        out(f"{entry.year}/{entry.item}  {entry.pages:>3} pages  {entry.title}")
+    out(f"archived {len(result.entries)} reports ({result.files} files) in {result.folder}")
+    return EXIT_OK
+
+
 def _command_new(args) -> int:
     from reportgen.starters import starter_text
 
     text = starter_text(args.kind)
     if args.output is None:
-        sys.stdout.write(text)
+        write(text)
         return EXIT_OK
-    if args.output.exists() and not args.force:
-        raise ReportError([Diagnostic("file exists; not overwriting it", file=args.output,
-                                      hint="choose another name, or add --force")], EXIT_USAGE)
-    from reportgen.outputs import write_atomically
-
-    write_atomically({args.output: text.encode("utf-8")}, {})
+    _write_new_file(args.output, text, args.force)
     out(f"wrote {args.output}; edit it, then: reportgen build {args.output}")
     return EXIT_OK
 
@@ -212,9 +406,10 @@ def _command_schema(args) -> int:
     from reportgen.reader.schema import schema_json
 
     if args.output is None:
-        sys.stdout.write(schema_json())
+        write(schema_json())
     else:
-        args.output.write_text(schema_json(), encoding="utf-8")
+        _write_new_file(args.output, schema_json(), args.force)
+        out(f"wrote {args.output}")
     return EXIT_OK
 
 
@@ -227,13 +422,14 @@ def run() -> None:
     So the command flushes its streams and leaves with os._exit. Tests call main() instead.
     """
     code = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe (reportgen … | head): nothing left to tell anyone
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # a closed pipe (reportgen … | head): nothing left to tell anyone
+            pass
     os._exit(code)
 
 
-_COMMANDS = {"build": _command_build, "validate": _command_validate, "new": _command_new,
+_COMMANDS = {"build": _command_build, "archive": _command_archive,
+             "validate": _command_validate, "fix": _command_fix, "new": _command_new,
              "templates": _command_templates, "schema": _command_schema}

@@ -13,7 +13,22 @@ EXIT_OUTPUT_PROTECTED = 3  # refusing to overwrite an edited DOCX without --forc
 EXIT_WARNINGS_STRICT = 4  # --strict and there were warnings
 EXIT_IO = 5  # cannot read an input or write an output
 EXIT_BUILD_FAILED = 6  # some files of a batch failed, or an internal error
+EXIT_ARCHIVE_CHANGED = 7  # archive --verify: a file changed, missing or extra
 EXIT_INTERNAL = 70  # a bug in reportgen
+
+EXIT_MEANINGS = {
+    EXIT_OK: "done (built, valid, fixed)",
+    EXIT_INVALID_INPUT: "the report is wrong (or `fix --check`: something would change)",
+    EXIT_USAGE: "bad command line",
+    EXIT_OUTPUT_PROTECTED: "an output was edited since reportgen wrote it, or is not "
+                           "reportgen's: not overwritten",
+    EXIT_WARNINGS_STRICT: "--strict and there were warnings",
+    EXIT_IO: "a file could not be read or written",
+    EXIT_BUILD_FAILED: "several reports were built and some failed",
+    EXIT_ARCHIVE_CHANGED: "archive --verify: a file changed, is missing or was added",
+    EXIT_INTERNAL: "a bug in reportgen",
+}
+"""What each exit code means, for `reportgen --help` (the README has the same table)."""
 
 
 @dataclass(frozen=True)

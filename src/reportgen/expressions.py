@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
 from reportgen.numbering import chinese_number
+from reportgen.written import WrittenFloat, WrittenInt
 
 THIN_SPACE = "\u2009"
 
@@ -42,6 +43,8 @@ def _number(value: Any, what: str) -> Decimal:
     _raise_if_undefined(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
         raise ExpressionError(f"{what} needs a number, got {value!r}", _NUMBER_HINT)
+    if isinstance(value, (WrittenInt, WrittenFloat)):  # its value, not its text (9:30 is 570)
+        return Decimal(int(value)) if isinstance(value, int) else Decimal(repr(float(value)))
     try:
         return Decimal(str(value).replace(",", "").replace(THIN_SPACE, "").replace(" ", ""))
     except Exception:
@@ -157,7 +160,11 @@ class Expressions:
 
     def _shown(self, value: Any) -> Any:
         """How the value of one {{ … }} is printed: a computed float without binary noise
-        (1.1 + 2.2 prints 3.3, not 3.3000000000000003; 6 / 2 prints 3)."""
+        (1.1 + 2.2 prints 3.3, not 3.3000000000000003; 6 / 2 prints 3); a number of `data:`
+        as it was written (65.0, 1.50)."""
+        if isinstance(value, WrittenInt) or isinstance(value, WrittenFloat) and math.isfinite(
+                value):
+            return str(value)
         if not isinstance(value, float):
             return value
         if not math.isfinite(value):

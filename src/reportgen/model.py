@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from reportgen.numbering import NumberStyle
@@ -260,11 +261,16 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Document:
-    """A whole report: metadata, the template that lays it out, and its blocks in reading order."""
+    """A whole report: metadata, the template that lays it out, and its blocks in reading order.
+
+    `sources` are the files it was read from: the report first, then each table file (CSV,
+    XLSX) it names, each once; empty for a document made in memory.
+    """
 
     metadata: Metadata
     template: Template
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    sources: tuple[Path, ...] = ()
 
     def walk(self):
         """Every block in reading order, depth first (sections before their children)."""

@@ -285,8 +285,9 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
 def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | None:
     """The numbering style written as `sample` (its first number), or None after a problem."""
     if not isinstance(sample, str):
+        number = isinstance(sample, (int, float)) and not isinstance(sample, bool)
         problems.append(source.diagnostic(
-            path, f"expected text, found {type(sample).__name__} {sample!r}",
+            path, f"expected text, found {f'the number `{sample}`' if number else repr(sample)}",
             'quote it: YAML reads 1. and 01 as numbers, so write "1." or "01"'))
         return None
     try:

@@ -12,15 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import model
+from reportgen.chinese import joins_with_space
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
 from reportgen.numbering import NumberingError, NumberStyle, parse_style
+from reportgen.punctuation import half_width_hint, half_width_message, repairs
 from reportgen.reader import official
 from reportgen.reader.schema import REPORT_SCHEMA
 from reportgen.reader.source import Path_, Source, load
 from reportgen.reader.tables import TableError, read_table
 from reportgen.reader.validate import validate
 from reportgen.template import FIELDS, Template, load_template
+from reportgen.written import WrittenFloat
 
 DEFAULT_TEMPLATE = "annual-report"
 
@@ -31,23 +34,28 @@ GlyphCheck = Callable[[str], list[str]]
 
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
-                glyph_check: GlyphCheck | None = None) -> model.Document:
-    """Read, validate and build the report in `file`; raises ReportError with every problem.
+                glyph_check: GlyphCheck | None = None, text: str | None = None,
+                missing_glyphs: str = "warning") -> model.Document:
+    """Read, validate and build the report in `file` (or `text`, as if read from `file`);
+    raises ReportError with every problem.
 
-    Problems that do not stop a build (half-width punctuation between Chinese characters,
-    characters no font can draw when `glyph_check` is given) are appended to `warnings`.
+    Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
+    joined that look like list items, characters no font can draw when `glyph_check` is given)
+    are appended to `warnings`. `missing_glyphs="error"` makes characters no font can draw an
+    error instead (a PDF/A may not show the .notdef box, ISO 19005-2 6.2.11.8).
     """
-    source = load(file)
+    source = load(file, text)
     if not isinstance(source.data, dict):
         raise ReportError([source.diagnostic((), "a report is a set of `name: value` fields",
                                              "start from `reportgen new annual-report`")])
     problems = validate(source, REPORT_SCHEMA)
     if problems:
         raise ReportError(problems)
-    builder = _Builder(source, template, glyph_check)
+    builder = _Builder(source, template, glyph_check, missing_glyphs)
     document = builder.build()
     if warnings is not None:
-        warnings.extend(builder.warnings)
+        warnings.extend(sorted(source.notes + builder.warnings,
+                               key=lambda d: (d.line or 0, d.column or 0)))
     return document
 
 
@@ -68,8 +76,10 @@ def _forbidden(ch: str) -> bool:
 
 class _Builder:
     def __init__(self, source: Source, template_override: str | None,
-                 glyph_check: GlyphCheck | None):
+                 glyph_check: GlyphCheck | None, missing_glyphs: str = "warning"):
         self.source = source
+        self.missing_glyphs = missing_glyphs
+        self.sources: list[Path] = [source.file]
         self.data: dict = source.data
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
@@ -108,7 +118,7 @@ class _Builder:
             self.error(path, str(exc), exc.hint)
             return text
         for message, hint in self.expressions.take_notes():
-            self.warnings.append(self.source.diagnostic(path, message, hint))
+            self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
         text = _join_lines(text.strip())
         for index, ch in enumerate(text):
             if _forbidden(ch):
@@ -121,18 +131,24 @@ class _Builder:
         return text
 
     def lint(self, text: str, path: Path_) -> None:
-        for index, mark in half_width_marks(text):
+        found = repairs(text)
+        if found:
             self.warnings.append(self.source.diagnostic(
-                path, f"half-width `{mark}` between Chinese characters at character {index + 1}",
-                f"use the full-width {_FULL_WIDTH[mark]}", severity="warning"))
+                path, half_width_message(found), f"`reportgen fix {self.source.file}` makes them "
+                f"full-width in place: {half_width_hint(found)}", severity="warning"))
         if self.glyph_check is not None:
             missing = self.glyph_check(text)
             if missing:
                 listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in dict.fromkeys(missing))
-                self.warnings.append(self.source.diagnostic(
-                    path, f"no font can draw {listed}",
-                    "add a font that has them with --fonts DIR; see README, Fonts",
-                    severity="warning"))
+                if self.missing_glyphs == "error":
+                    self.error(path, f"no font can draw {listed}, and a PDF/A may not print "
+                                     "an empty box in its place",
+                               "add a font that has them with --fonts DIR; see README, Fonts")
+                else:
+                    self.warnings.append(self.source.diagnostic(
+                        path, f"no font can draw {listed}",
+                        "add a font that has them with --fonts DIR; see README, Fonts",
+                        severity="warning"))
 
     def date(self, value: Any, path: Path_) -> str:
         """A date as GB/T 9704 prints it (2026年2月3日); an ISO date in quotes counts too."""
@@ -190,7 +206,8 @@ class _Builder:
         metadata = self.metadata(blocks)
         if self.problems:
             raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
-        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks))
+        return model.Document(metadata=metadata, template=template, blocks=tuple(blocks),
+                              sources=tuple(dict.fromkeys(self.sources)))
 
     def load_template(self) -> Template:
         try:
@@ -368,6 +385,7 @@ class _Builder:
             except TableError as exc:
                 self.error(path + ("source",), str(exc.args[0]), exc.hint)
                 return None
+            self.sources.append(table_file)
             if header is None:
                 (_, header), read = read[0], read[1:]
             places, rows = [n for n, _ in read], [row for _, row in read]
@@ -412,31 +430,10 @@ class _Builder:
     def cell(self, value: Any, path: Path_) -> str:
         if value is None:
             return ""
-        if isinstance(value, float) and value.is_integer():
+        if isinstance(value, float) and not isinstance(value, WrittenFloat) and \
+                value.is_integer():  # from a spreadsheet; a YAML number prints as written
             value = int(value)
         return self.text(value, path)
-
-
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-
-
-def _is_han(ch: str) -> bool:
-    """A Chinese character (or other CJK letter); False for the empty string."""
-    return len(ch) == 1 and ch >= "\u2e80" and unicodedata.category(ch) == "Lo"
-
-
-def half_width_marks(text: str) -> list[tuple[int, str]]:
-    """Positions of , ; : ? ! ( ) written half-width between Chinese characters."""
-    found = []
-    for index, ch in enumerate(text):
-        if ch not in _FULL_WIDTH:
-            continue
-        before = text[index - 1] if index > 0 else ""
-        after = text[index + 1] if index + 1 < len(text) else ""
-        if ch == "(" and _is_han(after) or ch == ")" and _is_han(before) or \
-                ch not in "()" and _is_han(before) and (_is_han(after) or not after.strip()):
-            found.append((index, ch))
-    return found
 
 
 def _numeric(text: str) -> bool:
@@ -453,12 +450,12 @@ def _parse_date(text: str) -> _dt.date | None:
 
 
 def _join_lines(text: str) -> str:
-    """Lines of a multi-line YAML string joined: no space between Chinese characters."""
+    """Lines of a multi-line text (`|`, or blank lines in `>`) joined as one paragraph, with a
+    space only between Latin words and numbers (reportgen.chinese.joins_with_space)."""
     if "\n" not in text:
         return text
     parts = [p.strip() for p in text.split("\n") if p.strip()]
     out = parts[0] if parts else ""
     for part in parts[1:]:
-        needs_space = out[-1:].isascii() and part[:1].isascii()
-        out += (" " if needs_space else "") + part
+        out += (" " if joins_with_space(out[-1], part[0]) else "") + part
     return out

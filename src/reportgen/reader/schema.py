@@ -245,6 +245,7 @@ REPORT_SCHEMA: dict = {
     "$defs": {
         "body": {
             "type": "array",
+            "minItems": 1,
             "description": "Blocks in order: a text is a paragraph; `section:`, `plan:` and "
                            "`table:` make the others.",
             "items": {

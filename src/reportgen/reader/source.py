@@ -2,7 +2,9 @@
 
 Only plain data comes out (dict, list, str, int, float, bool, None, date): no tag may construct
 a Python object, anchors and aliases are refused (so an alias bomb cannot blow up memory) and a
-key given twice is an error instead of silently losing the first value.
+key given twice is an error instead of silently losing the first value. Text written over
+several lines is joined without a space beside Chinese (reader/folding.py), and a number keeps
+the text it was written as (written.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
+from reportgen.written import as_written
 
 Path_ = tuple[str | int, ...]
 """A field path: ("body", 2, "title") is body[2].title."""
@@ -40,6 +43,9 @@ class Source:
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Warnings found while reading (a line that folding joined into a text but that looks
+    like a list item or a comment)."""
 
     def where(self, path: Path_, *, key: bool = False) -> dict:
         """file/line/column/field for a diagnostic about `path` (its nearest located ancestor)."""
@@ -67,6 +73,11 @@ def read_text(file: Path) -> str:
         raise fail("is a folder, not a YAML file", file=file, exit_code=EXIT_IO)
     except OSError as exc:
         raise fail(f"cannot read: {exc.strerror}", file=file, exit_code=EXIT_IO)
+    return decode(raw, file)
+
+
+def decode(raw: bytes, file: Path) -> str:
+    """The text of a report's bytes (read from `file`), as read_text says."""
     if len(raw) > MAX_BYTES:
         raise fail(f"file is {len(raw) // 1_048_576} MB; reports are limited to "
                    f"{MAX_BYTES // 1_048_576} MB", file=file)
@@ -96,6 +107,8 @@ def _guess_encoding_message(raw: bytes) -> str:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
@@ -123,11 +136,10 @@ def load(file: Path, text: str | None = None) -> Source:
     source = Source(file, None)
     if node is None:
         raise fail("the file is empty", file=file, hint="start from `reportgen new annual-report`")
-    constructor = yaml.SafeLoader("")
-    problems: list[Diagnostic] = []
-    source.data = _convert(node, (), source, constructor, problems, set())
-    if problems:
-        raise ReportError(problems)
+    converter = _Converter(source, text)
+    source.data = converter.convert(node, (), -1)
+    if converter.problems:
+        raise ReportError(converter.problems)
     return source
 
 
@@ -169,11 +181,14 @@ def _check_depth(file: Path, text: str) -> None:
         loader.dispose()
 
 
+def _position(text: str, at: int) -> tuple[int, int]:
+    """Line and column (1-based) of index `at` of `text`."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
 def _unreadable(file: Path, text: str, exc: yaml.reader.ReaderError) -> ReportError:
     """A character YAML cannot hold at all (NUL, most C0 controls), named with its position."""
-    at = exc.position
-    line = text[:at].count("\n") + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = _position(text, exc.position)
     return fail(f"contains the control character U+{exc.character:04X}, which a report cannot "
                 "hold", file=file, line=line, column=column,
                 hint="delete it; it often comes from copying out of a web page or PDF")
@@ -195,52 +210,83 @@ def _syntax_error(file: Path, text: str, exc: yaml.MarkedYAMLError) -> ReportErr
                 hint=hint)
 
 
-def _convert(node: Node, path: Path_, source: Source, constructor, problems, seen) -> Any:
-    source.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    # The composer hands an alias (*name) back as the very node its anchor made: meeting a
-    # node twice means an alias, refused before anything is expanded (no alias bomb).
-    if id(node) in seen:
-        raise fail("anchors and aliases (&name, *name) are not supported in reports",
-                   file=source.file, line=node.start_mark.line + 1,
-                   column=node.start_mark.column + 1, hint="write the value out in full")
-    seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
-        problems.append(source.diagnostic(path, f"YAML tag {node.tag} is not allowed",
-                                          hint="remove the !tag; reports hold plain data"))
-        return None
-    if isinstance(node, ScalarNode):
+class _Converter:
+    """Nodes to plain values, recording where each value is; multi-line text is joined from
+    its source (reader/folding.py) and a number keeps the text it was written as."""
+
+    def __init__(self, source: Source, text: str):
+        self.source, self.text = source, text
+        self.constructor = yaml.SafeLoader("")
+        self.problems: list[Diagnostic] = []
+        self.seen: set[int] = set()
+
+    def convert(self, node: Node, path: Path_, parent_indent: int) -> Any:
+        source = self.source
+        source.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        # The composer hands an alias (*name) back as the very node its anchor made: meeting a
+        # node twice means an alias, refused before anything is expanded (no alias bomb).
+        if id(node) in self.seen:
+            raise fail("anchors and aliases (&name, *name) are not supported in reports",
+                       file=source.file, line=node.start_mark.line + 1,
+                       column=node.start_mark.column + 1, hint="write the value out in full")
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(source.diagnostic(path, f"YAML tag {node.tag} is not allowed",
+                                                   hint="remove the !tag; reports hold plain data"))
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path, parent_indent)
+        indent = -1 if node.flow_style else node.start_mark.column
+        if isinstance(node, SequenceNode):
+            return [self.convert(child, path + (i,), indent) for i, child in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, indent)
+        raise AssertionError(f"unknown YAML node {node!r}")
+
+    def scalar(self, node: ScalarNode, path: Path_, parent_indent: int) -> Any:
+        if node.tag == _STR and node.start_mark.line != node.end_mark.line and node.style != "|":
+            from reportgen.reader import folding  # only for text written over several lines
+
+            folded = folding.fold(self.text, node, parent_indent)
+            if folded is not None:
+                value, slips = folded
+                for at, message, hint in slips:
+                    line, column = _position(self.text, at)
+                    self.source.notes.append(Diagnostic(
+                        message, file=self.source.file, line=line, column=column,
+                        field=format_path(path) or None, hint=hint, severity="warning"))
+                return value
         try:
-            value = constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except ValueError as exc:  # a timestamp such as 2026-02-30
-            problems.append(source.diagnostic(path, f"`{node.value}` is not a valid date: {exc}",
-                                              "write the date as YYYY-MM-DD, e.g. 2026-02-03"))
+            self.problems.append(self.source.diagnostic(
+                path, f"`{node.value}` is not a valid date: {exc}",
+                "write the date as YYYY-MM-DD, e.g. 2026-02-03"))
             return None
         if isinstance(value, _dt.datetime):
             value = value.date() if value.time() == _dt.time() else value
+        if node.tag in _NUMBER_TAGS:
+            value = as_written(value, node.value)
         return value
-    if isinstance(node, SequenceNode):
-        return [_convert(child, path + (i,), source, constructor, problems, seen)
-                for i, child in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+
+    def mapping(self, node: MappingNode, path: Path_, indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if key is None or key_node.tag not in ("tag:yaml.org,2002:str",
-                                                   "tag:yaml.org,2002:int",
+            if key is None or key_node.tag not in (_STR, "tag:yaml.org,2002:int",
                                                    "tag:yaml.org,2002:bool",
                                                    "tag:yaml.org,2002:null"):
-                problems.append(source.diagnostic(path, "a key must be a plain name"))
+                self.problems.append(self.source.diagnostic(path, "a key must be a plain name"))
                 continue
             child = path + (key,)
-            source.key_marks[child] = (key_node.start_mark.line + 1,
-                                       key_node.start_mark.column + 1)
+            self.source.key_marks[child] = (key_node.start_mark.line + 1,
+                                            key_node.start_mark.column + 1)
             if key in result:
                 line = key_node.start_mark.line + 1
-                problems.append(Diagnostic(
-                    f"`{key}` is given twice", file=source.file, line=line,
+                self.problems.append(Diagnostic(
+                    f"`{key}` is given twice", file=self.source.file, line=line,
                     column=key_node.start_mark.column + 1, field=format_path(child),
                     hint="merge the two or delete one; YAML would silently keep only the last"))
                 continue
-            result[key] = _convert(value_node, child, source, constructor, problems, seen)
+            result[key] = self.convert(value_node, child, indent)
         return result
-    raise AssertionError(f"unknown YAML node {node!r}")

@@ -109,7 +109,9 @@ class _Checker:
 
     def check_list(self, value: list, schema: dict, path: Path_) -> None:
         if len(value) < schema.get("minItems", 0):
-            self.report(path, "the list is empty", "add at least one entry, or delete the field")
+            required = len(path) == 1 and path[0] in self.root.get("required", ())
+            self.report(path, "the list is empty", "add at least one entry"
+                        + ("" if required else ", or delete the field"))
         if "maxItems" in schema and len(value) > schema["maxItems"]:
             self.report(path, f"has {len(value)} entries; at most {schema['maxItems']} allowed")
         if "items" in schema:

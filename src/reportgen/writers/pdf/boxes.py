@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportgen import model
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template
-from reportgen.writers.pdf.flow import Box, ImprintBox, Item
+from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.official import Official
 from reportgen.writers.pdf.tables import table_items
@@ -41,6 +41,7 @@ class _Builder:
         self.setter = setter
         self.width = grid.width
         self.items: list[Item] = []
+        self.depth = 0  # of the headings being laid out: 0 outside any section
         self.attendance_at: int | None = None  # items when the last attendance list was set
         self.official = Official(template, setter, grid,
                                  lambda text, role: self.lines_of([[(text, self.style(role))]],
@@ -129,14 +130,20 @@ class _Builder:
 
     def heading(self, block: model.Section | model.PlanItem, role: str) -> None:
         """The number and title as one text in the heading's role; a run-in heading is one
-        paragraph with its text, set in the body's face."""
+        paragraph with its text, set in the body's face. Either is bookmarked, one level
+        below the heading it stands under."""
         heading = block.numbering.label + block.title
+        start = len(self.items)
         if block.run_in is None:
             self.text(heading, role)
         else:
             spans = [(heading, self.style(role)), (block.run_in, self.style("body"))]
             self.add(self.lines_of([spans], "body"), "body")
+        if len(self.items) > start:
+            self.items[start] = replace(self.items[start], bookmark=Bookmark(heading, self.depth))
+        self.depth += 1
         self.blocks(block.blocks)
+        self.depth -= 1
 
     def attachments(self, block: model.Attachments) -> None:
         """附件说明: 附件：1.名称, later numbers under 1., wrapped names under their first

@@ -24,6 +24,15 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Bookmark:
+    """An outline entry: the heading as printed (一、2025年工作总结) and its depth (0 is the
+    top level; a heading is one deeper than the heading it stands under)."""
+
+    title: str
+    depth: int
+
+
+@dataclass(frozen=True)
 class Box:
     """Lines set one below the other (a paragraph, a heading, a title, a signature).
 
@@ -32,7 +41,8 @@ class Box:
     `keep_with_next` ends on the page where what follows begins. `pictures` go on the page of
     the box's first line, their rows counted from it. A box that may `squeeze` tightens the
     line spacing of its page rather than move to the next (GB/T 9704 7.3.5.5: a seal and date
-    that do not fit below the text).
+    that do not fit below the text). A heading's box carries its `bookmark`: the entry the
+    PDF's outline (书签) gets where the box's first line lands.
     """
 
     lines: tuple[Line, ...]
@@ -42,6 +52,7 @@ class Box:
     keep_together: bool = False
     pictures: tuple[Picture, ...] = ()
     squeeze: bool = False
+    bookmark: Bookmark | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +130,8 @@ class Page:
     """One page: (grid line, line) pairs, rules, pictures and lines set off the grid (`free`,
     as in `Fixed`). `rows` is the number of grid lines the text block holds on this page when
     its line spacing was tightened (None: the template's); `numbered` False leaves its page
-    number out."""
+    number out. `bookmarks` are those of the headings that begin on it, as (grid line,
+    bookmark) pairs."""
 
     lines: list[tuple[int, Line]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
@@ -127,3 +139,4 @@ class Page:
     free: list[tuple[float, Line, float]] = field(default_factory=list)
     rows: int | None = None
     numbered: bool = True
+    bookmarks: list[tuple[int, Bookmark]] = field(default_factory=list)

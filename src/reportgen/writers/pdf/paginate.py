@@ -153,6 +153,8 @@ class _Pager:
                 take = min(room, rest - MIN_LINES)
             if i == 0 and take:
                 self.pages[-1].pictures += [replace(p, row=p.row + top) for p in box.pictures]
+            if take and not i and box.bookmark is not None:
+                self.pages[-1].bookmarks.append((self.used, box.bookmark))
             for line in box.lines[i:i + take]:
                 self.put(line)
             i += take

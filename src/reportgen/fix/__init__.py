@@ -1,0 +1,1 @@
+"""`reportgen fix`: half-width punctuation of a report repaired by minimal edits of its source."""

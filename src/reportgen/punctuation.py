@@ -1,0 +1,172 @@
+"""Half-width punctuation in Chinese text, and what it should be (GB/T 15834).
+
+`repairs(text)` finds `, ; : ? ! ( )`, straight quotes, `...` and `--` written half-width in
+Chinese context and gives the full-width marks: ，；：？！（） “ ” ‘ ’ …… ——. A mark is in Chinese
+context when the nearest character on either side (past spaces and other half-width marks) is
+Chinese, or, for a pair of brackets or quotes, when what they enclose holds Chinese. Numbers
+(1,234  9:00  3:2), URLs, e-mail addresses, `{{ expressions }}`, apostrophes (it's) and marks
+between Latin words are left alone. The reader warns about each repair; `reportgen fix` makes
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from reportgen.chinese import is_chinese
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_MARKS = ",;:?!()\"'"
+_URL_TAIL = ".,;:!?)'\""
+_CANDIDATE = re.compile(r"[,;:?!()\"']|\.\.\.|--")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What is protected from repair, and runs of dots and hyphens (compiled when first
+    needed: most texts have no half-width mark at all)."""
+    protected = re.compile(
+        r"\{\{.*?\}\}|\{%.*?%\}"  # expressions
+        r"|(?:https?|ftp)://[!-~]+|www\.[!-~]+"  # URLs (ASCII only: Chinese after one ends it)
+        r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail addresses
+        re.DOTALL)
+    return protected, re.compile(r"\.{3,}|(?<!-)--(?![-A-Za-z])")
+
+
+class Repair(NamedTuple):
+    """Replace text[start:end] by `new`; `mark` is the half-width mark (or run) found at
+    `at`. The span takes in the spaces beside a mark, which full-width marks do not want."""
+
+    start: int
+    end: int
+    new: str
+    mark: str
+    at: int
+
+
+def repairs(text: str) -> list[Repair]:
+    """Every half-width mark of `text` in Chinese context, with its repair, in text order."""
+    if not _CANDIDATE.search(text):
+        return []
+    protected = _protected(text)
+    found: list[Repair] = []
+    quotes: dict[str, list[int]] = {'"': [], "'": []}
+    brackets: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if protected[i] or ch not in _MARKS:
+            continue
+        if ch in quotes:
+            if not (ch == "'" and _between_letters(text, i)):
+                quotes[ch].append(i)
+        elif ch == "(":
+            brackets.append(i)
+        elif ch == ")":
+            if brackets:
+                pairs.append((brackets.pop(), i))
+            elif _chinese_beside(text, i):
+                found.append(_mark(text, i, "）"))
+        elif not _in_number(text, i) and _chinese_beside(text, i):
+            found.append(_mark(text, i, FULL_WIDTH[ch]))
+    for i in brackets:  # opened, never closed
+        if _chinese_beside(text, i):
+            found.append(_mark(text, i, "（"))
+    for left, right in pairs:
+        if _chinese_pair(text, left, right):
+            found += [_mark(text, left, "（", spaces="before"),
+                      _mark(text, right, "）", spaces="after")]
+    for quote, (opening, closing) in (('"', "“”"), ("'", "‘’")):
+        places = quotes[quote]
+        if len(places) % 2:  # cannot tell which opens: leave them to the author
+            continue
+        for left, right in zip(places[::2], places[1::2], strict=True):
+            if _chinese_pair(text, left, right):
+                found += [_mark(text, left, opening, spaces="before"),
+                          _mark(text, right, closing, spaces="after")]
+    for run in _patterns()[1].finditer(text):
+        i = run.start()
+        if not any(protected[i:run.end()]) and _chinese_beside(text, i, run.end()):
+            found.append(_mark(text, i, "……" if run.group()[0] == "." else "——",
+                               end=run.end()))
+    return sorted(found, key=lambda r: r.at)
+
+
+def repaired(text: str, found: list[Repair] | None = None) -> str:
+    """`text` with the repairs `found` in it (by default, all of its repairs)."""
+    for repair in sorted(repairs(text) if found is None else found, key=lambda r: -r.start):
+        text = text[:repair.start] + repair.new + text[repair.end:]
+    return text
+
+
+def _protected(text: str) -> list[bool]:
+    mask = [False] * len(text)
+    for match in _patterns()[0].finditer(text):
+        end = match.end()
+        if not match.group().startswith("{"):  # a mark after a URL ends the sentence, not it
+            while text[end - 1] in _URL_TAIL and not (
+                    text[end - 1] == ")" and text.count("(", match.start(), end)
+                    >= text.count(")", match.start(), end)):
+                end -= 1
+        mask[match.start():end] = [True] * (end - match.start())
+    return mask
+
+
+def _mark(text: str, i: int, new: str, *, end: int | None = None,
+          spaces: str = "around") -> Repair:
+    """The repair of the mark text[i:end], taking in the spaces `around` it, or only those
+    `before` or `after` (the outside of a bracket: `系统 (V2.3) 新增` → `系统（V2.3）新增`)."""
+    end = i + 1 if end is None else end
+    start, stop = i, end
+    if spaces != "after":
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+    if spaces != "before":
+        while stop < len(text) and text[stop] == " ":
+            stop += 1
+    return Repair(start, stop, new, text[i:end], i)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest character from i in direction `step`, past spaces, line breaks (lines join
+    without a space beside Chinese) and half-width marks."""
+    i += step
+    while 0 <= i < len(text) and (text[i].isspace() or text[i] in _MARKS or text[i] == "."):
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _chinese_beside(text: str, i: int, end: int | None = None) -> bool:
+    end = i + 1 if end is None else end
+    return is_chinese(_neighbour(text, i, -1)) or is_chinese(_neighbour(text, end - 1, 1))
+
+
+def _chinese_pair(text: str, left: int, right: int) -> bool:
+    return (any(is_chinese(ch) for ch in text[left + 1:right])
+            or is_chinese(_neighbour(text, left, -1)) or is_chinese(_neighbour(text, right, 1)))
+
+
+def _in_number(text: str, i: int) -> bool:
+    """1,234  9:00  3:2  — a mark between two digits belongs to the number."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _between_letters(text: str, i: int) -> bool:
+    """it's, O'Brien: an apostrophe, not a quote."""
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha() and \
+        not is_chinese(text[i - 1]) and not is_chinese(text[i + 1])
+
+
+def half_width_message(found: list[Repair], shown: int = 6) -> str:
+    """`half-width , ( ) in Chinese text at characters 3, 8, 13` for a warning."""
+    marks = " ".join(f"`{m}`" for m in dict.fromkeys(r.mark for r in found))
+    places = ", ".join(str(r.at + 1) for r in found[:shown])
+    more = f" and {len(found) - shown} more" if len(found) > shown else ""
+    plural = "s" if len(found) > 1 else ""
+    return f"half-width {marks} in Chinese text at character{plural} {places}{more}"
+
+
+def half_width_hint(found: list[Repair]) -> str:
+    """`，（）` : the full-width marks to write instead."""
+    return "".join(dict.fromkeys(r.new for r in found))

@@ -1,0 +1,1 @@
+"""YAML source text: where each scalar's characters are in the file, and minimal edits to it."""

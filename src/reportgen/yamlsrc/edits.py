@@ -1,0 +1,183 @@
+"""Minimal edits to a YAML file: change a scalar's text in place, keeping everything else.
+
+An edit replaces a span of the file's text, so comments, key order, quoting, line folding and
+the layout of every other line stay as they were: no re-dump. `replace_span` rewrites part of
+a scalar in its own style (escaping as the style needs); `replace_value` rewrites a whole
+scalar, keeping its style where the new text fits it. `apply` makes the edits and `check`
+composes the result again and compares every scalar with what was meant, so an edit can never
+silently change another value or leave invalid YAML. `locate` finds a scalar by its field path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import yaml
+from yaml.nodes import ScalarNode
+
+from reportgen.yamlsrc.scalars import DOUBLE, FOLDED, LITERAL, PLAIN, SINGLE, ScalarText, scan
+from reportgen.yamlsrc.tree import Located, Path_, compose, scalars
+
+
+class EditError(ValueError):
+    """An edit that cannot be made (in place): the message says why."""
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace text[start:end] of the file by `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+def locate(text: str, path: Path_) -> ScalarText:
+    """The scalar whose value is at field path `path` of the YAML `text` (("body", 2,
+    "section") is body[2].section), with its characters' spans; raises EditError if there is
+    none, or it cannot be read span by span."""
+    try:
+        root = compose(text)
+    except yaml.YAMLError as exc:
+        raise EditError(f"not valid YAML: {exc}") from None
+    for located in scalars(root):
+        if located.path == tuple(path) and not located.key:
+            found = scan(text, located.node, located.parent_indent)
+            if found is None:
+                raise EditError("this scalar cannot be read span by span")
+            return found
+    raise EditError(f"no text at {'/'.join(map(str, path)) or 'the top'}")
+
+
+def replace_span(scalar: ScalarText, start: int, end: int, new: str) -> Edit:
+    """The edit that makes value[start:end] of `scalar` read `new`, written in the scalar's own
+    style. Raises EditError where the span holds a character made by line folding (changing
+    it would change the lines) or `new` cannot be written in place in this style."""
+    if not 0 <= start <= end <= len(scalar.value):
+        raise EditError(f"span {start}:{end} is outside the text")
+    if any(i in scalar.folded for i in range(start, end)):
+        raise EditError("the span crosses a line break of the file")
+    if "\n" in new and scalar.style != DOUBLE:
+        raise EditError("a line break cannot be added in place")
+    if start < end:
+        where = (scalar.spans[start][0], scalar.spans[end - 1][1])
+    elif start < len(scalar.value):
+        where = (scalar.spans[start][0],) * 2
+    elif scalar.value:
+        where = (scalar.spans[-1][1],) * 2
+    else:
+        raise EditError("an empty scalar has no place to insert at")
+    return Edit(*where, _in_style(new, scalar.style))
+
+
+def _in_style(text: str, style: str) -> str:
+    if style == DOUBLE:
+        return _double_quoted(text)[1:-1]
+    if style == SINGLE:
+        return text.replace("'", "''")
+    return text
+
+
+def replace_value(scalar: ScalarText, new: str) -> Edit:
+    """The edit that rewrites the whole of `scalar` to read `new`: in its own style where
+    that can hold the text, else double-quoted (which holds any text on one line)."""
+    style = scalar.style
+    if style == PLAIN and _plain_ok(new) or style == SINGLE and _single_ok(new):
+        written = new if style == PLAIN else "'" + new.replace("'", "''") + "'"
+    elif style in (LITERAL, FOLDED) and scalar.indent is not None and _block_ok(new):
+        written = _block(new, scalar.indent, LITERAL if "\n" in new.rstrip("\n") else style)
+    else:
+        written = _double_quoted(new) + ("\n" if scalar.ends_line else "")
+    return Edit(scalar.start, scalar.end, written)
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with the edits made; raises EditError if two of them overlap."""
+    parts, at = [], 0
+    for edit in sorted(edits):
+        if edit.start < at:
+            raise EditError(f"edits overlap at index {edit.start}")
+        parts += [text[at:edit.start], edit.text]
+        at = edit.end
+    return "".join(parts) + text[at:]
+
+
+def raw_value(text: str, located: Located) -> str:
+    """A scalar's value as the composer reads it."""
+    return located.node.value
+
+
+def check(before: str, after: str, meant: Mapping[Path_, str],
+          read: Callable[[str, Located], str] = raw_value) -> None:
+    """Raise EditError unless `after` composes to the data of `before` with the values of the
+    paths in `meant` changed to those texts, and nothing else changed (keys, tags, structure).
+    `read` reads a scalar's text (the default: as the composer does)."""
+    try:
+        old, new = list(scalars(compose(before))), list(scalars(compose(after)))
+    except yaml.YAMLError as exc:
+        raise EditError(f"the edited file is not valid YAML: {exc}") from None
+    if [(s.path, s.key) for s in old] != [(s.path, s.key) for s in new]:
+        raise EditError("the edit changed the structure of the file")
+    for was, now in zip(old, new, strict=True):
+        if was.key:
+            wanted, got, tag_ok = was.node.value, now.node.value, True
+        elif was.path in meant:
+            wanted, got, tag_ok = meant[was.path], read(after, now), now.node.tag == _STR
+        else:
+            wanted, got, tag_ok = read(before, was), read(after, now), now.node.tag == was.node.tag
+        if got != wanted or not tag_ok:
+            raise EditError(f"the edit would give {got!r} instead of {wanted!r} at "
+                            f"{'/'.join(map(str, was.path)) or 'the top'}")
+
+
+_STR = "tag:yaml.org,2002:str"
+_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+_FLOW = ",[]{}"  # would end a plain scalar inside [ ] or { }
+
+
+def _plain_ok(text: str) -> bool:
+    """Whether `text` written bare reads back as this very text (a string)."""
+    if not text or text != text.strip() or text[0] in _INDICATORS or text.endswith(":") \
+            or any(c in text for c in _FLOW + "\n\t") or ": " in text or " #" in text:
+        return False
+    resolved = yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))
+    return resolved == _STR and text.isprintable()
+
+
+def _single_ok(text: str) -> bool:
+    return "\n" not in text and text == text.strip() and text.isprintable()
+
+
+def _block_ok(text: str) -> bool:
+    lines = text.rstrip("\n").split("\n")
+    return bool(text.strip()) and not text[0].isspace() and all(
+        line.isprintable() for line in lines)
+
+
+def _block(text: str, indent: int, style: str) -> str:
+    """`text` as a block scalar whose lines start at column `indent`, ending with a line
+    break (the block runs to the start of the next line)."""
+    body = text.rstrip("\n")
+    trailing = len(text) - len(body)
+    chomping = "-" if trailing == 0 else ("" if trailing == 1 else "+")
+    lines = [(" " * indent + line) if line else "" for line in body.split("\n")]
+    return f"{style}{chomping}\n" + "\n".join(lines) + "\n" * max(trailing, 1)
+
+
+def _double_quoted(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif not ch.isprintable() or ch in "\x85\u2028\u2029\ufeff":
+            code = ord(ch)
+            out.append(f"\\x{code:02X}" if code < 0x100 else
+                       f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'

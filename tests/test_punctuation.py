@@ -1,0 +1,55 @@
+"""Half-width punctuation in Chinese context: what is found, what it becomes, what is left."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.punctuation import half_width_hint, half_width_message, repaired, repairs
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("上午,召开大会;下午:讨论?好!", "上午，召开大会；下午：讨论？好！"),
+    ("33.3%,现场", "33.3%，现场"),  # after a unit
+    ("系统V2.3),新增功能", "系统V2.3），新增功能"),  # after a version and a bracket
+    ("12.8TB,全部", "12.8TB，全部"),
+    ("升级系统(V2.3),新增", "升级系统（V2.3），新增"),  # a pair in Chinese context
+    ("GDP (国内生产总值) 增长", "GDP（国内生产总值）增长"),  # spaces outside the pair go
+    ("现场 , 全部", "现场，全部"),
+    ("他说\"你好\",然后'走了'。", "他说“你好”，然后‘走了’。"),
+    ("“读”'书'", "“读”‘书’"),
+    ("等等...", "等等……"),
+    ("等等......还有", "等等……还有"),
+    ("他--一个人", "他——一个人"),
+    ("英文原文:The fox, he said: go!", "英文原文：The fox, he said: go!"),
+    ("中文, English", "中文，English"),
+    ("第一行 Word,\n第二行", "第一行 Word，\n第二行"),  # lines of a | block join at the break
+])
+def test_half_width_marks_in_chinese_context_become_full_width(text, wanted):
+    assert repaired(text) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "价格1,234元",  # a number
+    "时间9:00—17:00，比分3:2",  # times and ratios
+    "访问https://example.org/a,b?x=1;y=(2)查看",  # a URL
+    "来信office@lib.example.org",
+    "版本V2.3.1-beta",
+    "The quick fox, he said: go! (really)",  # a Latin sentence
+    "It's fine, isn't it?",
+    "运行 reportgen build --force 即可",  # a command-line option
+    "增长{{ growth(a, b) }}",  # an expression
+    "{% if a %}有{% endif %}",
+    "他说\"你好",  # an unpaired quote: which one was meant is the author's call
+    "f(x) = 1",
+])
+def test_numbers_times_urls_addresses_and_latin_are_untouched(text):
+    assert repairs(text) == []
+
+
+def test_the_warning_names_each_mark_once_and_where_they_are():
+    found = repairs("上午,召开大会(第一次),时间")
+    assert half_width_message(found) == (
+        "half-width `,` `(` `)` in Chinese text at characters 3, 8, 12, 13")
+    assert half_width_hint(found) == "，（）"
+    many = repairs("甲,乙,丙,丁,戊,己,庚,辛,")
+    assert half_width_message(many).endswith("at characters 2, 4, 6, 8, 10, 12 and 2 more")
