@@ -86,7 +86,7 @@ def test_templates_lists_each_kind_on_one_line(capsys):
     code, out, _ = run(capsys, "templates")
     lines = out.strip().splitlines()
     assert code == 0 and [line.split()[0] for line in lines] == [
-        "annual-report", "handout", "notice"]
+        "annual-report", "handout", "letter", "minutes", "notice"]
 
 
 def test_schema_prints_the_published_schema(capsys):
