@@ -20,7 +20,8 @@ from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import CELL_MARGIN, SUBSTITUTE_OTHER, Grid, pt, width_chars
 from reportgen.writers.docx.numbering import NumberedList, Numbering
-from reportgen.writers.docx.official import Official, Pictures
+from reportgen.writers.docx.official import Official
+from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.docx.styles import (
     ATTACHMENT_CONTINUED,
     ATTACHMENT_WORD,

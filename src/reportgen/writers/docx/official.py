@@ -13,27 +13,20 @@ below the line's top (measured in LibreOffice 7.4), which places the mark where 
 
 from __future__ import annotations
 
-import io
 import math
 from typing import TYPE_CHECKING
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import parse_xml
+from docx.oxml.ns import qn
 
 from reportgen import model
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, mm, pt, width_chars
+from reportgen.writers.docx.seal import Pictures, anchor
 
 if TYPE_CHECKING:
-    import docx.document
-
     from reportgen.writers.docx.blocks import Body
 
-EMU_PER_TWIP = 635
 EXACT_ASCENT = 0.8
 """Share of an exact line's height above the glyphs' em bottom, less the size (see above)."""
 GRID_EM_SHIFT = 0.7
@@ -49,42 +42,6 @@ SIGNERS_PER_LINE = 2
 DIGIT_CHARS = 0.55
 """The width of a digit of the date, in characters, where the seal is centred over it."""
 LETTER_GAP = 7 / 8
-SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
-"""The `a:ext` of an SVG picture (Office 2016): Word draws the SVG, older readers the PNG."""
-
-
-class Pictures:
-    """Pictures and first-page parts of the package being written."""
-
-    def __init__(self, document: docx.document.Document) -> None:
-        self._document = document
-        self._count = 0
-
-    def add(self, seal: model.Seal) -> tuple[str, str | None, int]:
-        """Relationship ids of the seal's PNG and SVG (or None), and a new drawing id."""
-        part = self._document.part
-        png_id, _ = part.get_or_add_image(io.BytesIO(seal.png))
-        svg_id = None
-        if seal.svg is not None:
-            self._count += 1
-            svg = Part(PackURI(f"/word/media/seal{self._count}.svg"), "image/svg+xml",
-                       seal.svg, part.package)
-            svg_id = part.relate_to(svg, RT.IMAGE)
-        self._count += 1
-        return png_id, svg_id, self._count
-
-    def first_page(self) -> tuple[oxml.Element, oxml.Element]:
-        """The first page's own header and footer (emptied), used instead of the others."""
-        section = self._document.sections[0]
-        section.different_first_page_header_footer = True
-        parts = []
-        for story in (section.first_page_header, section.first_page_footer):
-            story.is_linked_to_previous = False
-            element = story._element
-            for child in list(element):
-                element.remove(child)
-            parts.append(element)
-        return parts[0], parts[1]
 
 
 class Official:
@@ -361,47 +318,13 @@ class Official:
                 seal = seals[i]
                 top = (0.5 - SEAL_BELOW_CENTRE) * pitch - seal.height_mm * 1440 / 25.4 / 2
                 x = c - seal.width_mm * 1440 / 25.4 / 2
-                p.append(self._anchor(seal, round(x), round(top)))
+                p.append(anchor(self.pictures, seal, round(x), round(top)))
         self.body._paragraph("date", block.date, align="right",
                              indent=oxml.ind(left=0, left_chars=0, right=round(4 * em),
                                              right_chars=400, first_line=0,
                                              first_line_chars=0),
                              line_spacing=oxml.spacing(before=0, before_lines=0, after=0,
                                                        after_lines=0))
-
-    def _anchor(self, seal: model.Seal, x: int, y: int) -> oxml.Element:
-        """A run holding the seal as a picture behind the text, `x` twips from the left margin
-        and `y` twips below the top of its paragraph."""
-        if self.pictures is None:
-            return oxml.el("w:r")
-        png_id, svg_id, number = self.pictures.add(seal)
-        cx = round(seal.width_mm * 36000)
-        cy = round(seal.height_mm * 36000)
-        svg = (f'<a:extLst><a:ext uri="{SVG_EXTENSION}"><asvg:svgBlip xmlns:asvg='
-               '"http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
-               f'r:embed="{svg_id}"/></a:ext></a:extLst>') if svg_id else ""
-        name = _attribute(seal.name)
-        xml = (
-            f'<w:r {nsdecls("w", "wp", "a", "pic", "r")}><w:drawing>'
-            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
-            f'relativeHeight="{number}" behindDoc="1" locked="0" layoutInCell="1" '
-            'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-            f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x * EMU_PER_TWIP}'
-            '</wp:posOffset></wp:positionH>'
-            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y * EMU_PER_TWIP}'
-            '</wp:posOffset></wp:positionV>'
-            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-            f'<wp:wrapNone/><wp:docPr id="{number}" name="印章 {number}" descr="{name}"/>'
-            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
-            '</wp:cNvGraphicFramePr><a:graphic><a:graphicData '
-            'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
-            f'<pic:nvPicPr><pic:cNvPr id="0" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
-            f'<pic:blipFill><a:blip r:embed="{png_id}">{svg}</a:blip><a:stretch><a:fillRect/>'
-            '</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
-            f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
-            '</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor>'
-            '</w:drawing></w:r>')
-        return parse_xml(xml)
 
     # -- 附件 and 纪要 ---------------------------------------------------------------------------
     def attachment_page(self, page: model.AttachmentPage) -> None:
@@ -414,7 +337,3 @@ class Official:
         self.body._paragraph("attendance", block.names,
                              run_in=("attendance_label", block.label + "："))
 
-
-def _attribute(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))

@@ -15,7 +15,7 @@ from reportgen.writers.docx import blocks, fontembed, package, page, styles
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
-from reportgen.writers.docx.official import Pictures
+from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.options import WriteOptions
 
 if TYPE_CHECKING:
