@@ -28,6 +28,8 @@ ROLES = (
     "heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
     "table", "table_header", "caption", "closing", "attachment", "signature", "date", "note",
     "imprint", "page_number",
+    "copy_number", "secrecy", "urgency", "mark", "signers", "attachment_label",
+    "attendance", "attendance_label",
 )
 """Every kind of text a template styles; each has a paragraph style in the DOCX."""
 
@@ -37,8 +39,9 @@ def heading_role(level: int) -> str:
     return f"heading{min(max(level, 1), 5)}"
 
 
-FIELDS = ("label", "doc_number", "preamble", "title", "addressee", "body", "attachments",
-          "signature", "note", "closing", "imprint")
+FIELDS = ("label", "copy_number", "secrecy", "urgency", "mark", "doc_number", "signers",
+          "preamble", "title", "addressee", "body", "attachments", "attendance", "signature",
+          "note", "closing", "imprint")
 """The top-level report fields a kind may have, in the order they print."""
 
 
@@ -56,6 +59,8 @@ class RoleStyle:
     space_before_lines: float = 0.0
     space_after_lines: float = 0.0
     keep_with_next: bool = False
+    color: str = "000000"
+    """The text's colour as six hex digits (RGB); the 发文机关标志 is red, FF0000."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,34 @@ class PageNumber:
 
 
 @dataclass(frozen=True)
+class Head:
+    """版头 geometry: where the 发文机关标志 and the red rules go.
+
+    `layout` is `document` (GB/T 9704 7.2: the mark `mark_top_mm` below the text block's top
+    edge, a rule as wide as the block `rule_below_mm` below the 发文字号) or `letter` (10.1:
+    the mark `mark_top_mm` below the paper's top edge, a double rule `rule_below_mm` below the
+    mark and another `foot_rule_mm` above the paper's bottom edge, both `rule_length_mm` long).
+    """
+
+    layout: str = "document"
+    mark_top_mm: float = 35.0
+    rule_below_mm: float = 4.0
+    rule_pt: float = 1.0
+    """Thickness of the red rule; in a letter, of the thick line of each double rule."""
+    thin_rule_pt: float = 0.5
+    """A letter's thin line of each double rule."""
+    rule_gap_pt: float = 1.5
+    """A letter's space between the two lines of a double rule."""
+    rule_length_mm: float = 0.0
+    """0: as wide as the text block."""
+    foot_rule_mm: float = 0.0
+    """0: none."""
+    color: str = "FF0000"
+    seal_mm: float = 42.0
+    """The seal's diameter (its image's larger side) unless the report or the SVG says."""
+
+
+@dataclass(frozen=True)
 class Page:
     """A4 with GB/T 9704 margins and the 22 × 28 grid."""
 
@@ -83,6 +116,11 @@ class Page:
     lines: int = 22
     chars: int = 28
     page_number: PageNumber = field(default_factory=PageNumber)
+    double_sided: bool = False
+    """Printed on both sides (GB/T 9704 6.2): the 版记 lands on an even page, after a blank
+    page where needed, and neither is numbered (7.5)."""
+    first_page_number: bool = True
+    """False: the first page shows no page number (a letter, 10.1)."""
 
     @property
     def text_width_mm(self) -> float:
@@ -105,6 +143,7 @@ class Template:
     plan: NumberStyle
     roles: dict[str, RoleStyle]
     source: Path | None = None
+    head: Head = field(default_factory=Head)
 
     def role(self, name: str) -> RoleStyle:
         return self.roles[name]
@@ -177,8 +216,8 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         parent = _read(base_path, seen + (path,))
         base = {"description": parent.description, "fields": parent.fields,
                 "page": parent.page, "levels": parent.levels, "plan": parent.plan,
-                "roles": parent.roles}
-    known = {"kind", "base", "description", "fields", "page", "numbering", "roles"}
+                "roles": parent.roles, "head": parent.head}
+    known = {"kind", "base", "description", "fields", "page", "numbering", "roles", "head"}
     for key in raw:
         if key not in known:
             from reportgen.reader.validate import did_you_mean
@@ -191,6 +230,8 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
             problems.append(source.diagnostic(("fields", i), f"unknown report field `{name}`",
                                               "one of " + ", ".join(FIELDS)))
     page = _dataclass_from(Page, raw.get("page", {}), base.get("page", Page()), ("page",),
+                           source, problems)
+    head = _dataclass_from(Head, raw.get("head", {}), base.get("head", Head()), ("head",),
                            source, problems)
     try:
         if "{n}" not in page.page_number.format:
@@ -243,6 +284,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         plan=plan or parse_style(DEFAULT_PLAN),
         roles=roles,
         source=path,
+        head=head,
     )
 
 
@@ -303,6 +345,14 @@ def _dataclass_from(cls, raw: Any, default, path, source, problems):
         if isinstance(current, PageNumber):
             changes[key] = _dataclass_from(PageNumber, value, current, path + (key,), source,
                                            problems)
+        elif key in ("color",):
+            if not isinstance(value, str) or not _is_colour(value):
+                problems.append(source.diagnostic(
+                    path + (key,), f"{value!r} is not a colour",
+                    "six hex digits of red, green and blue: FF0000 is red, 000000 black; "
+                    "quote it if it starts with a digit"))
+                continue
+            changes[key] = value.upper()
         elif isinstance(current, tuple):
             if isinstance(value, str):
                 value = [value]
@@ -350,9 +400,17 @@ _RANGES = {
     "lines": (1, 80), "chars": (1, 80), "size_pt": (4, 96), "below_text_mm": (0, 100),
     "inset_chars": (0, 20), "indent_chars": (-10, 20),
     "space_before_lines": (0, 20), "space_after_lines": (0, 20),
+    "mark_top_mm": (0, 200), "rule_below_mm": (0, 50), "rule_pt": (0.1, 10),
+    "thin_rule_pt": (0.1, 10), "rule_gap_pt": (0, 20), "rule_length_mm": (0, 1200),
+    "foot_rule_mm": (0, 200), "seal_mm": (10, 100),
 }
 """What each number setting may be; a number not listed here may go from 0 to 1000."""
 
 _CHOICES = {"align": ("justify", "left", "center", "right"),
-            "placement": ("outside", "center", "right")}
+            "placement": ("outside", "center", "right"),
+            "layout": ("document", "letter")}
 """Settings that take one of a few words."""
+
+
+def _is_colour(value: str) -> bool:
+    return len(value) == 6 and all(ch in "0123456789abcdefABCDEF" for ch in value)

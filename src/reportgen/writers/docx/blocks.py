@@ -20,6 +20,8 @@ from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import CELL_MARGIN, SUBSTITUTE_OTHER, Grid, pt, width_chars
 from reportgen.writers.docx.numbering import NumberedList, Numbering
+from reportgen.writers.docx.official import Official
+from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.docx.styles import (
     ATTACHMENT_CONTINUED,
     ATTACHMENT_WORD,
@@ -34,17 +36,22 @@ class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
     def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template,
-                 fallback: Fallback | None = None):
+                 fallback: Fallback | None = None, pictures: Pictures | None = None):
         self._sect_pr = body.find(qn("w:sectPr"))
         self._body = body
         self._numbering = numbering
         self._grid = grid
         self._template = template
         self._fallback = fallback
+        self._before: int | None = None
+        """Space (twips) before the next paragraph, set where what precedes it is off the grid
+        (the 版头): it brings that paragraph back onto the grid."""
+        self._official = Official(self, grid, template, pictures)
 
     def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
               fresh: bool = False) -> None:
-        """Write `blocks`; sections among them number in a list derived from `parent`."""
+        """Write `blocks`; sections among them number in a list derived from `parent`, a list
+        of their own when `fresh`."""
         parent = parent or self._numbering.main
         group: NumberedList | None = None
         for block in blocks:
@@ -73,10 +80,19 @@ class Body:
                     self._paragraph("closing", line)
             elif isinstance(block, model.Attachments):
                 self._attachments(block)
+            elif isinstance(block, model.Signature) and block.seals:
+                self._official.sealed_signature(block)
             elif isinstance(block, model.Signature):
                 for organisation in block.organisations:
                     self._paragraph("signature", organisation)
                 self._paragraph("date", block.date)
+            elif isinstance(block, model.Masthead):
+                self._official.masthead(block)
+            elif isinstance(block, model.AttachmentPage):
+                self._official.attachment_page(block)
+                self.write(block.blocks, fresh=True)
+            elif isinstance(block, model.Attendance):
+                self._official.attendance(block)
             elif isinstance(block, model.Note):
                 text = block.text
                 if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
@@ -97,19 +113,40 @@ class Body:
 
     def _paragraph(self, role: str, text: str, *, num: oxml.Element | None = None,
                    run_in: tuple[str, str] | None = None, style: str | None = None,
-                   align: str | None = None) -> oxml.Element:
-        """A paragraph in `style` (or the role's style); `run_in` is (heading role, heading)."""
+                   align: str | None = None, **properties) -> oxml.Element:
+        """A paragraph in `style` (or the role's style); `run_in` is (heading role, heading);
+        `properties` are further `w:pPr` settings of this paragraph (see `oxml.p_pr`)."""
         sid = style or style_id(role)
         mark = oxml.el("w:rPr", None, oxml.val("w:rStyle", char_style_id(run_in[0]))) \
             if run_in else None
+        if self._before is not None and "line_spacing" not in properties:
+            properties["line_spacing"] = oxml.spacing(before=self._before, before_lines=0)
+        self._before = None
         p = oxml.el("w:p", None, oxml.p_pr(style=None if sid == "Normal" else sid, num=num,
-                                           align=align, mark=mark))
+                                           align=align, mark=mark, **properties))
         if run_in:
             p.extend(_runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0])),
                            self._fallback))
         p.extend(_runs(text, None, self._fallback))
         self._append(p)
         return p
+
+    def keep_last_with_next(self) -> None:
+        """The paragraph written last stays on the page of the one that follows it."""
+        last = self._sect_pr.getprevious() if self._sect_pr is not None else self._body[-1]
+        if last is None or last.tag != qn("w:p"):
+            return
+        p_pr = last.find(qn("w:pPr"))
+        if p_pr is None:
+            p_pr = oxml.el("w:pPr")
+            last.insert(0, p_pr)
+        if p_pr.find(qn("w:keepNext")) is None:
+            at = 1 if p_pr.find(qn("w:pStyle")) is not None else 0
+            p_pr.insert(at, oxml.el("w:keepNext"))
+
+    def runs(self, text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
+        """Runs of `text` sharing `properties`, rare characters in their fallback family."""
+        return _runs(text, properties, self._fallback)
 
     def _title_lines(self, text: str) -> list[str]:
         """`text` in balanced lines with words kept whole, as the PDF sets it; the paragraph
@@ -157,14 +194,22 @@ class Body:
                 self._paragraph("attachment", f"{n}.{name}", style=ATTACHMENT_CONTINUED)
 
     def _imprint(self, imprint: model.Imprint) -> None:
+        """版记 in a frame at the foot of the text block, where it stays as the text above it
+        grows or shrinks (GB/T 9704 7.4.1: its last rule on the block's lower edge). Each
+        line takes one grid line; the rules are its style's borders: the first and last
+        0.35 mm, those between 0.25 mm (a letter's 版记 has none, 10.1)."""
+        texts = []
         if imprint.copies_to:
             text = imprint.copies_to
-            self._paragraph("imprint", text if text.startswith("抄送") else f"抄送：{text}")
+            texts.append(text if text.startswith("抄送") else f"抄送：{text}")
         if imprint.issuer or imprint.issued:
             issued = imprint.issued or ""
             if issued and not issued.endswith("印发"):
                 issued += "印发"
-            self._paragraph("imprint", f"{imprint.issuer or ''}\t{issued}")
+            texts.append(f"{imprint.issuer or ''}\t{issued}")
+        for text in texts:
+            self._paragraph("imprint", text, frame=oxml.frame_pr(
+                width=self._grid.text_width, x_align="center", y_align="bottom"))
 
     # -- tables -------------------------------------------------------------------------------
 

@@ -15,14 +15,16 @@ HEADER_MM = 15.0
 """Distance of the (empty) header from the top edge."""
 
 
-def set_up(document: docx.document.Document, page: Page, grid: Grid) -> None:
-    """Page size, margins, grid and footers of the document's single section."""
+def set_up(document: docx.document.Document, page: Page, grid: Grid,
+           header_mm: float = HEADER_MM) -> None:
+    """Page size, margins, grid and footers of the document's single section; the header
+    `header_mm` below the paper's top edge (a letter's mark, GB/T 9704 10.1)."""
     section = document.sections[0]
     section.page_width, section.page_height = Twips(mm(page.width_mm)), Twips(mm(page.height_mm))
     section.top_margin, section.bottom_margin = Twips(mm(page.top_mm)), Twips(mm(page.bottom_mm))
     section.left_margin, section.right_margin = Twips(mm(page.left_mm)), Twips(mm(page.right_mm))
     section.gutter = Twips(0)
-    section.header_distance = Twips(mm(HEADER_MM))
+    section.header_distance = Twips(mm(header_mm))
     # The footer line's top edge sits `below_text_mm` under the text block (GB/T 9704 7.5).
     number = page.page_number
     section.footer_distance = Twips(mm(page.bottom_mm - number.below_text_mm)

@@ -34,11 +34,21 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
     "attachment": ("Attachment", "附件说明"),
     "note": ("Note", "附注"),
     "imprint": ("Imprint", "版记"),
+    "copy_number": ("CopyNumber", "份号"),
+    "secrecy": ("Secrecy", "密级和保密期限"),
+    "urgency": ("Urgency", "紧急程度"),
+    "mark": ("IssuerMark", "发文机关标志"),
+    "signers": ("Signers", "签发人"),
+    "attachment_label": ("AttachmentLabel", "附件标识"),
+    "attendance": ("Attendance", "出席名单"),
+    "attendance_label": ("AttendanceLabel", "出席标识"),
 }
 assert set(PARAGRAPH_STYLES) == set(ROLES)
 
-RUN_IN_ROLES = ("heading1", "heading2", "heading3", "heading4", "heading5", "plan_item")
-"""Roles whose text may run into a paragraph; each has a linked character style."""
+RUN_IN_ROLES = ("heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
+                "signers", "attendance_label")
+"""Roles whose text may run into a paragraph (a heading, the names of the 签发人 after
+签发人：, the label of an attendance list); each has a linked character style."""
 
 ATTACHMENT_CONTINUED = "AttachmentContinued"
 FOOTER_ODD, FOOTER_EVEN = "FooterOdd", "FooterEven"
@@ -166,6 +176,7 @@ def _indent(rs: RoleStyle, grid: Grid) -> oxml.Element:
 
 def _run_properties(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml.Element:
     return oxml.r_pr(face=faces.name(role), bold=rs.bold or faces.bold(role),
+                     color=rs.color if rs.color != "000000" else None,
                      spacing=grid.char_spacing(rs.size_pt), size_pt=rs.size_pt,
                      language="zh-CN")
 
@@ -196,11 +207,15 @@ def _extras(document: model.Document, grid: Grid) -> dict[str, dict]:
             rs = template.role("attachment")
             left, hang = attachment_indents(block, rs.indent_chars)
             out["attachment"] = {"indent": _hanging(left, hang, rs.size_pt, grid)}
+    rs = template.role("attendance")
+    label = width_chars("出席：")
+    out["attendance"] = {"indent": _hanging(rs.indent_chars + label, label, rs.size_pt, grid)}
     rs = template.role("imprint")
     inset, inset_chars = grid.chars(rs.indent_chars, rs.size_pt)
+    ruled = template.head.layout != "letter"  # GB/T 9704 10.1: a letter's 版记 has no rules
     out["imprint"] = {
         "borders": (oxml.border("top", RULE_THICK, 1), oxml.border("bottom", RULE_THICK, 1),
-                    oxml.border("between", RULE_THIN, 1)),
+                    oxml.border("between", RULE_THIN, 1)) if ruled else (),
         "tabs": oxml.tab(grid.text_width - inset),
         "indent": oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=inset,
                            first_line_chars=inset_chars),

@@ -15,6 +15,7 @@ from reportgen.writers.docx import blocks, fontembed, package, page, styles
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
+from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.options import WriteOptions
 
 if TYPE_CHECKING:
@@ -36,11 +37,13 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     bundled = options.docx_fonts == "bundled"
     characters = set(_text(document)) if bundled else set()
     fallbacks = faces.fallbacks(characters, options.fonts) if bundled else {}
-    blocks.Body(body, numbering, grid, template,
-                _family_of(fallbacks) if fallbacks else None).write(document.blocks)
+    blocks.Body(body, numbering, grid, template, _family_of(fallbacks) if fallbacks else None,
+                Pictures(word)).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
-    page.set_up(word, template.page, grid)
+    head = template.head
+    page.set_up(word, template.page, grid,
+                head.mark_top_mm if head.layout == "letter" else page.HEADER_MM)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())
@@ -83,14 +86,5 @@ def _text(document: model.Document) -> Iterator[str]:
     """Every character the document prints, numbers and fixed words included."""
     yield from "附件：抄送印发（）。0123456789" + document.template.page.page_number.format
     for block in document.walk():
-        for name in ("text", "title", "run_in", "date", "copies_to", "issuer", "issued"):
-            value = getattr(block, name, None)
-            if isinstance(value, str):
-                yield from value
-        for name in ("lines", "organisations", "names", "header"):
-            yield from "".join(getattr(block, name, ()))
-        for row in getattr(block, "rows", ()):
-            yield from "".join(row)
-        numbering = getattr(block, "numbering", None)
-        if numbering is not None:
-            yield from numbering.label
+        for text in model.block_texts(block):
+            yield from text

@@ -12,6 +12,8 @@ from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
 from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
+from reportgen.writers.pdf.grid import Grid
+from reportgen.writers.pdf.official import Official
 from reportgen.writers.pdf.tables import table_items
 from reportgen.writers.pdf.text import Line, Setter, Span, Style
 
@@ -22,20 +24,24 @@ THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
 THIN_RULE = 0.25 * mm  # rules between its elements
 
 
-def lay_out(document: model.Document, setter: Setter, width: float) -> list[Item]:
-    """The document's blocks as boxes, in reading order, `width` points wide."""
-    builder = _Builder(document.template, setter, width)
+def lay_out(document: model.Document, setter: Setter, grid: Grid) -> list[Item]:
+    """The document's blocks as boxes, in reading order, as wide as the grid's text block."""
+    builder = _Builder(document.template, setter, grid)
     builder.blocks(document.blocks)
     return builder.items
 
 
 class _Builder:
-    def __init__(self, template: Template, setter: Setter, width: float) -> None:
+    def __init__(self, template: Template, setter: Setter, grid: Grid) -> None:
         self.template = template
         self.setter = setter
-        self.width = width
+        self.width = grid.width
         self.items: list[Item] = []
         self.depth = 0  # of the headings being laid out: 0 outside any section
+        self.attendance_at: int | None = None  # items when the last attendance list was set
+        self.official = Official(template, setter, grid,
+                                 lambda text, role: self.lines_of([[(text, self.style(role))]],
+                                                                  role))
 
     def role(self, name: str) -> RoleStyle:
         return self.template.role(name)
@@ -75,6 +81,14 @@ class _Builder:
             self.note(block)
         elif isinstance(block, model.Imprint):
             self.imprint(block)
+        elif isinstance(block, model.Masthead):
+            self.items.append(self.official.masthead(block))
+        elif isinstance(block, model.AttachmentPage):
+            self.items.extend(self.official.attachment_page(block))
+            self.blocks(block.blocks)
+        elif isinstance(block, model.Attendance):
+            self.items.append(self.official.attendance(block, first=self.attendance_at is None))
+            self.attendance_at = len(self.items)
         else:
             raise TypeError(f"the PDF writer cannot lay out {type(block).__name__}")
 
@@ -153,7 +167,13 @@ class _Builder:
         """落款 without a seal (GB/T 9704 7.3.5.2): the organisation 2 characters in from the
         right, the date below it starting 2 characters further right; a date longer than that
         allows is set 2 characters in from the right and the organisation moves left with it.
-        Further organisations stack below the first, sharing its right edge."""
+        Further organisations stack below the first, sharing its right edge. With seals, see
+        `Official.sealed_signature` (7.3.5.1)."""
+        if block.seals:
+            if self.items and isinstance(self.items[-1], Box):  # no seal without text above
+                self.items[-1] = replace(self.items[-1], keep_with_next=True)
+            self.items.append(self.official.sealed_signature(block))
+            return
         org_style, date_style = self.style("signature"), self.style("date")
         two = 2 * self.setter.em(org_style)
         right = self.width - two
@@ -193,13 +213,15 @@ class _Builder:
         inset = role.indent_chars * self.setter.em(style)
         lines: list[Line] = []
         rules = [(0, THICK_RULE)]
+        if self.template.head.layout == "letter":  # GB/T 9704 10.1: a letter's has no rules
+            rules = []
         if block.copies_to:
             lines += self.setter.paragraph(
                 [(COPIES_TO_LABEL + block.copies_to, style)], self.width - inset,
                 first_indent=inset, indent=inset + metrics.width(COPIES_TO_LABEL),
                 align=role.align)
         if block.issuer or block.issued:
-            if lines:
+            if lines and rules:
                 rules.append((len(lines), THIN_RULE))
             issued = block.issued + ISSUED_SUFFIX if block.issued else ""
             room = self.width - 2 * inset
@@ -218,7 +240,8 @@ class _Builder:
                     lines += self.flush(block.issuer, style, inset, room, "left")
                 if issued:
                     lines += self.flush(issued, style, inset, room, "right")
-        rules.append((len(lines), THICK_RULE))
+        if rules:
+            rules.append((len(lines), THICK_RULE))
         self.items.append(ImprintBox(tuple(lines), tuple(rules),
                                      round(role.space_before_lines)))
 

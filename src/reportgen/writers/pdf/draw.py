@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import struct
 from collections.abc import Iterable
+from dataclasses import replace
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -18,16 +22,36 @@ SYNTHETIC_BOLD_STROKE = 0.5  # points of outline stroked around glyphs of a face
 
 
 def draw_page(canvas: Canvas, page: Page, grid: Grid) -> None:
-    """The page's rules, then its lines, each on the baseline of its grid line."""
+    """The page's pictures (under the text, as a seal's ink lets the text show through), its
+    rules, then its lines, each on the baseline of its grid line. A page whose line spacing
+    was tightened (`page.rows`) spreads its rows over the text block."""
+    if page.rows is not None:
+        grid = replace(grid, lines=page.rows)
     top = grid.page_height
+    for picture in page.pictures:
+        canvas.drawImage(ImageReader(io.BytesIO(picture.png)), grid.left + picture.x,
+                         top - grid.boundary(picture.row) - picture.height, picture.width,
+                         picture.height, mask="auto")
+    black = True
     for rule in page.rules:
         # a vertical rule runs half its width past its ends, to close the corners it meets
         reach = rule.width / 2 if rule.x0 == rule.x1 else 0.0
+        if rule.color != "000000" or not black:
+            canvas.setStrokeColor(_colour(rule.color))
+            black = rule.color == "000000"
         canvas.setLineWidth(rule.width)
         canvas.line(grid.left + rule.x0, top - grid.boundary(rule.y0) + reach,
                     grid.left + rule.x1, top - grid.boundary(rule.y1) - reach)
+    if not black:
+        canvas.setStrokeColor(_colour("000000"))
     draw_lines(canvas, ((top - grid.baseline(row), line) for row, line in page.lines),
                grid.left, grid.scale)
+    for baseline, line, scale in page.free:
+        draw_lines(canvas, [(top - grid.top - baseline, line)], grid.left, scale)
+
+
+def _colour(hex_rgb: str) -> Color:
+    return Color(*(int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4)))
 
 
 def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
@@ -44,6 +68,7 @@ def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
     font: tuple[str, float] | None = None
     spacing = 0.0
     bold = False
+    color = "000000"
     at: tuple[float, float] | None = None  # where the current text line starts
     canvas.setLineWidth(SYNTHETIC_BOLD_STROKE)
     for y, line in lines:
@@ -57,6 +82,10 @@ def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
             if run.bold != bold:
                 bold = run.bold
                 text.setTextRenderMode(2 if bold else 0)
+            if run.color != color:
+                color = run.color
+                text.setFillColor(_colour(color))
+                text.setStrokeColor(_colour(color))
             for dx, part in _pieces(canvas, run, scale):
                 x = left + run.x + dx
                 if at is None:
@@ -69,6 +98,9 @@ def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
         text.setCharSpace(0)
     if bold:
         text.setTextRenderMode(0)
+    if color != "000000":
+        text.setFillColor(_colour("000000"))
+        text.setStrokeColor(_colour("000000"))
     canvas.drawText(text)
 
 
@@ -109,7 +141,7 @@ class PageNumbers:
         self.spec = spec
         self.grid = grid
         self.setter = setter
-        self.style = Style(tuple(role.faces), spec.size_pt, role.bold)
+        self.style = Style(tuple(role.faces), spec.size_pt, role.bold, role.color)
         self.metrics = setter.metrics(self.style, 1.0)
         decoration = [ch for ch in spec.format.replace("{n}", "") if not ch.isspace()]
         top = max(_glyph_top(self.metrics.glyph(ch)[0], ch) for ch in decoration or "0")

@@ -12,20 +12,36 @@ top of a page.
 
 How much of a box must fit where it starts (its lead) is worked out once, from the last box to
 the first, so the pass never looks back: the cost is linear in the number of lines.
+
+A sealed signature that does not fit below the text tightens the line spacing of its page by up
+to `MAX_SQUEEZE` lines instead of moving on (GB/T 9704 7.3.5.5). Printed on both sides, the 版记
+lands on an even page, after a blank page where needed, and then neither is numbered (7.5).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportgen.keeps import MAX_CARRIED_LINES
-from reportgen.writers.pdf.flow import Box, ImprintBox, Item, Page, Rule, TableBox
+from reportgen.writers.pdf.flow import (
+    Box,
+    Fixed,
+    ImprintBox,
+    Item,
+    Page,
+    PageBreak,
+    Rule,
+    TableBox,
+)
 from reportgen.writers.pdf.text import Line
 
 MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
+MAX_SQUEEZE = 2  # grid lines a page may gain by tighter spacing to hold a seal and date
 
 
-def paginate(items: Sequence[Item], lines: int, width: float) -> list[Page]:
+def paginate(items: Sequence[Item], lines: int, width: float,
+             double_sided: bool = False) -> list[Page]:
     """The items on pages of `lines` grid lines; `width` is the text block's width in points."""
     pager = _Pager(lines, width)
     leads = _leads(items, lines)
@@ -41,13 +57,20 @@ def paginate(items: Sequence[Item], lines: int, width: float) -> list[Page]:
                 pager.run_box(item)
                 continue
             after = 0
-            if item.keep_with_next and i + 1 < len(items):
-                after = _gap(item, items[i + 1]) + leads[i + 1]
-            pager.box(item, leads[i], after)
+            following = items[i + 1] if i + 1 < len(items) else None
+            if item.keep_with_next and following is not None:
+                after = _gap(item, following) + leads[i + 1]
+            squeeze = item.squeeze or item.keep_with_next and isinstance(following, Box) \
+                and following.squeeze
+            pager.box(item, leads[i], after, squeeze)
         elif isinstance(item, TableBox):
             pager.table(item, leads[i])
+        elif isinstance(item, Fixed):
+            pager.fixed(item)
+        elif isinstance(item, PageBreak):
+            pager.page_break()
         else:
-            pager.imprint(item)
+            pager.imprint(item, double_sided)
     return pager.pages
 
 
@@ -94,6 +117,10 @@ def _leads(items: Sequence[Item], lines: int) -> list[int]:
                 lead += _gap(item, items[i + 1]) + leads[i + 1]
         elif isinstance(item, TableBox):
             lead = len(item.header.lines) + (len(item.rows[0].lines) if item.rows else 0)
+        elif isinstance(item, Fixed):
+            lead = item.height
+        elif isinstance(item, PageBreak):
+            lead = 0
         else:
             lead = len(item.lines)
         leads[i] = min(lead, lines)
@@ -108,18 +135,31 @@ class _Pager:
         self.used = 0  # grid lines taken on the current page
         self.space_after = 0  # of the item placed last
 
+    @property
+    def capacity(self) -> int:
+        """Grid lines the current page holds (more when its spacing was tightened)."""
+        return self.pages[-1].rows or self.lines
+
     def new_page(self) -> None:
         self.pages.append(Page())
         self.used = 0
+
+    def squeeze(self, overflow: int) -> bool:
+        """Tighten this page's line spacing to hold `overflow` more lines, if few enough."""
+        if not 0 < overflow <= MAX_SQUEEZE or self.pages[-1].rows is not None:
+            return False
+        self.pages[-1].rows = self.lines + overflow
+        return True
 
     def put(self, line: Line) -> None:
         self.pages[-1].lines.append((self.used, line))
         self.used += 1
 
-    def start(self, item: Item, lead: int) -> None:
+    def start(self, item: Item, lead: int, squeeze: bool = False) -> None:
         """Skip the spacing before `item`, or begin a page when its lead does not fit here."""
         gap = max(self.space_after, item.space_before) if self.used else 0
-        if self.used and self.used + gap + lead > self.lines:
+        overflow = self.used + gap + lead - self.capacity
+        if self.used and overflow > 0 and not (squeeze and self.squeeze(overflow)):
             self.new_page()
             gap = 0
         self.used += gap
@@ -128,13 +168,13 @@ class _Pager:
         """The grid lines this page would end short by if `item` (of `lead` lines that must
         fit) began the next page; 0 when it fits here."""
         gap = max(self.space_after, item.space_before) if self.used else 0
-        room = self.lines - self.used - gap
+        room = self.capacity - self.used - gap
         return room if self.used and lead > room else 0
 
     def fits(self, lines: int, item: Item) -> bool:
         """Whether `lines` grid lines fit on this page after the spacing before `item`."""
         gap = max(self.space_after, item.space_before) if self.used else 0
-        return self.used + gap + lines <= self.lines
+        return self.used + gap + lines <= self.capacity
 
     def run_box(self, box: Box) -> None:
         """Place a box of a kept run as it comes (the run's start made sure its boxes that keep
@@ -142,22 +182,25 @@ class _Pager:
         the page ends (a longer one is placed as any other, with no widow or orphan)."""
         self.used += max(self.space_after, box.space_before) if self.used else 0
         for line in box.lines:
-            if self.used == self.lines:
+            if self.used == self.capacity:
                 self.new_page()
             self.put(line)
         self.space_after = box.space_after
 
-    def box(self, box: Box, lead: int, after: int) -> None:
+    def box(self, box: Box, lead: int, after: int, squeeze: bool = False) -> None:
         """Place `box`; `after` is what must follow it on its last page (spacing and the next
-        item's lead) when it keeps with the next."""
-        self.start(box, lead)
+        item's lead) when it keeps with the next; `squeeze` allows tighter spacing for it."""
+        self.start(box, lead, squeeze)
+        top = self.used
         whole = _whole(box)
         n = len(box.lines)
         i = 0
         while i < n:
-            room = self.lines - self.used
+            room = self.capacity - self.used
             rest = n - i
             if rest <= room and (whole or rest + after <= room or rest < 2 * MIN_LINES):
+                take = rest
+            elif rest <= room and squeeze and self.squeeze(rest + after - room):
                 take = rest
             elif rest <= room:  # it fits, what must follow does not: two lines go along
                 take = rest - MIN_LINES
@@ -165,6 +208,8 @@ class _Pager:
                 take = room if i or not self.used else 0  # longer than a page: cut it
             else:
                 take = min(room, rest - MIN_LINES)
+            if i == 0 and take:
+                self.pages[-1].pictures += [replace(p, row=p.row + top) for p in box.pictures]
             if take and not i and box.bookmark is not None:
                 self.pages[-1].bookmarks.append((self.used, box.bookmark))
             for line in box.lines[i:i + take]:
@@ -172,6 +217,7 @@ class _Pager:
             i += take
             if i < n:
                 self.new_page()
+                top = 0
         self.space_after = box.space_after
 
     def table(self, table: TableBox, lead: int) -> None:
@@ -180,10 +226,10 @@ class _Pager:
         bounds = self.header(table)
         for row in table.rows:
             height = len(row.lines)
-            if self.used + height > self.lines and height <= limit:
+            if self.used + height > self.capacity and height <= limit:
                 bounds = self.turn(table, bounds)
             for line in row.lines:  # a row taller than a page breaks where the page ends
-                if self.used == self.lines:
+                if self.used >= self.capacity:
                     bounds = self.turn(table, bounds)
                 self.put(line)
             bounds.append(self.used)
@@ -210,12 +256,36 @@ class _Pager:
         rules += [Rule(0.0, b, self.width, b, table.rule) for b in dict.fromkeys(bounds)]
         rules += [Rule(x, bounds[0], x, bounds[-1], table.rule) for x in table.columns]
 
-    def imprint(self, box: ImprintBox) -> None:
-        """版记 at the foot of the last page; on a page of its own when it does not fit."""
-        top = self.lines - len(box.lines)
+    def fixed(self, item: Fixed) -> None:
+        """The 版头 at the top of a page."""
+        if self.used:
+            self.new_page()
+        page = self.pages[-1]
+        page.lines += item.lines
+        page.free += item.free
+        page.rules += item.rules
+        self.used = item.height
+        self.space_after = item.space_after
+
+    def page_break(self) -> None:
+        if self.used:
+            self.new_page()
+        self.space_after = 0
+
+    def imprint(self, box: ImprintBox, double_sided: bool = False) -> None:
+        """版记 at the foot of the last page; on a page of its own when it does not fit. Printed
+        on both sides it goes on an even page: after a blank page when the text ended on an
+        even page it could not share, and then neither page is numbered (GB/T 9704 7.5)."""
+        top = self.capacity - len(box.lines)
         gap = max(self.space_after, box.space_before) if self.used else 0
         if self.used + gap > top:
             self.new_page()
+        if double_sided and len(self.pages) % 2:
+            blank = not self.used
+            self.new_page()
+            if blank:
+                self.pages[-2].numbered = self.pages[-1].numbered = False
+        top = self.capacity - len(box.lines)
         page = self.pages[-1]
         page.lines += [(top + i, line) for i, line in enumerate(box.lines)]
         page.rules += [Rule(0.0, top + b, self.width, top + b, w) for b, w in box.rules]

@@ -33,7 +33,9 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     """
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
-    pages = paginate(lay_out(document, setter, grid.width), grid.lines, grid.width)
+    page_setup = document.template.page
+    pages = paginate(lay_out(document, setter, grid), grid.lines, grid.width,
+                     page_setup.double_sided)
     numbers = PageNumbers(setter, document.template, grid)
     properties = Properties.of(document.metadata, CREATOR,
                                f"{CREATOR} (ReportLab {reportlab.Version})",
@@ -52,7 +54,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
         outline = Outline(canvas, grid)
         for number, page in enumerate(pages, start=1):
             draw_page(canvas, page, grid)
-            numbers.draw(canvas, number)
+            if page.numbered and (number > 1 or page_setup.first_page_number):
+                numbers.draw(canvas, number)
             outline.mark(page)
             canvas.showPage()
         if outline.count and len(pages) > 1:

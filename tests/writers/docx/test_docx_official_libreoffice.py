@@ -1,0 +1,145 @@
+"""The official documents' DOCX as LibreOffice lays it out: the same 版头, seal, 附件 pages,
+版记, attendance lists and letterhead as the PDF, in the same places (±1 mm)."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from reportgen.cli import main
+from tests.conftest import DATA
+from tests.helpers.libreoffice import convert
+
+pytestmark = pytest.mark.libreoffice
+
+MM = 72 / 25.4
+RED = (1.0, 0.0, 0.0)
+TOLERANCE = 1 * MM
+
+
+@pytest.fixture(scope="module")
+def renderings(tmp_path_factory):
+    """name -> (our PDF's pages, LibreOffice's PDF of our DOCX, pages)."""
+    out = tmp_path_factory.mktemp("official-lo")
+    found = {}
+    for name in ("culture-bureau-safety-notice", "library-upward-report",
+                 "library-meeting-minutes", "library-letter"):
+        assert main(["build", str(DATA / f"{name}.yaml"), "-o", str(out)]) == 0
+        office = convert(out / f"{name}.docx", out_dir=out / "lo")
+        found[name] = (_read(out / f"{name}.pdf"), _read(office))
+    return found
+
+
+def _read(path):
+    with pdfplumber.open(path) as pdf:
+        return [([c for c in page.chars if c["text"].strip()], page.lines, page.images)
+                for page in pdf.pages]
+
+
+def where(pages, text: str, size: float | None = None) -> tuple[int, dict, dict]:
+    """(page number, first char, last char) of the first occurrence of `text` (white space
+    ignored, optionally only characters of about `size`)."""
+    for number, (chars, _, _) in enumerate(pages, start=1):
+        chars = [c for c in chars if size is None or abs(c["size"] - size) < 1]
+        joined = "".join(c["text"] for c in chars)
+        at = joined.find(text)
+        if at >= 0:
+            return number, chars[at], chars[at + len(text) - 1]
+    raise AssertionError(f"{text!r} not found")
+
+
+def same_place(ours, theirs, text: str, size: float | None = None, edge: str = "x0") -> None:
+    page, first, last = where(ours, text, size)
+    page_lo, first_lo, last_lo = where(theirs, text, size)
+    assert page_lo == page, f"{text}: page {page_lo} in LibreOffice, {page} in the PDF"
+    assert first_lo["top"] == pytest.approx(first["top"], abs=TOLERANCE), text
+    if edge == "centre":  # centred text: the faces' digits differ in width
+        ours_x, theirs_x = (first["x0"] + last["x1"]) / 2, (first_lo["x0"] + last_lo["x1"]) / 2
+    else:
+        ours_x = first[edge] if edge == "x0" else last[edge]
+        theirs_x = first_lo[edge] if edge == "x0" else last_lo[edge]
+    assert theirs_x == pytest.approx(ours_x, abs=TOLERANCE), text
+
+
+def red(lines):
+    """The red rules, each once (LibreOffice draws a border's line twice)."""
+    found = {(round(line["top"], 1), round(line["x0"], 1), round(line["x1"], 1)): line
+             for line in lines if tuple(line["stroking_color"] or ()) == RED}
+    return [found[key] for key in sorted(found)]
+
+
+def same_rules(ours, theirs) -> None:
+    for a, b in zip(ours, theirs, strict=True):
+        assert b["top"] == pytest.approx(a["top"], abs=TOLERANCE)
+        assert b["x0"] == pytest.approx(a["x0"], abs=TOLERANCE)
+        assert b["x1"] == pytest.approx(a["x1"], abs=TOLERANCE)
+
+
+def same_seal(ours, theirs) -> None:
+    seals = [(n, image) for n, (_, _, images) in enumerate(ours) for image in images]
+    seals_lo = [(n, image) for n, (_, _, images) in enumerate(theirs) for image in images]
+    assert [n for n, _ in seals_lo] == [n for n, _ in seals]
+    for (_, a), (_, b) in zip(seals, seals_lo, strict=True):
+        for key in ("x0", "x1", "top", "bottom"):
+            assert b[key] == pytest.approx(a[key], abs=TOLERANCE), key
+
+
+def test_the_notice_has_its_head_seal_attachments_and_imprint_in_place(renderings):
+    ours, theirs = renderings["culture-bureau-safety-notice"]
+    for text in ("000086", "秘密★6个月", "特急"):
+        same_place(ours, theirs, text)
+    same_place(ours, theirs, "柳州市图书馆文件", size=42)
+    same_place(ours, theirs, "柳州市图书馆文件", size=42, edge="x1")
+    same_place(ours, theirs, "柳图发〔2026〕5号", edge="centre")
+    same_rules(red(ours[0][1]), red(theirs[0][1]))
+    same_place(ours, theirs, "关于开展2026年春节前后", size=22, edge="centre")
+    same_seal(ours, theirs)
+    same_place(ours, theirs, "柳州市图书馆", size=16, edge="x1")
+    same_place(ours, theirs, "2026年1月26日", size=16, edge="x1")
+    for label in ("附件1", "附件2"):
+        same_place(ours, theirs, label)
+    same_place(ours, theirs, "2026年春节前后安全检查分工安排表", size=22, edge="centre")
+    # The 版记 at the foot of the last page: its last rule on the block's lower edge.
+    assert len(theirs) == len(ours)
+    same_place(ours, theirs, "柳州市图书馆办公室", size=14)
+    bottom = max(line["top"] for line in ours[-1][1])
+    bottom_lo = max(line["top"] for line in theirs[-1][1])
+    assert bottom_lo == pytest.approx(bottom, abs=TOLERANCE)
+
+
+def test_the_upward_report_has_its_signers_on_the_doc_number_line(renderings):
+    ours, theirs = renderings["library-upward-report"]
+    same_place(ours, theirs, "柳州市图书馆", size=42)
+    same_place(ours, theirs, "柳图报〔2026〕2号")
+    same_place(ours, theirs, "签发人：")
+    same_place(ours, theirs, "叶伟伶")
+    same_place(ours, theirs, "黄喆", edge="x1")
+    same_rules(red(ours[0][1]), red(theirs[0][1]))
+    same_seal(ours, theirs)
+
+
+def test_the_minutes_have_their_mark_and_attendance_lists_in_place(renderings):
+    ours, theirs = renderings["library-meeting-minutes"]
+    same_place(ours, theirs, "柳州市图书馆馆长办公会议纪要", size=42)
+    same_place(ours, theirs, "〔2026〕3号", edge="centre")
+    same_rules(red(ours[0][1]), red(theirs[0][1]))
+    for text in ("出席：叶伟伶", "请假：", "列席："):
+        same_place(ours, theirs, text)
+
+
+def test_the_letter_has_its_letterhead_in_place(renderings):
+    """The mark 30 mm from the top and the double rule under it come from the first page's
+    header, 份号 and 发文字号 under the rule. The double rule at the foot is drawn by
+    LibreOffice about 1.8 mm higher than 20 mm from the edge (the footer's reach), so it is
+    only checked for being there, thin over thick."""
+    ours, theirs = renderings["library-letter"]
+    same_place(ours, theirs, "柳州市图书馆", size=42)
+    same_place(ours, theirs, "000012")
+    same_place(ours, theirs, "柳图函〔2026〕7号", edge="x1")
+    same_place(ours, theirs, "关于商请支持2026年新春阅读系列活动的函", size=22, edge="centre")
+    rules, rules_lo = red(ours[0][1]), red(theirs[0][1])
+    same_rules(rules[:2], rules_lo[:2])
+    assert len(rules_lo) == 4 and rules_lo[2]["linewidth"] < rules_lo[3]["linewidth"]
+    same_seal(ours, theirs)
+    first_page_foot = [c for c in theirs[0][0] if 262 * MM < c["top"] < 280 * MM]
+    assert first_page_foot == []  # no page number on a letter's first page
