@@ -3,10 +3,14 @@ seals (7.3.5.1), 附件 pages (7.3.7), the 版记 at the foot (7.4), 纪要 (10.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pdfplumber
 import pytest
+from fontTools.ttLib import TTFont
 
 from reportgen.cli import main
+from reportgen.fontset import default_fonts_dir
 from tests.conftest import DATA
 
 MM = 72 / 25.4
@@ -48,6 +52,31 @@ def red_lines(lines):
     return [line for line in lines if tuple(line["stroking_color"] or ()) == RED]
 
 
+def baseline(char: dict) -> float:
+    """The baseline `char` is set on, from the page's top. Characters of one line share it
+    whatever their faces; their boxes' tops differ with each face's em box."""
+    return char["bottom"] + char["y0"] - char["matrix"][5]
+
+
+@cache
+def _descender(font: str) -> float:
+    """The typographic descender (OS/2) of a bundled face, in ems, read from its file."""
+    with TTFont(default_fonts_dir() / f"{font}.ttf", lazy=True) as face:
+        return face["OS/2"].sTypoDescender / face["head"].unitsPerEm
+
+
+def em_top(char: dict) -> float:
+    """The top of the ideographic em box of the face that drew `char`, from the page's top:
+    one em above the face's descender (880/−120 in Song, Hei and Kai, 850/−150 in the bundled
+    仿宋), measured from the baseline with the face's own metrics."""
+    return baseline(char) - char["size"] * (1 + _descender(char["fontname"].split("+")[-1]))
+
+
+def em_bottom(char: dict) -> float:
+    """The bottom of the ideographic em box of the face that drew `char` (see `em_top`)."""
+    return baseline(char) - char["size"] * _descender(char["fontname"].split("+")[-1])
+
+
 # -- 下行文 notice ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -59,7 +88,7 @@ def test_the_mark_is_red_centred_and_35_mm_below_the_block_top(notice):
     chars, _, _ = notice[0]
     mark = find(chars, "柳州市图书馆文件")
     assert all(tuple(c["non_stroking_color"]) == RED for c in mark)
-    assert mark[0]["top"] == pytest.approx(TOP + 35 * MM, abs=0.5 * MM)
+    assert em_top(mark[0]) == pytest.approx(TOP + 35 * MM, abs=0.5 * MM)
     centre = (mark[0]["x0"] + mark[-1]["x1"]) / 2
     assert centre == pytest.approx((LEFT + RIGHT) / 2, abs=0.5 * MM)
 
@@ -79,7 +108,7 @@ def test_the_red_rule_is_block_wide_4_mm_below_the_doc_number(notice):
     number = find(chars, "柳图发〔2026〕5号")
     assert rule["x0"] == pytest.approx(LEFT, abs=0.3) and rule["x1"] == pytest.approx(RIGHT,
                                                                                        abs=0.3)
-    assert rule["top"] - number[0]["bottom"] == pytest.approx(4 * MM, abs=0.3 * MM)
+    assert rule["top"] - em_bottom(number[0]) == pytest.approx(4 * MM, abs=0.05 * MM)
     centre = (number[0]["x0"] + number[-1]["x1"]) / 2
     assert centre == pytest.approx((LEFT + RIGHT) / 2, abs=1)
     # The doc number two lines below the mark, the title two lines below the rule (7.2.5, 7.3.1).
@@ -152,12 +181,13 @@ def test_an_upward_report_puts_its_doc_number_left_and_the_signers_right(built):
     label, first, second = find(chars, "签发人："), find(chars, "叶伟伶"), find(chars, "黄喆")
     assert number[0]["x0"] == pytest.approx(LEFT + CH, abs=0.5)  # 1 character in
     assert second[-1]["x1"] == pytest.approx(RIGHT - CH, abs=0.5)  # 1 character in
-    assert {round(c["top"]) for c in number + label + first + second} == {round(number[0]["top"])}
+    line = number + label + first + second  # one line: 仿宋 and 楷体 on one baseline
+    assert {round(baseline(c), 2) for c in line} == {round(baseline(number[0]), 2)}
     assert all("Kai" in c["fontname"] for c in first + second)
     assert not any("Kai" in c["fontname"] for c in label)
     assert label[-1]["x1"] <= first[0]["x0"] + 0.5
     (rule,) = red_lines(lines)
-    assert rule["top"] - number[0]["bottom"] == pytest.approx(4 * MM, abs=0.3 * MM)
+    assert rule["top"] - em_bottom(number[0]) == pytest.approx(4 * MM, abs=0.05 * MM)
 
 
 def test_more_than_two_signers_go_on_further_lines_under_the_first_name(tmp_path):
@@ -168,8 +198,8 @@ def test_more_than_two_signers_go_on_further_lines_under_the_first_name(tmp_path
     chars, _, _ = pages_of(tmp_path / "r.pdf")[0]
     first, third, number = find(chars, "叶伟伶"), find(chars, "覃一平"), find(chars, "柳图报")
     assert third[0]["x0"] == pytest.approx(first[0]["x0"], abs=0.1)
-    assert third[0]["top"] - first[0]["top"] == pytest.approx(PITCH, abs=0.1)
-    assert number[0]["top"] == pytest.approx(third[0]["top"], abs=0.1)  # the last name's line
+    assert baseline(third[0]) - baseline(first[0]) == pytest.approx(PITCH, abs=0.1)
+    assert baseline(number[0]) == pytest.approx(baseline(third[0]), abs=0.01)  # the last line
 
 
 # -- 纪要 ----------------------------------------------------------------------------------------
@@ -178,7 +208,7 @@ def test_minutes_have_a_red_mark_and_hanging_attendance_lists(built):
     pages = pages_of(built / "library-meeting-minutes.pdf")
     chars = pages[0][0]
     mark = find(chars, "柳州市图书馆馆长办公会议纪要")
-    assert mark[0]["top"] == pytest.approx(TOP + 35 * MM, abs=0.5 * MM)
+    assert em_top(mark[0]) == pytest.approx(TOP + 35 * MM, abs=0.5 * MM)
     assert all(tuple(c["non_stroking_color"]) == RED for c in mark)
     every = next(page[0] for page in pages if "出席：" in text_of(page[0]))
     present = find(every, "出席：")
@@ -199,7 +229,7 @@ def test_a_letter_has_its_mark_30_mm_from_the_top_and_red_double_rules(built):
     pages = pages_of(built / "library-letter.pdf")
     chars, lines, _ = pages[0]
     mark = find([c for c in chars if c["size"] > 30], "柳州市图书馆")
-    assert mark[0]["top"] == pytest.approx(30 * MM, abs=0.5 * MM)
+    assert em_top(mark[0]) == pytest.approx(30 * MM, abs=0.5 * MM)
     assert all(tuple(c["non_stroking_color"]) == RED for c in mark)
     rules = sorted(red_lines(lines), key=lambda r: r["top"])
     assert len(rules) == 4
@@ -210,13 +240,13 @@ def test_a_letter_has_its_mark_30_mm_from_the_top_and_red_double_rules(built):
     assert upper[0]["linewidth"] > upper[1]["linewidth"]  # thick over thin
     assert lower[0]["linewidth"] < lower[1]["linewidth"]  # thin over thick
     edge = upper[0]["top"] - upper[0]["linewidth"] / 2
-    assert edge - mark[0]["bottom"] == pytest.approx(4 * MM, abs=0.3 * MM)
+    assert edge - em_bottom(mark[0]) == pytest.approx(4 * MM, abs=0.3 * MM)
     assert 297 * MM - (lower[1]["top"] + lower[1]["linewidth"] / 2) == pytest.approx(
         20 * MM, abs=0.3 * MM)
     copy, number = find(chars, "000012"), find(chars, "柳图函〔2026〕7号")
     below = upper[1]["top"] + upper[1]["linewidth"] / 2
-    for found in (copy, number):  # 7/8 of a 3号 character under the rule
-        assert found[0]["top"] - below == pytest.approx(7 / 8 * 16, abs=0.3)
+    for found in (copy, number):  # 7/8 of a 3号 character under the rule, to its em box
+        assert em_top(found[0]) - below == pytest.approx(7 / 8 * 16, abs=0.3)
     assert copy[0]["x0"] == pytest.approx(LEFT, abs=0.3)
     assert number[-1]["x1"] == pytest.approx(RIGHT, abs=0.3)
 

@@ -1,10 +1,10 @@
 """Seal images (印章): a PNG or SVG file checked, sized and made ready for both writers.
 
 Both writers draw the same picture: a PNG in RGBA whose paper white is transparent, at most
-`MAX_SIDE` pixels on its longer side (480 dpi for a 42 mm seal, above the 300 dpi offices print). An SVG is rendered with
-resvg (resvg-py), which draws everything seal makers put in SVG files, text along a path
-included, from one self-contained wheel; the original SVG is kept for the DOCX, where Word
-2016 and later draw it sharp and older readers the PNG.
+`MAX_SIDE` pixels on its longer side (480 dpi for a 42 mm seal, above the 300 dpi offices
+print). An SVG is rendered with resvg (resvg-py), which draws everything seal makers put in SVG
+files, text along a path included, from one self-contained wheel; the original SVG is kept for
+the DOCX, where Word 2016 and later draw it sharp and older readers the PNG.
 """
 
 from __future__ import annotations
