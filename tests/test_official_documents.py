@@ -286,6 +286,17 @@ def test_the_imprint_goes_after_a_blank_page_onto_an_even_page_unnumbered(tmp_pa
     assert "—2—" in text_of(pages[1][0]).replace(" ", "")
 
 
+@pytest.mark.parametrize("diameter", [35.6, 38, 42, 45])
+def test_a_seal_of_any_size_starts_below_the_text_above_within_a_line(tmp_path, diameter):
+    """GB/T 9704 7.3.5.1: 印章顶端应当上距正文一行之内, never over the text above."""
+    (tmp_path / "seal.svg").write_bytes((DATA / "seal-liuzhou-library.svg").read_bytes())
+    pages = _notice_with(tmp_path, 2, "signature:\n  organisation: 柳州市图书馆\n"
+                         f"  date: 2026-02-03\n  seal: seal.svg\n  seal_mm: {diameter}\n")
+    chars, _, (image,) = next(p for p in pages if p[2])
+    above = max(em_bottom(c) for c in chars if c["top"] < image["top"])
+    assert 0 < image["top"] - above < PITCH
+
+
 def test_a_seal_that_does_not_fit_tightens_its_page_instead_of_standing_alone(tmp_path):
     """GB/T 9704 7.3.5.5: the space left cannot hold seal and date, so the page's lines move
     closer together; the seal never starts a page of its own."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from copy import deepcopy
 from itertools import accumulate, pairwise
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
@@ -31,12 +32,16 @@ from reportgen.writers.docx.styles import (
     style_id,
 )
 
+if TYPE_CHECKING:
+    from reportgen.fontset import FontRegistry
+
 
 class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
     def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template,
-                 fallback: Fallback | None = None, pictures: Pictures | None = None):
+                 fonts: FontRegistry, fallback: Fallback | None = None,
+                 pictures: Pictures | None = None):
         self._sect_pr = body.find(qn("w:sectPr"))
         self._body = body
         self._numbering = numbering
@@ -46,7 +51,7 @@ class Body:
         self._before: int | None = None
         """Space (twips) before the next paragraph, set where what precedes it is off the grid
         (the 版头): it brings that paragraph back onto the grid."""
-        self._official = Official(self, grid, template, pictures)
+        self._official = Official(self, grid, template, fonts, pictures)
 
     def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
               fresh: bool = False) -> None:

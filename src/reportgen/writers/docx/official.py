@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING
 from docx.oxml.ns import qn
 
 from reportgen import model
+from reportgen.advances import measure
+from reportgen.layout import seals
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, mm, pt, width_chars
 from reportgen.writers.docx.seal import Pictures, anchor
 
 if TYPE_CHECKING:
+    from reportgen.fontset import FontRegistry
     from reportgen.writers.docx.blocks import Body
 
 EXACT_ASCENT = 0.8
@@ -35,23 +38,20 @@ GRID_EM_SHIFT = 0.7
 down comes out that much lower than the PDF's."""
 MARK_LEADING = 1.2
 """The step between the names of a joint mark, in ems (as the PDF)."""
-SEAL_BELOW_CENTRE = 0.25
-"""How far (grid lines) the organisation's line centre sits below the seal's centre."""
-SEAL_GAP_CHARS = 1.0
 SIGNERS_PER_LINE = 2
-DIGIT_CHARS = 0.55
-"""The width of a digit of the date, in characters, where the seal is centred over it."""
 LETTER_GAP = 7 / 8
+PT_PER_MM = 72 / 25.4
 
 
 class Official:
     """Writes the official parts of one document into a `Body`."""
 
-    def __init__(self, body: Body, grid: Grid, template: Template,
+    def __init__(self, body: Body, grid: Grid, template: Template, fonts: FontRegistry,
                  pictures: Pictures | None) -> None:
         self.body = body
         self.grid = grid
         self.template = template
+        self.fonts = fonts
         self.pictures = pictures
 
     def size(self, role: str) -> float:
@@ -277,52 +277,48 @@ class Official:
 
     # -- 落款 with seals ---------------------------------------------------------------------------
     def sealed_signature(self, block: model.Signature) -> None:
-        """As the PDF (7.3.5.1): empty lines, each row of organisations centred over their
-        seals, the date 4 characters in from the right under the last one; the seals are
-        pictures behind the text, anchored to their row's paragraph."""
-        pitch = self.grid.line_pitch
+        """As the PDF: `reportgen.layout.seals` fed with the widths of the organisations and
+        the date in the faces the PDF draws them with (read through the font registry), so the
+        seals lie where the PDF has them. Empty lines, then each row of organisations centred
+        over their seals by centre tabs, the date 4 characters in from the right under the
+        last one; the seals are pictures behind the text, anchored to their row's paragraph."""
+        page, grid = self.template.page, self.grid
+        scale = grid.char_pitch / pt(grid.size_pt)  # every character on the grid's pitch
         org_pt, date_pt = self.size("signature"), self.size("date")
-        em = self.grid.char_pitch if date_pt == self.grid.size_pt else pt(date_pt)
-        width = self.grid.text_width
-        # Digits between the office faces' ½ and the bundled faces' 0.6 of a character.
-        date_width = width_chars(block.date, DIGIT_CHARS) * em
-        centre = width - 4 * em - date_width / 2
-        seals = block.seals
-        diameter = max(seal.height_mm for seal in seals) * 1440 / 25.4 / pitch
-        blank = max(1, math.ceil(diameter / 2 - SEAL_BELOW_CENTRE - 0.5))
-        org_em = self.grid.char_pitch if org_pt == self.grid.size_pt else pt(org_pt)
-        step = max(max(seal.width_mm for seal in seals) * 1440 / 25.4,
-                   max(width_chars(o) for o in block.organisations) * org_em) \
-            + SEAL_GAP_CHARS * em
-        per_row = max(1, min(len(seals), int((centre + step / 2 + 1e-6) // step)))
-        rows = [list(range(len(seals)))[max(0, end - per_row):end]
-                for end in range(len(seals), 0, -per_row)][::-1]
-        row_height = max(blank + 1, math.ceil(diameter + 0.25))
+        org_width = measure(self.fonts, self.template.role("signature").faces)
+        names = [org_width(name) * org_pt * scale for name in block.organisations]
+        date = measure(self.fonts, self.template.role("date").faces)(block.date)
+        em = date_pt * scale
+        layout = seals.sealed_signature(
+            names, date * date_pt * scale,
+            [(seal.width_mm * PT_PER_MM, seal.height_mm * PT_PER_MM) for seal in block.seals],
+            em=em, width=page.text_width_mm * PT_PER_MM,
+            pitch=page.text_height_mm * PT_PER_MM / page.lines, size=grid.size_pt)
         flat = oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
                         first_line_chars=0)
         self.body.keep_last_with_next()  # no seal without text above it on its page
-        for r, members in enumerate(rows):
-            for _ in range(blank if r == 0 else row_height - 1):
+        seated = list(zip(block.organisations, names, layout.seats, block.seals, strict=True))
+        row = -1
+        for next_row in sorted({seat.row for seat in layout.seats}):
+            for _ in range(next_row - row - 1):
                 self.body._paragraph("body", "", indent=flat, keep_next=True)
-            centres = [centre - (len(members) - 1 - k) * step for k in range(len(members))]
-            text = "".join("\t" + block.organisations[i] for i in members)
-            stops = oxml.tabs(*((round(min(max(c, width_chars(block.organisations[i]) * org_em
-                                                   / 2),
-                                               width - width_chars(block.organisations[i])
-                                               * org_em / 2)), "center")
-                                for c, i in zip(centres, members, strict=True)))
-            p = self.body._paragraph("signature", text, align="left", tabs=stops, keep_next=True,
-                                     indent=flat, line_spacing=oxml.spacing(
-                                         before=0, before_lines=0, after=0, after_lines=0))
-            for c, i in zip(centres, members, strict=True):
-                seal = seals[i]
-                top = (0.5 - SEAL_BELOW_CENTRE) * pitch - seal.height_mm * 1440 / 25.4 / 2
-                x = c - seal.width_mm * 1440 / 25.4 / 2
-                p.append(anchor(self.pictures, seal, round(x), round(top)))
+            row = next_row
+            members = [member for member in seated if member[2].row == row]
+            stops = oxml.tabs(*((round(20 * (seat.name_x + width / 2)), "center")
+                                for _, width, seat, _ in members))
+            p = self.body._paragraph("signature", "".join("\t" + name for name, *_ in members),
+                                     align="left", tabs=stops, keep_next=True, indent=flat,
+                                     line_spacing=oxml.spacing(before=0, before_lines=0,
+                                                               after=0, after_lines=0))
+            for _, _, seat, seal in members:
+                width, height = seal.width_mm * PT_PER_MM, seal.height_mm * PT_PER_MM
+                p.append(anchor(self.pictures, seal, round(20 * (seat.centre - width / 2)),
+                                round(20 * layout.seal_top(height))))
         self.body._paragraph("date", block.date, align="right",
-                             indent=oxml.ind(left=0, left_chars=0, right=round(4 * em),
-                                             right_chars=400, first_line=0,
-                                             first_line_chars=0),
+                             indent=oxml.ind(left=0, left_chars=0,
+                                             right=round(20 * seals.DATE_IN_CHARS * em),
+                                             right_chars=100 * seals.DATE_IN_CHARS,
+                                             first_line=0, first_line_chars=0),
                              line_spacing=oxml.spacing(before=0, before_lines=0, after=0,
                                                        after_lines=0))
 

@@ -37,8 +37,8 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     bundled = options.docx_fonts == "bundled"
     characters = set(_text(document)) if bundled else set()
     fallbacks = faces.fallbacks(characters, options.fonts) if bundled else {}
-    blocks.Body(body, numbering, grid, template, _family_of(fallbacks) if fallbacks else None,
-                Pictures(word)).write(document.blocks)
+    blocks.Body(body, numbering, grid, template, options.fonts,
+                _family_of(fallbacks) if fallbacks else None, Pictures(word)).write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
     head = template.head

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from reportgen import model
+from reportgen.layout import seals
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Box, Fixed, Item, PageBreak, Picture, Rule
 from reportgen.writers.pdf.grid import Grid
@@ -26,10 +27,6 @@ SIGNER_GAP_CHARS = 1.0
 """Space between two 签发人 names on a line, in characters."""
 SIGNERS_PER_LINE = 2
 """GB/T 9704 7.2.6: two names a line, further lines aligned under the first name."""
-SEAL_BELOW_CENTRE = 0.25
-"""How far (grid lines) the organisation's line centre sits below the seal's centre."""
-SEAL_GAP_CHARS = 1.0
-"""Space between the seals of a joint document, in characters (7.3.5.1: never touching)."""
 LETTER_GAP = 7 / 8
 """GB/T 9704 10.1: elements under a letter's first rule, 7/8 of a 3号 character below it."""
 
@@ -233,48 +230,26 @@ class Official:
 
     # -- 落款 with seals ---------------------------------------------------------------------------
     def sealed_signature(self, block: model.Signature) -> Box:
-        """7.3.5.1: the date 4 characters in from the right, each organisation centred over
-        its seal's centre, the last one over the date; each seal centred on its organisation,
-        the organisation and date below the seal's centre, the seal's top within one line of
-        the text above. Seals of a joint document stand side by side from the right, as many
-        as fit a row, never touching; further rows above."""
+        """7.3.5.1 as `reportgen.layout.seals` lays it out: each seal a picture over its
+        organisation, the last one over the date too; the empty lines above keep the seals'
+        tops within one line of the text above."""
         org_style, date_style = self.style("signature"), self.style("date")
-        em = self.setter.em(date_style)
-        date_width = self.setter.metrics(date_style).width(block.date)
-        centre = self.width - 4 * em - date_width / 2
-        pitch = self.grid.pitch
-        seals = block.seals
-        diameter = max(seal.height_mm for seal in seals) * mm / pitch
-        blank = max(1, math.ceil(diameter / 2 - SEAL_BELOW_CENTRE - 0.5))
         org_metrics = self.setter.metrics(org_style)
-        # Seals side by side, as far apart as their widest name needs.
-        step = max(max(seal.width_mm for seal in seals) * mm,
-                   max(org_metrics.width(o) for o in block.organisations)) + SEAL_GAP_CHARS * em
-        per_row = max(1, min(len(seals), int((centre + step / 2 + 1e-6) // step)))
-        rows = [list(range(len(seals)))[max(0, end - per_row):end]
-                for end in range(len(seals), 0, -per_row)][::-1]
-        row_height = max(blank + 1, math.ceil(diameter + 0.25))
-        lines: list[Line] = [() for _ in range(blank)]
+        pitch = self.grid.pitch
+        layout = seals.sealed_signature(
+            [org_metrics.width(name) for name in block.organisations],
+            self.setter.metrics(date_style).width(block.date),
+            [(seal.width_mm * mm, seal.height_mm * mm) for seal in block.seals],
+            em=self.setter.em(date_style), width=self.width, pitch=pitch,
+            size=self.grid.body_size)
+        lines: list[Line] = [() for _ in range(layout.date_row + 1)]
         pictures = []
-        for r, members in enumerate(rows):
-            if r:
-                lines += [() for _ in range(row_height - 1)]
-            org_row = len(lines)
-            line: Line = ()
-            for k, index in enumerate(members):
-                x_centre = centre - (len(members) - 1 - k) * step
-                name = block.organisations[index]
-                name_width = org_metrics.width(name)
-                x = min(max(0.0, x_centre - name_width / 2), self.width - name_width)
-                line += self.setter.single(name, org_style, x)
-                seal = seals[index]
-                width, height = seal.width_mm * mm, seal.height_mm * mm
-                middle = org_row + 0.5 - SEAL_BELOW_CENTRE
-                pictures.append(Picture(seal.png, x_centre - width / 2,
-                                        middle - height / pitch / 2, width, height))
-            lines.append(line)
-        date_x = min(centre - date_width / 2, self.width - date_width)
-        lines.append(self.setter.single(block.date, date_style, date_x))
+        for name, seat, seal in zip(block.organisations, layout.seats, block.seals, strict=True):
+            lines[seat.row] += self.setter.single(name, org_style, seat.name_x)
+            width, height = seal.width_mm * mm, seal.height_mm * mm
+            pictures.append(Picture(seal.png, seat.centre - width / 2,
+                                    seat.row + layout.seal_top(height) / pitch, width, height))
+        lines[layout.date_row] = self.setter.single(block.date, date_style, layout.date_x)
         return Box(tuple(lines), keep_together=True, pictures=tuple(pictures), squeeze=True)
 
     # -- 附件 and 纪要 ---------------------------------------------------------------------------
