@@ -297,6 +297,17 @@ def test_a_seal_of_any_size_starts_below_the_text_above_within_a_line(tmp_path, 
     assert 0 < image["top"] - above < PITCH
 
 
+def test_a_sealed_signature_at_the_end_of_a_kept_run_keeps_its_seal_and_date(tmp_path):
+    """The paragraph before a seal keeps with it; where the two would leave more than five lines
+    of a page empty, the page still never parts the 落款 from its date or loses the seal."""
+    (tmp_path / "seal.svg").write_bytes((DATA / "seal-liuzhou-library.svg").read_bytes())
+    last = "  - " + "末段" * 40 + "。\n"  # three lines, kept with the 落款 after it
+    pages = _notice_with(tmp_path, 7, last + "signature:\n  organisation: 柳州市图书馆\n"
+                         "  date: 2026-02-03\n  seal: seal.svg\n")
+    (page,) = [p for p in pages if p[2]]
+    assert "柳州市图书馆" in text_of(page[0]) and "2026年2月3日" in text_of(page[0])
+
+
 def test_a_seal_that_does_not_fit_tightens_its_page_instead_of_standing_alone(tmp_path):
     """GB/T 9704 7.3.5.5: the space left cannot hold seal and date, so the page's lines move
     closer together; the seal never starts a page of its own."""

@@ -5,8 +5,9 @@ with the first lines of what follows. A paragraph never leaves one line alone at
 head of a page: a line more moves over, and the page ends short. But no keep leaves more than
 `MAX_CARRIED_LINES` lines of a page empty: a run of kept boxes that would is set as it comes
 instead, its headings each with at least a line after them, its last box broken where the page
-ends. A table repeats its header row on every page it
-reaches and breaks only between rows, unless one row is taller than a page. Spacing before and
+ends, unless it keeps together (a 落款 is never parted from its date or its seal). A table
+repeats its header row on every page it reaches and breaks only between rows, unless one row is
+taller than a page. Spacing before and
 after boxes is whole grid lines; the larger of two neighbours' spacing applies, and none at the
 top of a page.
 
@@ -94,13 +95,17 @@ def _run_end(items: Sequence[Item], i: int) -> int | None:
 
 def _run_head(items: Sequence[Item], i: int, end: int) -> int:
     """The grid lines a kept run needs on the page where it starts: its boxes that keep with
-    the next, the spacing between them, and a line (two of a longer box) of its last box."""
+    the next, the spacing between them, and a line (two of a longer box) of its last box, or
+    all of it when it keeps together (a 落款 is never parted from its date)."""
     head = 0
     for k in range(i, end + 1):
         box = items[k]
         if k > i:
             head += _gap(items[k - 1], box)
-        head += len(box.lines) if k < end else (1 if _whole(box) else MIN_LINES)
+        if k < end or box.keep_together:
+            head += len(box.lines)
+        else:
+            head += 1 if _whole(box) else MIN_LINES
     return head
 
 
@@ -181,17 +186,25 @@ class _Pager:
         with the next, and a line after them, fit); the run's last box, if short, breaks where
         the page ends (a longer one is placed as any other, with no widow or orphan)."""
         self.used += max(self.space_after, box.space_before) if self.used else 0
-        for line in box.lines:
+        for i, line in enumerate(box.lines):
             if self.used == self.capacity:
                 self.new_page()
+            if i == 0:
+                self.mark(box)
             self.put(line)
         self.space_after = box.space_after
+
+    def mark(self, box: Box) -> None:
+        """Put the box's pictures and bookmark on this page, its first line going here."""
+        page = self.pages[-1]
+        page.pictures += [replace(p, row=p.row + self.used) for p in box.pictures]
+        if box.bookmark is not None:
+            page.bookmarks.append((self.used, box.bookmark))
 
     def box(self, box: Box, lead: int, after: int, squeeze: bool = False) -> None:
         """Place `box`; `after` is what must follow it on its last page (spacing and the next
         item's lead) when it keeps with the next; `squeeze` allows tighter spacing for it."""
         self.start(box, lead, squeeze)
-        top = self.used
         whole = _whole(box)
         n = len(box.lines)
         i = 0
@@ -208,16 +221,13 @@ class _Pager:
                 take = room if i or not self.used else 0  # longer than a page: cut it
             else:
                 take = min(room, rest - MIN_LINES)
-            if i == 0 and take:
-                self.pages[-1].pictures += [replace(p, row=p.row + top) for p in box.pictures]
-            if take and not i and box.bookmark is not None:
-                self.pages[-1].bookmarks.append((self.used, box.bookmark))
+            if take and not i:
+                self.mark(box)
             for line in box.lines[i:i + take]:
                 self.put(line)
             i += take
             if i < n:
                 self.new_page()
-                top = 0
         self.space_after = box.space_after
 
     def table(self, table: TableBox, lead: int) -> None:
