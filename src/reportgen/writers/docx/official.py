@@ -283,7 +283,8 @@ class Official:
         over their seals by centre tabs, the date 4 characters in from the right under the
         last one; the seals are pictures behind the text, anchored to their row's paragraph."""
         page, grid = self.template.page, self.grid
-        scale = grid.char_pitch / pt(grid.size_pt)  # every character on the grid's pitch
+        width = page.text_width_mm * PT_PER_MM
+        scale = width / (page.chars * grid.size_pt)  # the PDF's: characters on the grid's pitch
         org_pt, date_pt = self.size("signature"), self.size("date")
         org_width = measure(self.fonts, self.template.role("signature").faces)
         names = [org_width(name) * org_pt * scale for name in block.organisations]
@@ -292,8 +293,8 @@ class Official:
         layout = seals.sealed_signature(
             names, date * date_pt * scale,
             [(seal.width_mm * PT_PER_MM, seal.height_mm * PT_PER_MM) for seal in block.seals],
-            em=em, width=page.text_width_mm * PT_PER_MM,
-            pitch=page.text_height_mm * PT_PER_MM / page.lines, size=grid.size_pt)
+            em=em, width=width, pitch=page.text_height_mm * PT_PER_MM / page.lines,
+            size=grid.size_pt)
         flat = oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
                         first_line_chars=0)
         self.body.keep_last_with_next()  # no seal without text above it on its page
@@ -304,15 +305,15 @@ class Official:
                 self.body._paragraph("body", "", indent=flat, keep_next=True)
             row = next_row
             members = [member for member in seated if member[2].row == row]
-            stops = oxml.tabs(*((round(20 * (seat.name_x + width / 2)), "center")
-                                for _, width, seat, _ in members))
+            stops = oxml.tabs(*((round(20 * (seat.name_x + name / 2)), "center")
+                                for _, name, seat, _ in members))
             p = self.body._paragraph("signature", "".join("\t" + name for name, *_ in members),
                                      align="left", tabs=stops, keep_next=True, indent=flat,
                                      line_spacing=oxml.spacing(before=0, before_lines=0,
                                                                after=0, after_lines=0))
             for _, _, seat, seal in members:
-                width, height = seal.width_mm * PT_PER_MM, seal.height_mm * PT_PER_MM
-                p.append(anchor(self.pictures, seal, round(20 * (seat.centre - width / 2)),
+                across, height = seal.width_mm * PT_PER_MM, seal.height_mm * PT_PER_MM
+                p.append(anchor(self.pictures, seal, round(20 * (seat.centre - across / 2)),
                                 round(20 * layout.seal_top(height))))
         self.body._paragraph("date", block.date, align="right",
                              indent=oxml.ind(left=0, left_chars=0,

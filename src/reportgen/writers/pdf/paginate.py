@@ -7,9 +7,8 @@ head of a page: a line more moves over, and the page ends short. But no keep lea
 instead, its headings each with at least a line after them, its last box broken where the page
 ends, unless it keeps together (a 落款 is never parted from its date or its seal). A table
 repeats its header row on every page it reaches and breaks only between rows, unless one row is
-taller than a page. Spacing before and
-after boxes is whole grid lines; the larger of two neighbours' spacing applies, and none at the
-top of a page.
+taller than a page. Spacing before and after boxes is whole grid lines; the larger of two
+neighbours' spacing applies, and none at the top of a page.
 
 How much of a box must fit where it starts (its lead) is worked out once, from the last box to
 the first, so the pass never looks back: the cost is linear in the number of lines.
