@@ -34,7 +34,7 @@ def test_table_cells_and_data_values_print_as_written(write_yaml):
     assert document.blocks[1].text == "达标率65.0%，票价1.50元，9:30开馆，两倍130，约192万"
     assert document.blocks[2].rows == (("达标率", "65.0", "70.50"), ("票价", "1.50", "2"),
                                        ("开馆", "9:30", "0x1F"), ("藏书", "3 274", "1e3"))
-    assert document.blocks[2].header == ("指标", "2024", "2025")
+    assert document.blocks[2].header == (("指标", "2024", "2025"),)
 
 
 def test_the_docx_table_shows_the_written_numbers(write_yaml, tmp_path, capsys):

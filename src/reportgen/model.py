@@ -10,6 +10,7 @@ carried as `Numbering` so that a writer can either print the label (PDF) or emit
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
@@ -118,16 +119,62 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class Table:
-    """A table (表格) with an optional caption, one header row and body rows of text cells.
+class Span:
+    """A merged cell (合并单元格): its text stands at (`row`, `column`) of the table's grid,
+    header rows counted first, and it covers `rows` × `columns` grid positions."""
 
-    `align` holds one of `left`, `center`, `right` per column; numeric columns default to right.
+    row: int
+    column: int
+    rows: int = 1
+    columns: int = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column is set: `align` is `left`, `center`, `right` or `decimal` (numbers on
+    their decimal point); `width` is the author's width in characters of the table's text, None
+    for a width from the content."""
+
+    align: str = "left"
+    width: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table (表格): optional caption (表题) and units line (单位：万元) above, header rows
+    (表头, repeated on every page), body rows, and notes (注：…) below.
+
+    Every row holds one text per column; a position covered by a `Span` (other than the span's
+    own first position) holds "". `totals` are indices of body rows set apart as 合计 / 总计.
+    `orientation` is `auto` (landscape only when the table is too wide for the page),
+    `portrait` or `landscape` (GB/T 9704-2012 §8 横排表格).
     """
 
-    header: tuple[str, ...]
+    header: tuple[tuple[str, ...], ...]
     rows: tuple[tuple[str, ...], ...]
-    align: tuple[str, ...]
+    columns: tuple[Column, ...]
     caption: str | None = None
+    units: str | None = None
+    notes: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    totals: tuple[int, ...] = ()
+    orientation: str = "auto"
+
+    @classmethod
+    def simple(cls, header: Sequence[str], rows: Sequence[Sequence[str]],
+               align: Sequence[str], caption: str | None = None) -> Table:
+        """A table of one header row and no merged cells."""
+        return cls((tuple(header),), tuple(tuple(row) for row in rows),
+                   tuple(Column(a) for a in align), caption)
+
+    @property
+    def grid(self) -> tuple[tuple[str, ...], ...]:
+        """Header rows then body rows: the rows `spans` count in."""
+        return self.header + self.rows
+
+    @property
+    def align(self) -> tuple[str, ...]:
+        return tuple(column.align for column in self.columns)
 
 
 @dataclass(frozen=True)
@@ -294,11 +341,10 @@ def block_texts(block: Block | PlanItem):
     elif isinstance(block, Title):
         yield from block.lines
     elif isinstance(block, Table):
-        if block.caption:
-            yield block.caption
-        yield from block.header
-        for row in block.rows:
-            yield from row
+        yield from (t for t in (block.caption, block.units) if t)
+        for row in block.grid:
+            yield from (cell for cell in row if cell)
+        yield from block.notes
     elif isinstance(block, ClosingLines):
         yield from block.lines
     elif isinstance(block, Attachments):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
@@ -58,6 +58,14 @@ class Geometry:
     page_number_gap_mm: float = 7
     lines_per_page: int = 22
     chars_per_line: int = 28
+    page_height_mm: float = 297
+
+    def turned(self) -> Geometry:
+        """The same block on a page shown turned a quarter (/Rotate 90, 横排表格): the sheet's
+        left edge on top, its foot on the left."""
+        return replace(self, text_left_mm=self.page_height_mm - self.text_top_mm
+                       - self.text_height_mm, text_top_mm=self.text_left_mm,
+                       text_width_mm=self.text_height_mm, text_height_mm=self.text_width_mm)
 
     @property
     def left(self) -> float:
@@ -169,6 +177,7 @@ class Page:
     tables: int = 0
     pictures: list[Cell] = field(default_factory=list)
     """Boxes (x0, top, x1, bottom) of the page's pictures: a seal over a signature."""
+    turned: bool = False
 
 
 @dataclass
@@ -189,6 +198,9 @@ def read_pages(path: str | Path, geometry: Geometry) -> list[Page]:
 
 
 def _read_page(number: int, plumber_page, geometry: Geometry) -> Page:
+    turned = plumber_page.rotation in (90, 270)
+    if turned:  # pdfplumber reads a turned page as shown
+        geometry = geometry.turned()
     plumber_page = plumber_page.dedupe_chars()
     height = float(plumber_page.height)
     cells: list[Cell] = []
@@ -217,10 +229,11 @@ def _read_page(number: int, plumber_page, geometry: Geometry) -> Page:
     lines.sort(key=lambda line: (line.baseline, line.x0))
     for index, line in enumerate(lines, start=1):
         line.index = index
-        line.kind = _kind(line, geometry)
+        line.kind = _kind(line, geometry, turned)
     pictures = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
                 for i in plumber_page.images]
-    return Page(number, float(plumber_page.width), height, lines, len(tables), pictures)
+    return Page(number, float(plumber_page.width), height, lines, len(tables), pictures,
+                turned)
 
 
 def _cell_of(glyph: Glyph, cells: list[Cell]) -> Cell | None:
@@ -242,10 +255,11 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return [sorted(row, key=lambda g: g.x0) for row in rows]
 
 
-def _kind(line: TextLine, geometry: Geometry) -> str:
+def _kind(line: TextLine, geometry: Geometry, turned: bool = False) -> str:
     if line.cell is not None:
         return "table"
-    if line.top >= geometry.bottom - 1 and PAGE_NUMBER_TEXT.match(line.text):
+    outside = line.x1 <= geometry.left + 1 if turned else line.top >= geometry.bottom - 1
+    if outside and (PAGE_NUMBER_TEXT.match(line.text) or turned and line.text in "—–-"):
         return "page_number"
     if abs(line.size - geometry.body_size) <= 0.5:
         return "body"

@@ -186,6 +186,8 @@ def _squeezed_cells(line: TextLine, edge: float) -> float:
 def _measure_page(
     page: Page, page_count: int, geometry: Geometry, ink: Ink, result: Measurements
 ) -> None:
+    if page.turned:
+        geometry = geometry.turned()
     text_lines = [line for line in page.lines if line.kind != "page_number"]
     for line in text_lines:
         _check_extent(line, geometry, ink, result.findings)
@@ -257,6 +259,9 @@ def _check_page_number(page: Page, geometry: Geometry, ink: Ink, result: Measure
     if not marks:
         result.findings.append(Finding(page.number, 0, "page_number", "", "missing"))
         return
+    if page.turned:
+        _check_turned_number(page, marks, geometry, result)
+        return
     line = marks[0]
     text = " ".join(line.text.split())
     digits = re.search(r"\d+", text)
@@ -286,6 +291,31 @@ def _check_page_number(page: Page, geometry: Geometry, ink: Ink, result: Measure
         problems.append(f"{inset:.1f} pt in from the {side} edge")
     for problem in problems:
         result.findings.append(Finding(page.number, line.index, "page_number", text, problem))
+
+
+def _check_turned_number(page: Page, marks: list[TextLine], geometry: Geometry,
+                         result: Measurements) -> None:
+    """A turned page's number (GB/T 9704-2012 §8: where every page has it, on the sheet): its
+    glyphs run down the left margin, read top to bottom, at the sheet's right (the shown
+    page's foot) on odd pages and its left (the shown page's top) on even ones. Its gap and
+    inset are not measured here."""
+    glyphs = sorted((g for line in marks for g in line.ink), key=lambda g: g.top)
+    text = "".join(g.text for g in glyphs)
+    digits = re.search(r"\d+", text)
+    problems = []
+    if not digits or int(digits.group()) != page.number or not text.startswith("—") \
+            or not text.endswith("—"):
+        problems.append(f"text {text!r}, expected '—{page.number}—' down the margin")
+    centre = (glyphs[0].top + glyphs[-1].bottom) / 2
+    third = (geometry.bottom - geometry.top) / 3
+    side = "foot" if centre > geometry.bottom - third else "head" if centre < geometry.top + \
+        third else "middle"
+    expected = "foot" if page.number % 2 else "head"
+    if side != expected:
+        problems.append(f"at the {side} of the turned page, expected its {expected}")
+    for problem in problems:
+        result.findings.append(Finding(page.number, marks[0].index, "page_number", text,
+                                       problem))
 
 
 def _page_number_ink(line: TextLine, ink: Ink) -> tuple[float, float, float]:

@@ -434,6 +434,21 @@ def test_page_number_faults(sheet, options, detail):
     assert [(f.kind, f.detail) for f in report.findings] == [("page_number", detail)]
 
 
+def test_a_turned_page_has_its_number_down_the_left_margin_at_the_sheets_foot_side(sheet):
+    """A landscape table's page (GB/T 9704-2012 §8) is an A4 sheet shown turned: its number
+    stays where every page has it, which is the foot on odd pages and the head on even ones
+    of the page as shown."""
+    for number, side in ((1, None), (2, "right")):  # page 2's number on the wrong side
+        sheet.canvas.setPageSize((A4[1], A4[0]))  # reportlab swaps it back for a turned page
+        sheet.canvas.setPageRotation(90)
+        sheet.page_number(side=side)
+        if number == 1:
+            sheet.next_page()
+    report = check_pdf(sheet.save())
+    assert [(f.page, f.kind, f.detail) for f in report.findings] == [
+        (2, "page_number", "at the foot of the turned page, expected its head")]
+
+
 def test_a_missing_page_number(sheet):
     sheet.line(text(5) + "。", 0, indent=2)
     report = check_pdf(sheet.save())

@@ -148,7 +148,7 @@ def test_table_numbers_align_right_and_rows_must_match_the_header(write_yaml):
 def test_table_rows_from_csv_and_xlsx(write_yaml, tmp_path):
     (tmp_path / "t.csv").write_text("类别,场次\n讲座,9\n展览,6\n", encoding="utf-8")
     document = report(write_yaml, "  - table:\n      source: t.csv\n")
-    assert document.blocks[1].header == ("类别", "场次")
+    assert document.blocks[1].header == (("类别", "场次"),)
     assert document.blocks[1].rows == (("讲座", "9"), ("展览", "6"))
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

@@ -1,9 +1,20 @@
-"""Table column widths from the text of the cells: numbers unbroken, short cells whole."""
+"""Table column widths from the text of the cells, as automatic table layout does it.
+
+Each column has a minimum, its widest piece that no line break may cut (a number with its sign,
+unit or percent; a row label or a header word that should stay whole), and a maximum, its widest
+cell on one line. The text width is shared between the two: every column gets its minimum, the
+rest goes where cells still wrap (see `_fill`). Cells spanning several columns widen the columns
+they span when they need more than those columns give. Widths are in the caller's unit; nothing
+here knows a font or an output format.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from dataclasses import dataclass
+from math import ceil
 
 from reportgen.layout.charclass import NO_START
 from reportgen.layout.tokens import SPACE, segments
@@ -11,12 +22,48 @@ from reportgen.layout.tokens import SPACE, segments
 Measure = Callable[[str], float]
 """How wide a text is set on one line, in the caller's unit (points, twips)."""
 
-SHORT_EMS = 8.0
-"""A header or a column whose widest cell is at most this many full-width characters is kept on
-one line when the table has room: 承办单位, 参与人次, 柳州市文化馆."""
+LABEL_CHARS = 8
+"""A body cell of text up to this many characters stays on one line (融水苗族自治县,
+其中：三级医院): row labels are read as one word."""
 
-WIDEST_SHARE = 0.5
-"""No unbreakable piece claims more than this share of the table: a long URL is cut anyway."""
+HEADER_WORD_CHARS = 6
+"""A header cell up to this many characters stays on one line (门诊人次, 药师（士）); a longer
+one is broken into balanced lines of about this many."""
+
+SHORT_HEADER_CHARS = 3
+"""The same for a table that is too wide otherwise: 病床|使用率 in two lines."""
+
+TEXT_MIN_CHARS = 4
+"""A column of long text is never narrower than this many characters, though its text may
+break anywhere the line-breaking rules allow."""
+
+PLACEHOLDERS = frozenset({"—", "——", "-", "–", "－", "…", "……", "/", "／", "x", "X", "×"})
+"""What statistical tables print for no figure (—, …, ×)."""
+
+_NUMBER = re.compile(r"[+\-−±]?[¥$€£]?\d[\d,\u2009\u202f\u00a0 ]*(?:\.\d+)?"
+                     r"(?:[%‰℃]|[万亿千百]?[A-Za-z]*)?")
+
+
+def width_chars(text: str, other: float = 0.5) -> float:
+    """How many full-width characters `text` takes: CJK and full-width forms 1, the rest
+    `other` (½ in the office faces)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else other for ch in text)
+
+
+def is_number(text: str) -> bool:
+    """Whether `text` is a figure as a table prints it: 1243, 2 318, +1 204, −3.5, 88.7%,
+    12.30, ¥1,200; or a placeholder for no figure (—)."""
+    text = text.strip()
+    return text in PLACEHOLDERS or bool(text) and _NUMBER.fullmatch(text) is not None
+
+
+def decimal_tail(text: str) -> str:
+    """The part of a number from its decimal point on (.30 of 12.30, .7% of 88.7%); its unit
+    or percent sign when it has no decimal point. Numbers set on the decimal point line up
+    where their tails start."""
+    if "." in text:
+        return text[text.index("."):]
+    return text[len(text.rstrip("%‰℃万亿千百元")):]
 
 
 def widest_piece(text: str, measure: Measure) -> float:
@@ -33,58 +80,95 @@ def widest_piece(text: str, measure: Measure) -> float:
     return widest
 
 
-def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: float,
-                  measure: Measure, *, margins: float, em: float,
-                  header_measure: Measure | None = None) -> list[float]:
-    """Widths of the columns of `header` and `rows`, summing to `total`.
+@dataclass(frozen=True)
+class Cell:
+    """One cell as the width calculation sees it: its text, the first column it stands in, how
+    many it spans, and whether it is a header cell."""
 
-    `margins` is the room a cell's left and right margins take together, `em` one full-width
-    character of the body's cells; `header_measure` measures the header (None: as the body).
-    Each column asks for widths at five levels (see `_levels`). The table takes the highest
-    level that fits; below the last, what is left is shared in proportion to what each column
-    asks more at the next level, so a level that does not fit is scaled down fairly. Between
-    the last two it goes where the cells still want most (see `_fill`). If even the first
-    level does not fit it is scaled down; if the last fits, the columns grow in proportion to it.
-    """
-    head = header_measure or measure
-    short = SHORT_EMS * em + margins
-    columns = [[(text, m) for text, m in [(title, head), *((row[k], measure) for row in rows)]
-                if text] for k, title in enumerate(header)]
-    levels = [list(level) for level in zip(*(
-        _levels(texts, head(title) + margins, total, margins, short)
-        for title, texts in zip(header, columns, strict=True)), strict=True)]
-    if sum(levels[-2]) < total < sum(levels[-1]):
-        cells = [[m(text) + margins for text, m in texts] for texts in columns]
-        widths = _fill(levels[-2], levels[-1], cells, total)
-    else:
-        widths = _share(levels, total)
-    widths[-1] = total - sum(widths[:-1])
-    return widths
+    text: str
+    column: int
+    columns: int = 1
+    header: bool = False
 
 
-def _levels(texts: list[tuple[str, Measure]], title: float, total: float, margins: float,
-            short: float) -> tuple[float, ...]:
-    """What one column asks for, from its texts (title and cells, none empty) and its title's
-    width, each level at least the one before: one character of its widest text; its widest
-    unbreakable piece; its title on one line, if short; every text on one line, if all are
-    short; every text on one line. Margins included."""
-    char = max((max(map(m, text)) for text, m in texts), default=0.0) + margins
-    piece = max((widest_piece(text, m) for text, m in texts), default=0.0)
-    piece = max(char, min(piece, total * WIDEST_SHARE) + margins)
-    titled = max(piece, title) if title <= short else piece
-    whole = max(titled, max((m(text) for text, m in texts), default=0.0) + margins)
-    return char, piece, titled, whole if whole <= short else titled, whole
+def cell_range(cell: Cell, measure: Measure, em: float,
+               header_chars: int = HEADER_WORD_CHARS) -> tuple[float, float]:
+    """(minimum, maximum) width of the text of `cell`, margins not included; a header cell of
+    more than `header_chars` characters may break into balanced lines."""
+    text = cell.text
+    if not text:
+        return 0.0, 0.0
+    whole = measure(text)
+    chars = width_chars(text)
+    if is_number(text):
+        return whole, whole
+    if cell.header:
+        if chars <= header_chars:
+            return whole, whole
+        lines = ceil(chars / header_chars)
+        return max(widest_piece(text, measure), ceil(chars / lines) * em), whole
+    if chars <= LABEL_CHARS:
+        return whole, whole
+    return max(widest_piece(text, measure), min(whole, TEXT_MIN_CHARS * em)), whole
 
 
-def _share(levels: list[list[float]], total: float) -> list[float]:
-    """`total` shared between the two levels whose sums enclose it."""
-    if sum(levels[0]) >= total:
-        return _scaled(levels[0], total)
-    for lower, upper in pairwise(levels):
-        if sum(upper) > total:
-            part = (total - sum(lower)) / (sum(upper) - sum(lower))
-            return [low + part * (up - low) for low, up in zip(lower, upper, strict=True)]
-    return _scaled(levels[-1], total)
+@dataclass(frozen=True)
+class Ranges:
+    """Each column's minimum and maximum width, margins included, and for each column the
+    widths of its single-column cells on one line (how much they would overflow a width)."""
+
+    low: tuple[float, ...]
+    high: tuple[float, ...]
+    cells: tuple[tuple[float, ...], ...]
+
+
+def column_ranges(cells: Sequence[Cell], count: int, measure: Measure, *, em: float,
+                  margins: float, fixed: Sequence[float | None] = (),
+                  header_chars: int = HEADER_WORD_CHARS) -> Ranges:
+    """The ranges of `count` columns holding `cells`. A `fixed` width (margins included) makes
+    that column's minimum and maximum; `header_chars` is passed to `cell_range`."""
+    low = [margins] * count
+    high = [margins] * count
+    widths: list[list[float]] = [[] for _ in range(count)]
+    spanning = []
+    for cell in cells:
+        least, most = cell_range(cell, measure, em, header_chars)
+        if cell.columns == 1:
+            low[cell.column] = max(low[cell.column], least + margins)
+            high[cell.column] = max(high[cell.column], most + margins)
+            widths[cell.column].append(most + margins)
+        else:
+            spanning.append((cell, least + margins, most + margins))
+    for cell, least, most in sorted(spanning, key=lambda found: found[0].columns):
+        span = range(cell.column, cell.column + cell.columns)
+        for values, need in ((low, least), (high, most)):
+            short = need - sum(values[k] for k in span)
+            if short > 0:
+                for k in span:
+                    values[k] += short / cell.columns
+    for k, width in enumerate(fixed):
+        if width is not None:
+            low[k] = high[k] = width
+            widths[k] = []
+    high = [max(h, lo) for h, lo in zip(high, low, strict=True)]
+    return Ranges(tuple(low), tuple(high), tuple(tuple(w) for w in widths))
+
+
+def share(ranges: Ranges, total: float, fixed: Sequence[float | None] = ()) -> list[float]:
+    """Widths summing to `total`: each column's minimum, the room left going to columns whose
+    cells wrap (`_fill`) up to their maximum, then to every column not `fixed` in proportion to
+    its maximum. Minimums that do not fit are scaled down (the caller warns)."""
+    low, high = list(ranges.low), list(ranges.high)
+    if sum(low) >= total:
+        return _scaled(low, total)
+    if sum(high) > total:
+        return _fill(low, high, [list(c) for c in ranges.cells], total)
+    grows = [k >= len(fixed) or fixed[k] is None for k in range(len(high))]
+    if not any(grows):
+        return _scaled(high, total)
+    spare = total - sum(high)
+    weight = sum(h for h, g in zip(high, grows, strict=True) if g)
+    return [h + spare * h / weight if g else h for h, g in zip(high, grows, strict=True)]
 
 
 def _fill(lower: list[float], upper: list[float], cells: list[list[float]],
@@ -93,17 +177,21 @@ def _fill(lower: list[float], upper: list[float], cells: list[list[float]],
     much the cells of each column overflow it, counted over every row. A column of long
     free text in a few rows (备注) then wraps those rows, and a column that wraps in every
     row (活动名称) gets the room first: HTML's share by the widest cell alone would give the
-    few long cells the room and wrap every other row."""
+    few long cells the room and wrap every other row. Columns widened only by spanning cells
+    share what is left in proportion to what they still lack."""
     widths = list(lower)
     growing = [up > low for low, up in zip(lower, upper, strict=True)]
     while True:
-        wants = [sum(max(0.0, c - low) for c in column) if grows else 0.0
-                 for column, low, grows in zip(cells, lower, growing, strict=True)]
-        if not any(wants):  # only float dust was left to share
+        wants = [sum(max(0.0, c - w) for c in column) if grows else 0.0
+                 for column, w, grows in zip(cells, widths, growing, strict=True)]
+        if not any(wants):
+            wants = [up - w if grows else 0.0
+                     for w, up, grows in zip(widths, upper, growing, strict=True)]
+        if sum(wants) <= 1e-9:  # only float dust was left to share
             return widths
         spare = total - sum(widths)
         grown = [w + spare * want / sum(wants) for w, want in zip(widths, wants, strict=True)]
-        full = [g > up for g, up in zip(grown, upper, strict=True)]
+        full = [grows and g >= up for g, up, grows in zip(grown, upper, growing, strict=True)]
         if not any(full):
             return grown
         widths = [up if f else w for w, up, f in zip(widths, upper, full, strict=True)]

@@ -20,7 +20,7 @@ from reportgen.punctuation import half_width_hint, half_width_message, repairs
 from reportgen.reader import official
 from reportgen.reader.schema import REPORT_SCHEMA
 from reportgen.reader.source import Path_, Source, load
-from reportgen.reader.tables import TableError, read_table
+from reportgen.reader.tablespec import build_table
 from reportgen.reader.validate import validate
 from reportgen.template import FIELDS, Template, load_template
 from reportgen.written import WrittenFloat
@@ -308,7 +308,7 @@ class _Builder:
             elif "plan" in item:
                 yield self.plan(item, here, depth, styles)
             elif "table" in item:
-                table = self.table(item["table"], here + ("table",))
+                table = build_table(self, item["table"], here + ("table",))
                 if table is not None:
                     yield table
 
@@ -370,52 +370,6 @@ class _Builder:
             points.append(model.PlanItem(title, numbering, blocks, run_in))
         return model.Plan(tuple(points))
 
-    def table(self, spec: dict, path: Path_) -> model.Table | None:
-        header = spec.get("header")
-        rows = spec.get("rows")
-        places: list[int] | None = None  # each row's line or row number in the source file
-        table_file = None
-        if "source" in spec:
-            if rows is not None:
-                self.error(path + ("rows",), "a table has `rows` or `source`, not both")
-                return None
-            table_file = self.source.file.parent / spec["source"]
-            try:
-                read = read_table(table_file, spec.get("sheet"))
-            except TableError as exc:
-                self.error(path + ("source",), str(exc.args[0]), exc.hint)
-                return None
-            self.sources.append(table_file)
-            if header is None:
-                (_, header), read = read[0], read[1:]
-            places, rows = [n for n, _ in read], [row for _, row in read]
-        if header is None or rows is None:
-            self.error(path, "a table needs `header:` and `rows:` (or `source:` with a file)",
-                       "see docs/format.md, Tables")
-            return None
-        width = len(header)
-        cells: list[tuple[str, ...]] = []
-        for r, row in enumerate(rows):
-            with self.relocated(table_file, places[r] if places else None):
-                if len(row) != width:
-                    self.error(path + ("rows", r), f"row has {len(row)} cells; the header has "
-                                                   f"{width}", "add empty cells as \"\" or null")
-                    continue
-                cells.append(tuple(self.cell(c, path + ("rows", r, k))
-                                   for k, c in enumerate(row)))
-        head = tuple(self.cell(c, path + ("header", k)) for k, c in enumerate(header))
-        align = spec.get("align")
-        if align is not None and len(align) != width:
-            self.error(path + ("align",), f"{len(align)} alignments for {width} columns")
-            align = None
-        if align is None:
-            align = tuple("right" if cells and all(_numeric(row[k]) or not row[k]
-                                                   for row in cells)
-                          and any(_numeric(row[k]) for row in cells) else "left"
-                          for k in range(width))
-        caption = self.text(spec["caption"], path + ("caption",)) if "caption" in spec else None
-        return model.Table(head, tuple(cells), tuple(align), caption)
-
     @contextmanager
     def relocated(self, file: Path | None, line: int | None):
         """Problems and warnings found inside the block point at `file` line `line` (a row of
@@ -434,12 +388,6 @@ class _Builder:
                 value.is_integer():  # from a spreadsheet; a YAML number prints as written
             value = int(value)
         return self.text(value, path)
-
-
-def _numeric(text: str) -> bool:
-    stripped = text.replace(",", "").replace("\u2009", "").replace(" ", "").rstrip("%")
-    stripped = stripped.lstrip("+-−")
-    return bool(stripped) and stripped.replace(".", "", 1).isdigit()
 
 
 def _parse_date(text: str) -> _dt.date | None:

@@ -73,7 +73,29 @@ _plan = {
     "additionalProperties": False,
 }
 
-_cell = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}
+_value = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "null"}]}
+
+_cell = {
+    "anyOf": [
+        _value,
+        {
+            "type": "object",
+            "description": "A merged cell (合并单元格): its text and how many columns and rows "
+                           "it covers. The rows below leave out the positions it covers.",
+            "properties": {
+                "text": {**_value, "description": "The cell's text."},
+                "columns": {"type": "integer", "minimum": 1,
+                            "description": "Columns it spans (default 1)."},
+                "rows": {"type": "integer", "minimum": 1,
+                         "description": "Rows it spans (default 1)."},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+_row = {"type": "array", "items": _cell, "minItems": 1}
 
 _table = {
     "type": "object",
@@ -83,17 +105,48 @@ _table = {
             "type": "object",
             "properties": {
                 "caption": {**_text, "description": "The caption (表题) above the table."},
-                "header": {"type": "array", "items": _cell, "minItems": 1,
-                           "description": "The header row (表头)."},
-                "rows": {"type": "array", "items": {"type": "array", "items": _cell},
+                "units": {**_text, "description": "The units line above the table at the "
+                                                  "right: 万元 prints 单位：万元."},
+                "header": {"anyOf": [_row, {"type": "array", "items": _row, "minItems": 1}],
+                           "description": "The header row (表头), or a list of header rows "
+                                          "(a two-level header)."},
+                "rows": {"type": "array", "items": _row,
                          "description": "Body rows, each a list of cells."},
                 "source": {**_text, "description": "A .csv or .xlsx file beside the YAML; its "
                                                    "first row is the header unless `header` is "
                                                    "given."},
                 "sheet": {**_text, "description": "The XLSX sheet to read (default: first)."},
+                "header_rows": {"type": "integer", "minimum": 1,
+                                "description": "How many rows of the file make the header "
+                                               "(default: the first, and the rows its merged "
+                                               "cells reach down to)."},
                 "align": {"type": "array",
-                          "items": {"enum": ["left", "center", "right"]},
-                          "description": "Alignment per column; numbers default to right."},
+                          "items": {"enum": ["left", "center", "right", "decimal"]},
+                          "description": "Alignment per column; numbers default to right; "
+                                         "decimal lines numbers up on the decimal point."},
+                "columns": {
+                    "type": "array",
+                    "description": "Settings per column, in order; null keeps the defaults.",
+                    "items": {"anyOf": [{"type": "null"}, {
+                        "type": "object",
+                        "properties": {
+                            "align": {"enum": ["left", "center", "right", "decimal"]},
+                            "width": {"type": "number", "exclusiveMinimum": 0,
+                                      "maximum": 60,
+                                      "description": "Width in characters of the table's "
+                                                     "text (default: from the content)."},
+                        },
+                        "additionalProperties": False,
+                    }]},
+                },
+                "total": {"enum": ["auto", "first", "last", "none"],
+                          "description": "Which row is the total (合计), set apart: auto (rows "
+                                         "labelled 合计, 总计, 小计), first, last or none."},
+                "notes": {**_lines, "description": "Notes (注) below the table, in a smaller "
+                                                   "size; 注： is added."},
+                "orientation": {"enum": ["auto", "portrait", "landscape"],
+                                "description": "auto: landscape pages only for a table too "
+                                               "wide for the page (GB/T 9704-2012 §8)."},
             },
             "additionalProperties": False,
         }

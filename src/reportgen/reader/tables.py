@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import iterparse
 
 
 class TableError(ValueError):
@@ -17,14 +19,25 @@ class TableError(ValueError):
 Row = tuple[int, list]
 """(the row's line in a CSV file or row number in a sheet, its cells: text, numbers or None)."""
 
+Merge = tuple[int, int, int, int]
+"""A merged range of a sheet: (first row number, first column, rows, columns), columns 0-based."""
 
-def read_table(path: Path, sheet: str | None = None) -> list[Row]:
+
+@dataclass(frozen=True)
+class TableFile:
+    """What a table file holds: its rows that are not empty, and an XLSX sheet's merged cells."""
+
+    rows: list[Row]
+    merges: list[Merge] = field(default_factory=list)
+
+
+def read_table(path: Path, sheet: str | None = None) -> TableFile:
     """The rows of `path` that are not empty, each with its place in the file."""
     if not path.is_file():
         raise TableError(f"table file {path.name} not found", "the path is relative to the YAML")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(path)
+        return TableFile(_read_csv(path))
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     raise TableError(f"cannot read tables from {path.suffix or 'this'} files",
@@ -61,6 +74,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Row]:
         ws = book[sheet] if sheet else book.worksheets[0]
         every_row = [list(row) for row in ws.iter_rows(values_only=True)]
         title = ws.title
+        merges = _merges(ws)
     finally:
         book.close()
     if any(cell is None for row in every_row for cell in row):
@@ -70,7 +84,29 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Row]:
     if not rows:
         raise TableError(f"{path.name} has an empty sheet")
     width = max(len(r) for _, r in rows)
-    return [(n, r + [None] * (width - len(r))) for n, r in rows]
+    return TableFile([(n, r + [None] * (width - len(r))) for n, r in rows], merges)
+
+
+_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+def _merges(ws) -> list[Merge]:
+    """The merged ranges of a sheet opened read-only, which openpyxl does not list: the
+    `mergeCell` elements of the sheet's XML (after its rows)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    source = getattr(ws, "_get_source", None)  # openpyxl's read-only sheet reads its XML here
+    if source is None:
+        return []
+    merges = []
+    with source() as xml:
+        for _, element in iterparse(xml):
+            if element.tag == _MERGE_TAG:
+                first_col, first_row, last_col, last_row = range_boundaries(element.get("ref"))
+                merges.append((first_row, first_col - 1, last_row - first_row + 1,
+                               last_col - first_col + 1))
+            element.clear()
+    return merges
 
 
 def _refuse_uncomputed_formulas(path: Path, sheet: str, values: list[list]) -> None:

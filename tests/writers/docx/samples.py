@@ -79,7 +79,7 @@ def notice() -> model.Document:
             ("压实责任。", "各部门负责人是本部门安全工作第一责任人。"),
             ("加强巡查。", "节假日期间每日巡查两次，发现隐患立即整改。"),
         ), start=1))
-    table = model.Table(header=("项目", "数量", "备注"),
+    table = model.Table.simple(header=("项目", "数量", "备注"),
                         rows=(("巡查次数", "800", "日常"), ("整改隐患", "40", "已完成")),
                         align=("left", "right", "center"), caption="表1 安全检查情况")
     closing = section(1, 3, "工作要求", (model.Paragraph("请各部门认真落实。"), table))
@@ -112,7 +112,7 @@ def activities_table(rows: int = 45) -> model.Table:
          "" if n % 9 == 0 else f"{cities[n % 5]}文化馆", str(10 if n == 3 else n * 317 % 1990),
          long_remark if n % 7 == 0 else "" if n % 4 == 0 else f"按计划完成，完成率9{n % 10}.5%")
         for n in range(1, rows + 1))
-    return model.Table(("序号", "活动名称", "承办单位", "参与人次", "备注"), body,
+    return model.Table.simple(("序号", "活动名称", "承办单位", "参与人次", "备注"), body,
                        ("center", "left", "left", "right", "left"), "2025年公共文化服务活动一览表")
 
 
@@ -129,7 +129,18 @@ RARE = "𡒄𠀀𪚥𪜀㐀"
 
 def rare_names() -> model.Document:
     """A body paragraph and a table cell holding characters only fallback faces have."""
-    table = model.Table(("姓名", "部门"), ((f"张{RARE[1]}", "办公室"),), ("left", "left"))
+    table = model.Table.simple(("姓名", "部门"), ((f"张{RARE[1]}", "办公室"),), ("left", "left"))
     return model.Document(metadata("生僻字"), load_template("annual-report"),
                           (model.Title(("生僻字测试",)),
                            model.Paragraph(f"馆员{'、'.join(RARE)}参加培训。"), table))
+
+
+SPANNED = model.Table(  # a two-level header, a merged row label, units, notes, a total
+    header=(("地区", "门诊", "", "住院", ""), ("", "人次", "同比", "人次", "同比")),
+    rows=(("合计", "2 318", "+1 204", "88.7%", "12.30"),
+          ("融水苗族自治县", "12", "—", "", "3.5"), ("", "13", "—", "", "3.5")),
+    columns=(model.Column("left"), *(model.Column("right"),) * 3, model.Column("decimal")),
+    caption="表1 门诊住院情况", units="万元", notes=("本表不含村卫生室。",),
+    spans=(model.Span(0, 0, 2, 1), model.Span(0, 1, 1, 2), model.Span(0, 3, 1, 2),
+           model.Span(3, 0, 2, 1)),
+    totals=(0,))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from reportgen.layout.columns import width_chars
 from reportgen.template import Page
 from reportgen.writers.docx import oxml
-from reportgen.writers.docx.layout import Grid, mm, pt, width_chars
+from reportgen.writers.docx.layout import Grid, mm, pt
 from tests.writers.docx.parts import w
 
 

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 from reportgen import model
-from reportgen.writers.docx.layout import width_chars
+from reportgen.layout.columns import width_chars
 from tests.helpers.libreoffice import convert, soffice
 from tests.writers.docx import samples
 from tests.writers.pdf.documents import numbers, table_lines

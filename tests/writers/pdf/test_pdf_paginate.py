@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen import model
-from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Picture, Row, TableBox
+from reportgen.writers.pdf.flow import Band, Bookmark, Box, ImprintBox, Picture, TableBox
 from reportgen.writers.pdf.paginate import paginate
 from reportgen.writers.pdf.text import Run
 from tests.writers.pdf.documents import (
@@ -19,6 +19,7 @@ from tests.writers.pdf.documents import (
 )
 
 LINES = 22
+PITCH = 10.0  # points: a page is 220 pt high
 
 
 def line(name: str) -> tuple[Run, ...]:
@@ -32,7 +33,7 @@ def box(name: str, n: int, **options) -> Box:
 def layout(*items) -> list[list[tuple[int, str]]]:
     """Per page, (grid line, text) of each line placed."""
     return [[(row, ln[0].text) for row, ln in page.lines]
-            for page in paginate(items, LINES, 100.0)]
+            for page in paginate(items, LINES, 100.0, PITCH)]
 
 
 def test_a_heading_at_the_foot_moves_over_with_two_lines_of_its_paragraph():
@@ -90,34 +91,70 @@ def test_a_box_kept_with_the_next_carries_its_last_two_lines_along():
     assert [text for _, text in pages[1]] == ["q3", "q4", "s0", "s1"]
 
 
-def table(rows: list[int], header: int = 1) -> TableBox:
-    head = Row(tuple(line(f"h{i}") for i in range(header)))
-    body = tuple(Row(tuple(line(f"r{n}.{i}") for i in range(h))) for n, h in enumerate(rows))
-    return TableBox(head, body, (0.0, 50.0, 100.0), 0.5)
+def band(name: str, height: float) -> Band:
+    return Band(height, ((height / 2, line(name)),), top=0.5)
 
 
-def test_a_table_repeats_its_header_and_breaks_between_rows():
-    pages = paginate([box("p", 15), table([2, 2, 2, 2, 2])], LINES, 100.0)
-    first, second = ([ln[0].text for _, ln in page.lines] for page in pages)
-    assert first[15:] == ["h0", "r0.0", "r0.1", "r1.0", "r1.1", "r2.0", "r2.1"]
-    assert second == ["h0", "r3.0", "r3.1", "r4.0", "r4.1"]
-    ruled = {(rule.y0, rule.y1) for rule in pages[1].rules if rule.x0 == rule.x1}
-    assert ruled == {(0, 5)}
-    assert sorted(rule.y0 for rule in pages[1].rules if rule.y0 == rule.y1) == [0, 1, 3, 5]
+def table(heights: list[float], *, notes: float = 0.0, landscape: bool = False) -> TableBox:
+    """A table of rows `heights` points high under a 10 pt header, with notes if given."""
+    return TableBox(None, band("h", 10.0), tuple(band(f"r{n}", h) for n, h in enumerate(heights)),
+                    band("notes", notes) if notes else None, 0.5, landscape)
 
 
-def test_a_row_taller_than_a_page_breaks_where_the_page_ends():
-    pages = layout(table([30]))
-    assert [len(page) for page in pages] == [22, 10]
-    assert pages[1][0] == (0, "h0")
+def texts(page) -> list[str]:
+    return [ln[0].text for _, ln, _ in page.free]
+
+
+def test_a_table_that_fits_on_a_page_moves_to_the_next_one_whole():
+    pages = paginate([box("p", 15), table([10.0] * 13)], LINES, 100.0, PITCH)
+    assert texts(pages[0]) == []
+    assert texts(pages[1]) == ["h"] + [f"r{n}" for n in range(13)]
+
+
+def test_a_long_table_repeats_its_header_and_breaks_between_rows():
+    pages = paginate([box("p", 15), table([20.0] * 12)], LINES, 100.0, PITCH)
+    first, second = texts(pages[0]), texts(pages[1])
+    assert first == ["h", "r0", "r1", "r2"]  # 150 pt of text, 10 of header, 3 rows of 20
+    assert second == ["h", *(f"r{n}" for n in range(3, 12))]
+    rules = [rule.y0 for rule in pages[1].rules if rule.y0 == rule.y1]
+    assert rules[0] == 0 and rules[-1] == 190  # the table's part on the page is closed
+
+
+def test_at_least_two_rows_go_over_with_the_notes():
+    pages = paginate([table([20.0] * 10, notes=15.0)], LINES, 100.0, PITCH)
+    assert texts(pages[0]) == ["h", *(f"r{n}" for n in range(8))]
+    assert texts(pages[1]) == ["h", "r8", "r9", "notes"]
+
+
+def test_a_table_never_leaves_one_row_alone_at_either_end():
+    pages = paginate([table([20.0] * 11)], LINES, 100.0, PITCH)
+    assert [len(texts(page)) - 1 for page in pages] == [9, 2]
+    pages = paginate([box("p", 17), table([20.0] * 11)], LINES, 100.0, PITCH)
+    assert texts(pages[0]) == ["h", "r0", "r1"]
+    pages = paginate([box("p", 18), table([20.0] * 11)], LINES, 100.0, PITCH)
+    assert texts(pages[0]) == []  # one row would fit after the paragraph: the table moves
+
+
+def test_text_after_a_table_goes_on_from_the_next_whole_grid_line():
+    pages = paginate([table([13.0, 13.0]), box("q", 1)], LINES, 100.0, PITCH)
+    assert pages[0].lines == [(4, line("q0"))]  # the table ends at 36 pt
+
+
+def test_a_landscape_table_takes_turned_pages_of_its_own():
+    pages = paginate([box("p", 3), table([20.0] * 8, landscape=True), box("q", 2)],
+                     LINES, 100.0, PITCH)
+    assert [page.landscape for page in pages] == [False, True, True, False]
+    turned = pages[1]
+    assert max(y for y, *_ in turned.free) < 100.0  # a turned page is as high as the block is wide
+    assert max(rule.x1 for rule in turned.rules) == LINES * PITCH
 
 
 def test_the_imprint_sits_at_the_foot_of_the_last_page():
     imprint = ImprintBox((line("cc"), line("issue")), ((0, 1.0), (1, 0.7), (2, 1.0)))
-    pages = paginate([box("p", 4), imprint], LINES, 100.0)
+    pages = paginate([box("p", 4), imprint], LINES, 100.0, PITCH)
     assert [(row, ln[0].text) for row, ln in pages[0].lines][-2:] == [(20, "cc"), (21, "issue")]
-    assert [rule.y0 for rule in pages[0].rules] == [20, 21, 22]
-    assert len(paginate([box("p", 21), imprint], LINES, 100.0)) == 2
+    assert [rule.y0 for rule in pages[0].rules] == [200, 210, 220]
+    assert len(paginate([box("p", 21), imprint], LINES, 100.0, PITCH)) == 2
 
 
 def test_a_kept_run_that_would_leave_over_five_lines_empty_breaks_where_the_page_ends():
@@ -151,7 +188,7 @@ def test_a_run_followed_by_a_table_is_not_broken():
 def test_a_kept_run_marks_the_bookmarks_of_the_headings_it_sets_as_it_comes():
     headings = [box(f"h{n}.", 1, keep_with_next=True, bookmark=Bookmark(f"h{n}", 0))
                 for n in range(5)]
-    pages = paginate([box("p", 15), *headings, box("q", 3)], LINES, 100.0)
+    pages = paginate([box("p", 15), *headings, box("q", 3)], LINES, 100.0, PITCH)
     assert pages[0].bookmarks == [(15 + n, Bookmark(f"h{n}", 0)) for n in range(5)]
 
 
@@ -166,7 +203,8 @@ def sealed(**options) -> Box:
 def test_a_kept_run_ending_in_a_sealed_signature_never_parts_it_from_its_seal_or_date():
     """The text before a 落款 keeps with it; six lines are left and seven needed, which is more
     than five carried over, yet the 落款 is not broken: the page tightens by a line (7.3.5.5)."""
-    pages = paginate([box("p", 16), box("q", 3, keep_with_next=True), sealed()], LINES, 100.0)
+    pages = paginate([box("p", 16), box("q", 3, keep_with_next=True), sealed()], LINES, 100.0,
+                     PITCH)
     assert len(pages) == 1 and pages[0].rows == LINES + 1
     assert [row for row, ln in pages[0].lines if ln[0].text.startswith("s")] == [19, 20, 21, 22]
     assert pages[0].pictures == [SEAL.__class__(b"", 300.0, 18.8, 119.0, 119.0)]
@@ -224,7 +262,7 @@ def flows(draw):
 @settings(max_examples=200, deadline=None)
 @given(flows())
 def test_every_line_is_placed_once_in_order_without_widows_or_orphans(items):
-    pages = paginate(items, LINES, 100.0)
+    pages = paginate(items, LINES, 100.0, PITCH)
     placed = [ln[0].text for page in pages for _, ln in page.lines]
     assert placed == [ln[0].text for item in items for ln in item.lines]
     for page in pages:

@@ -7,30 +7,30 @@ alignment of a table column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from copy import deepcopy
-from itertools import accumulate, pairwise
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
 from reportgen import model
-from reportgen.layout.columns import Measure, column_widths
+from reportgen.layout.columns import width_chars
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
-from reportgen.writers.docx.layout import CELL_MARGIN, SUBSTITUTE_OTHER, Grid, pt, width_chars
+from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import NumberedList, Numbering
 from reportgen.writers.docx.official import Official
+from reportgen.writers.docx.runs import Fallback, runs
 from reportgen.writers.docx.seal import Pictures
+from reportgen.writers.docx.sections import Sections
 from reportgen.writers.docx.styles import (
     ATTACHMENT_CONTINUED,
     ATTACHMENT_WORD,
-    TABLE_STYLE,
     char_style_id,
     heading_role,
     style_id,
 )
+from reportgen.writers.docx.tables import Tables
 
 if TYPE_CHECKING:
     from reportgen.fontset import FontRegistry
@@ -52,6 +52,8 @@ class Body:
         """Space (twips) before the next paragraph, set where what precedes it is off the grid
         (the 版头): it brings that paragraph back onto the grid."""
         self._official = Official(self, grid, template, fonts, pictures)
+        self.tables = Tables(template, fallback)
+        self.sections = Sections()
 
     def write(self, blocks: Iterable[model.Block], parent: NumberedList | None = None,
               fresh: bool = False) -> None:
@@ -110,7 +112,15 @@ class Body:
 
     # -- paragraphs ---------------------------------------------------------------------------
 
-    def _append(self, node: oxml.Element) -> None:
+    def _append(self, node: oxml.Element, landscape: bool = False) -> None:
+        """Append `node`; a change of orientation first ends the section before it."""
+        end = self.sections.switch(landscape)
+        if end is not None:
+            self._insert(end)
+        self._insert(node)
+        self.sections.appended(node)
+
+    def _insert(self, node: oxml.Element) -> None:
         if self._sect_pr is not None:
             self._sect_pr.addprevious(node)
         else:
@@ -130,9 +140,9 @@ class Body:
         p = oxml.el("w:p", None, oxml.p_pr(style=None if sid == "Normal" else sid, num=num,
                                            align=align, mark=mark, **properties))
         if run_in:
-            p.extend(_runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0])),
+            p.extend(runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0])),
                            self._fallback))
-        p.extend(_runs(text, None, self._fallback))
+        p.extend(runs(text, None, self._fallback))
         self._append(p)
         return p
 
@@ -151,7 +161,7 @@ class Body:
 
     def runs(self, text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
         """Runs of `text` sharing `properties`, rare characters in their fallback family."""
-        return _runs(text, properties, self._fallback)
+        return runs(text, properties, self._fallback)
 
     def _title_lines(self, text: str) -> list[str]:
         """`text` in balanced lines with words kept whole, as the PDF sets it; the paragraph
@@ -219,106 +229,8 @@ class Body:
     # -- tables -------------------------------------------------------------------------------
 
     def _table(self, table: model.Table) -> None:
-        if table.caption:
-            self._paragraph("caption", table.caption)
-        template = self._template
-        widths = _column_widths(table, self._grid.text_width, template.role("table").size_pt,
-                                template.role("table_header").size_pt)
-        tbl = oxml.el(
-            "w:tbl", None,
-            oxml.el("w:tblPr", None, oxml.val("w:tblStyle", TABLE_STYLE),
-                    oxml.el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
-                    oxml.val("w:jc", "center"),
-                    oxml.el("w:tblLayout", {"w:type": "fixed"}),
-                    oxml.el("w:tblLook", {"w:firstRow": 1, "w:lastRow": 0, "w:firstColumn": 0,
-                                          "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1})),
-            oxml.el("w:tblGrid", None, *(oxml.el("w:gridCol", {"w:w": w}) for w in widths)),
-        )
-        tbl.append(_row(table.header, widths, "TableHeader", None, header=True,
-                        fallback=self._fallback))
-        for cells in table.rows:
-            tbl.append(_row(cells, widths, "TableText", table.align, header=False,
-                            fallback=self._fallback))
-        self._append(tbl)
+        nodes, landscape = self.tables.elements(table)
+        for node in nodes:
+            self._append(node, landscape)
 
 
-def _row(cells: tuple[str, ...], widths: list[int], sid: str, align: tuple[str, ...] | None,
-         *, header: bool, fallback: Fallback | None = None) -> oxml.Element:
-    """A table row; the header row repeats on each page and no row splits across pages."""
-    tr = oxml.el("w:tr", None, oxml.el("w:trPr", None, oxml.el("w:cantSplit"),
-                                       oxml.el("w:tblHeader") if header else None))
-    for k, text in enumerate(cells):
-        column_align = align[k] if align and align[k] != "left" else None
-        p = oxml.el("w:p", None, oxml.p_pr(style=sid, align=column_align))
-        p.extend(_runs(text, None, fallback))
-        tr.append(oxml.el("w:tc", None,
-                          oxml.el("w:tcPr", None,
-                                  oxml.el("w:tcW", {"w:w": widths[k], "w:type": "dxa"}),
-                                  oxml.val("w:vAlign", "center")),
-                          p))
-    return tr
-
-
-def _column_widths(table: model.Table, total: int, size_pt: float,
-                   header_pt: float) -> list[int]:
-    """Column widths in twips summing to `total`, shared as the PDF shares them; the text is
-    measured in characters of its size, Latin and digits as a substitute face prints them, so
-    that no number wraps where the office face is missing."""
-    def measure(size: float) -> Measure:
-        return lambda text: pt(size) * width_chars(text, SUBSTITUTE_OTHER)
-
-    widths = column_widths(table.header, table.rows, total, measure(size_pt),
-                           margins=2 * CELL_MARGIN, em=pt(size_pt),
-                           header_measure=measure(header_pt))
-    edges = [0, *(round(edge) for edge in accumulate(widths))]
-    return [right - left for left, right in pairwise(edges)]
-
-
-Fallback = Callable[[str], "str | None"]
-"""The family that draws a character none of the document's own faces has, or None."""
-
-
-def _runs(text: str, properties: oxml.Element | None = None,
-          fallback: Fallback | None = None) -> list[oxml.Element]:
-    """Runs for `text`: line breaks become `w:br`, tabs `w:tab`; each run shares `properties`.
-    A character that `fallback` gives a family gets a run naming that family."""
-    runs = []
-    for line_no, line in enumerate(text.split("\n")):
-        if line_no:
-            runs.append(oxml.el("w:r", None, _copy(properties), oxml.el("w:br")))
-        for part_no, part in enumerate(line.split("\t")):
-            if part_no:
-                runs.append(oxml.el("w:r", None, _copy(properties), oxml.el("w:tab")))
-            for family, piece in _by_family(part, fallback):
-                runs.append(oxml.text_run(piece, _with_family(properties, family)))
-    return runs
-
-
-def _by_family(text: str, fallback: Fallback | None) -> list[tuple[str | None, str]]:
-    """`text` cut where the family that draws it changes (None: the style's own)."""
-    if not text:
-        return []
-    if fallback is None:
-        return [(None, text)]
-    pieces: list[tuple[str | None, str]] = []
-    for ch in text:
-        family = fallback(ch)
-        if pieces and pieces[-1][0] == family:
-            pieces[-1] = (family, pieces[-1][1] + ch)
-        else:
-            pieces.append((family, ch))
-    return pieces
-
-
-def _with_family(properties: oxml.Element | None, family: str | None) -> oxml.Element | None:
-    """A copy of `properties`, naming `family` for every script when it is given."""
-    if family is None:
-        return _copy(properties)
-    rpr = _copy(properties) if properties is not None else oxml.el("w:rPr")
-    at = 1 if rpr.find(qn("w:rStyle")) is not None else 0  # rFonts follows rStyle
-    rpr.insert(at, oxml.r_fonts(family))
-    return rpr
-
-
-def _copy(node: oxml.Element | None) -> oxml.Element | None:
-    return None if node is None else deepcopy(node)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 
 from reportgen.template import Page
@@ -17,20 +16,6 @@ def mm(value: float) -> int:
 def pt(value: float) -> int:
     """Points in twips."""
     return round(value * 20)
-
-
-CELL_MARGIN = 108
-"""Twips inside each table cell, left and right: Word's default, on the default table style."""
-
-SUBSTITUTE_OTHER = 0.65
-"""How many full-width characters a character that is not full-width may take when the office
-face is missing and a substitute draws it: LibreOffice's DejaVu Sans digits take 0.64."""
-
-
-def width_chars(text: str, other: float = 0.5) -> float:
-    """How many full-width characters `text` takes: CJK and full-width forms 1, the rest
-    `other` (½ in the office faces)."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else other for ch in text)
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ from docx.oxml.ns import qn
 from reportgen import model
 from reportgen.advances import measure
 from reportgen.layout import seals
+from reportgen.layout.columns import width_chars
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
-from reportgen.writers.docx.layout import Grid, mm, pt, width_chars
+from reportgen.writers.docx.layout import Grid, mm, pt
 from reportgen.writers.docx.seal import Pictures, anchor
 
 if TYPE_CHECKING:

@@ -9,10 +9,12 @@ indents in characters and spacing in grid lines, so nothing depends on a reader'
 from __future__ import annotations
 
 from reportgen import model
+from reportgen.layout.columns import width_chars
+from reportgen.tablefit import line_pitch
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
-from reportgen.writers.docx.layout import Grid, pt, width_chars
+from reportgen.writers.docx.layout import Grid, pt
 
 # role: (style id, style name). Built-in names are Word's own, which Word shows translated.
 PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
@@ -73,9 +75,10 @@ def heading_role(level: int) -> str:
     return f"heading{min(max(level, 1), 5)}"
 
 
-def build(document: model.Document, grid: Grid, faces: Faces,
-          heading_num_id: int) -> oxml.Element:
-    """The `w:styles` root for `document`, headings linked to list `heading_num_id`."""
+def build(document: model.Document, grid: Grid, faces: Faces, heading_num_id: int,
+          extra: list[oxml.Element] = ()) -> oxml.Element:
+    """The `w:styles` root for `document`, headings linked to list `heading_num_id`; `extra`
+    are further paragraph styles (the tables' sizes)."""
     template = document.template
     body = template.role("body")
     root = oxml.el(
@@ -96,6 +99,7 @@ def build(document: model.Document, grid: Grid, faces: Faces,
     for role in RUN_IN_ROLES:
         root.append(_character_style(role, template.role(role), grid, faces))
     root.extend(_derived_styles(document, grid))
+    root.extend(extra)
     root.append(_table_style())
     return root
 
@@ -160,7 +164,9 @@ whole grid lines keeps it on the grid instead."""
 def _spacing(role: str, rs: RoleStyle, grid: Grid) -> oxml.Element:
     before, before_lines = grid.lines(rs.space_before_lines)
     after, after_lines = grid.lines(rs.space_after_lines)
-    if role in _OFF_GRID:
+    if role in ("table", "table_header"):
+        line = pt(line_pitch(rs.size_pt))
+    elif role in _OFF_GRID:
         line = pt(rs.size_pt * 1.25)
     else:
         line = grid.line_pitch * max(1, -(-pt(rs.size_pt) // grid.line_pitch))

@@ -11,7 +11,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from reportgen import model
-from reportgen.writers.docx import blocks, fontembed, package, page, styles
+from reportgen.writers.docx import blocks, fontembed, package, page, styles, tables
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
@@ -37,13 +37,17 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     bundled = options.docx_fonts == "bundled"
     characters = set(_text(document)) if bundled else set()
     fallbacks = faces.fallbacks(characters, options.fonts) if bundled else {}
-    blocks.Body(body, numbering, grid, template, options.fonts,
-                _family_of(fallbacks) if fallbacks else None, Pictures(word)).write(document.blocks)
+    writer = blocks.Body(body, numbering, grid, template, options.fonts,
+                         _family_of(fallbacks) if fallbacks else None, Pictures(word))
+    writer.write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
-    _replace(word.part._styles_part, styles.build(document, grid, faces, numbering.main.num_id))
+    _replace(word.part._styles_part, styles.build(
+        document, grid, faces, numbering.main.num_id,
+        tables.table_styles(writer.tables.styles, template, faces)))
     head = template.head
     page.set_up(word, template.page, grid,
                 head.mark_top_mm if head.layout == "letter" else page.HEADER_MM)
+    writer.sections.finish(word, template.page)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())

@@ -14,7 +14,7 @@ from reportgen.template import RoleStyle, Template, heading_role
 from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.official import Official
-from reportgen.writers.pdf.tables import table_items
+from reportgen.writers.pdf.tables import table_box
 from reportgen.writers.pdf.text import Line, Setter, Span, Style
 
 ATTACHMENT_LABEL = "附件："
@@ -36,6 +36,8 @@ class _Builder:
         self.template = template
         self.setter = setter
         self.width = grid.width
+        self.pitch = grid.pitch
+        self.natural = Setter(setter.fonts, 1.0)  # tables leave the grid, and its scale
         self.items: list[Item] = []
         self.depth = 0  # of the headings being laid out: 0 outside any section
         self.attendance_at: int | None = None  # items when the last attendance list was set
@@ -69,7 +71,7 @@ class _Builder:
             for item in block.items:
                 self.heading(item, "plan_item")
         elif isinstance(block, model.Table):
-            self.items.extend(table_items(block, self.template, self.setter, self.width))
+            self.items.append(table_box(block, self.template, self.natural, self.pitch))
         elif isinstance(block, model.ClosingLines):
             self.add(self.lines_of([[(line, self.style("closing"))] for line in block.lines],
                                    "closing"), "closing", keep(block, self.template))

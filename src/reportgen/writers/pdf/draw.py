@@ -6,6 +6,7 @@ import io
 import struct
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import groupby
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -23,14 +24,29 @@ SYNTHETIC_BOLD_STROKE = 0.5  # points of outline stroked around glyphs of a face
 
 def draw_page(canvas: Canvas, page: Page, grid: Grid) -> None:
     """The page's pictures (under the text, as a seal's ink lets the text show through), its
-    rules, then its lines, each on the baseline of its grid line. A page whose line spacing
-    was tightened (`page.rows`) spreads its rows over the text block."""
-    if page.rows is not None:
-        grid = replace(grid, lines=page.rows)
-    top = grid.page_height
+    rules, then its lines: grid lines on the baseline of their grid line, the others where
+    they were placed, each at its own scale. A page whose line spacing was tightened
+    (`page.rows`) spreads its rows below those it holds in place over the rest of the block.
+
+    A landscape page (GB/T 9704-2012 §8, 横排表格) stays an A4 portrait page with its page
+    number where every page has it; its content is turned a quarter left, so that the table's
+    head lies along the binding edge of an odd page and the outer edge of an even one (the left
+    edge in both cases). The writer marks the page to be shown turned (/Rotate 90).
+    """
+    rows = _Rows(page, grid)
+    if page.landscape:
+        canvas.saveState()
+        # Turned coordinates: x along the portrait block's height (from its bottom), the page
+        # top where the portrait block's left edge is.
+        canvas.transform(0, 1, -1, 0, grid.page_width, 0)
+        top = grid.page_width
+        left = grid.page_height - grid.bottom
+        block_top = grid.left
+    else:
+        top, left, block_top = grid.page_height, grid.left, grid.top
     for picture in page.pictures:
-        canvas.drawImage(ImageReader(io.BytesIO(picture.png)), grid.left + picture.x,
-                         top - grid.boundary(picture.row) - picture.height, picture.width,
+        canvas.drawImage(ImageReader(io.BytesIO(picture.png)), left + picture.x,
+                         top - rows.boundary(picture.row) - picture.height, picture.width,
                          picture.height, mask="auto")
     black = True
     for rule in page.rules:
@@ -40,14 +56,44 @@ def draw_page(canvas: Canvas, page: Page, grid: Grid) -> None:
             canvas.setStrokeColor(_colour(rule.color))
             black = rule.color == "000000"
         canvas.setLineWidth(rule.width)
-        canvas.line(grid.left + rule.x0, top - grid.boundary(rule.y0) + reach,
-                    grid.left + rule.x1, top - grid.boundary(rule.y1) - reach)
+        canvas.line(left + rule.x0, top - block_top - rule.y0 + reach,
+                    left + rule.x1, top - block_top - rule.y1 - reach)
     if not black:
         canvas.setStrokeColor(_colour("000000"))
-    draw_lines(canvas, ((top - grid.baseline(row), line) for row, line in page.lines),
-               grid.left, grid.scale)
-    for baseline, line, scale in page.free:
-        draw_lines(canvas, [(top - grid.top - baseline, line)], grid.left, scale)
+    if page.lines:
+        draw_lines(canvas, ((top - rows.baseline(row), line) for row, line in page.lines),
+                   left, grid.scale)
+    for scale, group in groupby(page.free, key=lambda free: free[2]):
+        draw_lines(canvas, ((top - block_top - y, line) for y, line, _ in group), left, scale)
+    if page.landscape:
+        canvas.restoreState()
+
+
+class _Rows:
+    """Where a page's grid lines are: those of a tightened page (GB/T 9704 7.3.5.5) below the
+    ones it holds in place spread over the rest of the text block."""
+
+    def __init__(self, page: Page, grid: Grid) -> None:
+        self.grid = grid
+        self.held = page.held
+        self.tight: Grid | None = None
+        if page.rows is not None:
+            top = grid.boundary(page.held)
+            self.tight = replace(grid, top=top, height=grid.bottom - top,
+                                 lines=page.rows - page.held)
+
+    def _at(self, row: float) -> tuple[Grid, float]:
+        if self.tight is None or row < self.held:
+            return self.grid, row
+        return self.tight, row - self.held
+
+    def baseline(self, row: float) -> float:
+        grid, row = self._at(row)
+        return grid.baseline(row)
+
+    def boundary(self, row: float) -> float:
+        grid, row = self._at(row)
+        return grid.boundary(row)
 
 
 def _colour(hex_rgb: str) -> Color:

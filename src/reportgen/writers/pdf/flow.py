@@ -1,7 +1,9 @@
 """The page-independent layout: what `boxes` makes of the blocks and `paginate` puts on pages.
 
 Every text line takes exactly one grid line; heights and spacing are counted in grid lines, so
-a page is a column of `Grid.lines` slots. x positions are points from the text block's left.
+a page is a column of `Grid.lines` slots. Tables leave the grid: their rows are measured in
+points, and what follows a table starts on the next whole grid line. x positions are points
+from the text block's left.
 """
 
 from __future__ import annotations
@@ -56,24 +58,51 @@ class Box:
 
 
 @dataclass(frozen=True)
-class Row:
-    """One table row: its height in grid lines and what is drawn on each of them."""
+class Rule:
+    """A straight rule: x and y in points from the text block's top left (on a page; in a
+    `Band`, from the band's top), thickness in points, colour as six hex digits."""
 
-    lines: tuple[Line, ...]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float
+    color: str = "000000"
+
+
+@dataclass(frozen=True)
+class Band:
+    """Table rows that stay on one page: a row, rows joined by a cell spanning them, the header
+    rows, or the lines above or below the table (caption, units, notes). Lengths in points from
+    the band's top: `lines` are (baseline, line); `rules` are its vertical rules and the rules
+    between its rows; `top` is the thickness of the full-width rule along its top (0: none)."""
+
+    height: float
+    lines: tuple[tuple[float, Line], ...]
+    rules: tuple[Rule, ...] = ()
+    top: float = 0.0
 
 
 @dataclass(frozen=True)
 class TableBox:
-    """A ruled table: the header row (repeated on every page the table reaches) and the body
-    rows, each kept on one page unless it is taller than a page. `columns` are the x positions
-    of the vertical rules, the text block's left and right edges included."""
+    """A ruled table off the grid: `above` (caption and units line) and the `header` go on the
+    first page, the header again on every page the table reaches, `below` (notes) on the
+    last; body `bands` break between them only. `landscape` tables go on pages of their own,
+    turned (GB/T 9704-2012 §8). `rule` closes each page's part of the table."""
 
-    header: Row
-    rows: tuple[Row, ...]
-    columns: tuple[float, ...]
+    above: Band | None
+    header: Band
+    bands: tuple[Band, ...]
+    below: Band | None
     rule: float
+    landscape: bool = False
     space_before: int = 0
     space_after: int = 0
+
+    @property
+    def height(self) -> float:
+        """The whole table on one page, in points."""
+        return sum(b.height for b in (self.above, self.header, *self.bands, self.below) if b)
 
 
 @dataclass(frozen=True)
@@ -112,31 +141,33 @@ class PageBreak:
 Item = Box | TableBox | ImprintBox | Fixed | PageBreak
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A straight rule on a page: x in points from the text block's left, y as grid boundaries
-    (0 the text block's top, `Grid.lines` its bottom), thickness in points."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    width: float
-    color: str = "000000"
-
-
 @dataclass
 class Page:
-    """One page: (grid line, line) pairs, rules, pictures and lines set off the grid (`free`,
-    as in `Fixed`). `rows` is the number of grid lines the text block holds on this page when
-    its line spacing was tightened (None: the template's); `numbered` False leaves its page
-    number out. `bookmarks` are those of the headings that begin on it, as (grid line,
-    bookmark) pairs."""
+    """One page: (grid line, line) pairs, lines off the grid (`free`, as in `Fixed`: the 版头's
+    at their own scale, a table's at natural width), rules, pictures, and the bookmarks of the
+    headings that begin on it as (grid line, bookmark) pairs.
+
+    `rows` is the number of grid lines the text block holds on this page when its line spacing
+    was tightened (None: the template's); the tightening leaves its first `held` grid lines,
+    where something off the grid stands (a 版头, a table), as they were. `numbered` False leaves
+    its page number out. A `landscape` page is turned: its text block is the portrait block's
+    height wide and its width high.
+    """
 
     lines: list[tuple[int, Line]] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)
     free: list[tuple[float, Line, float]] = field(default_factory=list)
     rows: int | None = None
+    held: int = 0
     numbered: bool = True
     bookmarks: list[tuple[int, Bookmark]] = field(default_factory=list)
+    landscape: bool = False
+
+    def boundary(self, row: float, lines: int, pitch: float) -> float:
+        """Points from the text block's top to the top edge of grid line `row` on this page,
+        whose template grid has `lines` lines `pitch` points apart."""
+        if self.rows is None or row <= self.held:
+            return row * pitch
+        return (self.held + (row - self.held) * (lines - self.held) / (self.rows - self.held)) \
+            * pitch

@@ -97,9 +97,10 @@ class Official:
         else:
             return Fixed(tuple(lines), (), (), len(lines), space_after=1)
         # The title two lines below the rule: the rule's grid line and the next stay empty.
-        y = (bottom + spec.rule_below_mm * mm) / self.grid.pitch
+        y = bottom + spec.rule_below_mm * mm
         rule = Rule(0.0, y, self.width, y, spec.rule_pt, spec.color)
-        return Fixed(tuple(lines), tuple(free), (rule,), math.floor(y), space_after=2)
+        return Fixed(tuple(lines), tuple(free), (rule,), math.floor(y / self.grid.pitch),
+                     space_after=2)
 
     def _notes(self, head: model.Masthead) -> list[tuple[str, str]]:
         """份号, 密级和保密期限 and 紧急程度, in that order (7.2.1–7.2.3)."""
@@ -201,8 +202,7 @@ class Official:
         rules = []
 
         def rule(y: float, width: float) -> None:
-            rows = y / grid.pitch
-            rules.append(Rule(x0, rows, x0 + length, rows, width, spec.color))
+            rules.append(Rule(x0, y, x0 + length, y, width, spec.color))
 
         y = bottom + spec.rule_below_mm * mm + thick / 2
         rule(y, thick)

@@ -6,9 +6,11 @@ head of a page: a line more moves over, and the page ends short. But no keep lea
 `MAX_CARRIED_LINES` lines of a page empty: a run of kept boxes that would is set as it comes
 instead, its headings each with at least a line after them, its last box broken where the page
 ends, unless it keeps together (a 落款 is never parted from its date or its seal). A table
-repeats its header row on every page it reaches and breaks only between rows, unless one row is
-taller than a page. Spacing before and after boxes is whole grid lines; the larger of two
-neighbours' spacing applies, and none at the top of a page.
+repeats its header rows on every page it reaches; one that fits on a page is never broken (it
+moves to the next page), a longer one breaks between its bands of rows only, leaving at least
+two on each side, its notes with the last. Landscape tables go on turned pages of their own.
+Spacing before and after boxes is whole grid lines; the larger of two neighbours' spacing
+applies, and none at the top of a page.
 
 How much of a box must fit where it starts (its lead) is worked out once, from the last box to
 the first, so the pass never looks back: the cost is linear in the number of lines.
@@ -22,9 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from math import ceil
 
 from reportgen.keeps import MAX_CARRIED_LINES
 from reportgen.writers.pdf.flow import (
+    Band,
     Box,
     Fixed,
     ImprintBox,
@@ -37,14 +41,19 @@ from reportgen.writers.pdf.flow import (
 from reportgen.writers.pdf.text import Line
 
 MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
+MIN_ROWS = 2  # bands of a table kept together at the foot and at the head of a page
 MAX_SQUEEZE = 2  # grid lines a page may gain by tighter spacing to hold a seal and date
+MIN_TIGHTENED = 0.85  # of the pitch: tightened lines stay this far apart (3号 on the standard
+#                       grid: 24.6 pt, over half an em between lines)
+EPS = 1e-6
 
 
-def paginate(items: Sequence[Item], lines: int, width: float,
+def paginate(items: Sequence[Item], lines: int, width: float, pitch: float,
              double_sided: bool = False) -> list[Page]:
-    """The items on pages of `lines` grid lines; `width` is the text block's width in points."""
-    pager = _Pager(lines, width)
-    leads = _leads(items, lines)
+    """The items on pages of `lines` grid lines `pitch` points apart; `width` is the text
+    block's width in points. `double_sided`: printed on both sides (where the 版记 goes)."""
+    pager = _Pager(lines, width, pitch)
+    leads = _leads(items, lines, pitch)
     run_end = -1  # items up to this one are a kept run set as it comes
     for i, item in enumerate(items):
         if isinstance(item, Box):
@@ -108,10 +117,11 @@ def _run_head(items: Sequence[Item], i: int, end: int) -> int:
     return head
 
 
-def _leads(items: Sequence[Item], lines: int) -> list[int]:
+def _leads(items: Sequence[Item], lines: int, pitch: float) -> list[int]:
     """For each item, the grid lines that must fit on the page where it starts: a whole box and,
-    when it keeps with the next, the next item's lead; two lines of a breakable box; a table's
-    header and first row. Never more than a page."""
+    when it keeps with the next, the next item's lead; two lines of a breakable box; a whole
+    table that fits on a page, else its top with its first rows. Never more than a page; none
+    for a landscape table, which starts a page of its own."""
     leads = [0] * len(items)
     for i in range(len(items) - 1, -1, -1):
         item = items[i]
@@ -120,7 +130,7 @@ def _leads(items: Sequence[Item], lines: int) -> list[int]:
             if item.keep_with_next and _whole(item) and i + 1 < len(items):
                 lead += _gap(item, items[i + 1]) + leads[i + 1]
         elif isinstance(item, TableBox):
-            lead = len(item.header.lines) + (len(item.rows[0].lines) if item.rows else 0)
+            lead = 0 if item.landscape else ceil(_table_lead(item, lines * pitch) / pitch - EPS)
         elif isinstance(item, Fixed):
             lead = item.height
         elif isinstance(item, PageBreak):
@@ -131,10 +141,19 @@ def _leads(items: Sequence[Item], lines: int) -> list[int]:
     return leads
 
 
+def _table_lead(table: TableBox, height: float) -> float:
+    """Points of `table` that must fit where it starts on a page `height` high."""
+    if table.height <= height:
+        return table.height
+    top = sum(b.height for b in (table.above, table.header) if b)
+    return top + sum(b.height for b in table.bands[:MIN_ROWS])
+
+
 class _Pager:
-    def __init__(self, lines: int, width: float) -> None:
+    def __init__(self, lines: int, width: float, pitch: float) -> None:
         self.lines = lines
         self.width = width
+        self.pitch = pitch
         self.pages = [Page()]
         self.used = 0  # grid lines taken on the current page
         self.space_after = 0  # of the item placed last
@@ -144,15 +163,31 @@ class _Pager:
         """Grid lines the current page holds (more when its spacing was tightened)."""
         return self.pages[-1].rows or self.lines
 
-    def new_page(self) -> None:
-        self.pages.append(Page())
+    def new_page(self, landscape: bool = False) -> None:
+        self.pages.append(Page(landscape=landscape))
         self.used = 0
 
+    def turn(self, landscape: bool) -> None:
+        """Go on on a page of the orientation asked for: the current one when it is empty."""
+        page = self.pages[-1]
+        if page.landscape == landscape:
+            return
+        if self.used or page.lines or page.free:
+            self.new_page(landscape)
+        else:
+            page.landscape = landscape
+
     def squeeze(self, overflow: int) -> bool:
-        """Tighten this page's line spacing to hold `overflow` more lines, if few enough."""
-        if not 0 < overflow <= MAX_SQUEEZE or self.pages[-1].rows is not None:
+        """Tighten this page's line spacing to hold `overflow` more lines, if few enough; the
+        grid lines held in place (under a 版头 or a table) keep theirs, and the others stay
+        `MIN_TIGHTENED` of the pitch apart."""
+        page = self.pages[-1]
+        if not 0 < overflow <= MAX_SQUEEZE or page.rows is not None or page.landscape:
             return False
-        self.pages[-1].rows = self.lines + overflow
+        room = self.lines - page.held
+        if room < MIN_TIGHTENED * (room + overflow):
+            return False
+        page.rows = self.lines + overflow
         return True
 
     def put(self, line: Line) -> None:
@@ -161,6 +196,7 @@ class _Pager:
 
     def start(self, item: Item, lead: int, squeeze: bool = False) -> None:
         """Skip the spacing before `item`, or begin a page when its lead does not fit here."""
+        self.turn(False)
         gap = max(self.space_after, item.space_before) if self.used else 0
         overflow = self.used + gap + lead - self.capacity
         if self.used and overflow > 0 and not (squeeze and self.squeeze(overflow)):
@@ -170,7 +206,9 @@ class _Pager:
 
     def left_empty(self, item: Item, lead: int) -> int:
         """The grid lines this page would end short by if `item` (of `lead` lines that must
-        fit) began the next page; 0 when it fits here."""
+        fit) began the next page; 0 when it fits here, or this page is a turned one."""
+        if self.pages[-1].landscape:
+            return 0
         gap = max(self.space_after, item.space_before) if self.used else 0
         room = self.capacity - self.used - gap
         return room if self.used and lead > room else 0
@@ -184,6 +222,7 @@ class _Pager:
         """Place a box of a kept run as it comes (the run's start made sure its boxes that keep
         with the next, and a line after them, fit); the run's last box, if short, breaks where
         the page ends (a longer one is placed as any other, with no widow or orphan)."""
+        self.turn(False)
         self.used += max(self.space_after, box.space_before) if self.used else 0
         for i, line in enumerate(box.lines):
             if self.used == self.capacity:
@@ -230,53 +269,38 @@ class _Pager:
         self.space_after = box.space_after
 
     def table(self, table: TableBox, lead: int) -> None:
-        self.start(table, lead)
-        limit = self.lines - len(table.header.lines)
-        bounds = self.header(table)
-        for row in table.rows:
-            height = len(row.lines)
-            if self.used + height > self.capacity and height <= limit:
-                bounds = self.turn(table, bounds)
-            for line in row.lines:  # a row taller than a page breaks where the page ends
-                if self.used >= self.capacity:
-                    bounds = self.turn(table, bounds)
-                self.put(line)
-            bounds.append(self.used)
-        self.rule_table(table, bounds)
+        """Place `table` from the next grid line (a landscape one on turned pages); what follows
+        goes on from the first whole grid line below it, which the page then holds in place."""
+        if table.landscape:
+            self.turn(True)
+            height = self.width  # a turned page's block is as high as the portrait one is wide
+            gap = max(self.space_after, table.space_before) if self.used else 0
+            y = (self.used + gap) * self.pitch  # `place` begins a page if the table needs one
+        else:
+            self.start(table, lead)
+            if self.pages[-1].rows is not None:  # a tightened page ends with its 落款
+                self.new_page()
+            height = self.lines * self.pitch
+            y = self.used * self.pitch
+        y = _Table(self, table, height).place(y)
+        self.used = min(self.lines, ceil(y / self.pitch - EPS))
+        self.pages[-1].held = self.used
         self.space_after = table.space_after
 
-    def header(self, table: TableBox) -> list[int]:
-        """Draw the header row here; the grid boundaries of the table's rows so far."""
-        top = self.used
-        for line in table.header.lines:
-            self.put(line)
-        return [top, self.used]
-
-    def turn(self, table: TableBox, bounds: list[int]) -> list[int]:
-        """End the table's part on this page and repeat its header on a new one."""
-        self.rule_table(table, bounds)
-        self.new_page()
-        return self.header(table)
-
-    def rule_table(self, table: TableBox, bounds: list[int]) -> None:
-        if bounds[-1] != self.used:
-            bounds.append(self.used)
-        rules = self.pages[-1].rules
-        rules += [Rule(0.0, b, self.width, b, table.rule) for b in dict.fromkeys(bounds)]
-        rules += [Rule(x, bounds[0], x, bounds[-1], table.rule) for x in table.columns]
-
     def fixed(self, item: Fixed) -> None:
-        """The 版头 at the top of a page."""
+        """The 版头 at the top of a page, which holds its grid lines in place."""
+        self.turn(False)
         if self.used:
             self.new_page()
         page = self.pages[-1]
         page.lines += item.lines
         page.free += item.free
         page.rules += item.rules
-        self.used = item.height
+        page.held = self.used = item.height
         self.space_after = item.space_after
 
     def page_break(self) -> None:
+        self.turn(False)
         if self.used:
             self.new_page()
         self.space_after = 0
@@ -285,6 +309,7 @@ class _Pager:
         """版记 at the foot of the last page; on a page of its own when it does not fit. Printed
         on both sides it goes on an even page: after a blank page when the text ended on an
         even page it could not share, and then neither page is numbered (GB/T 9704 7.5)."""
+        self.turn(False)
         top = self.capacity - len(box.lines)
         gap = max(self.space_after, box.space_before) if self.used else 0
         if self.used + gap > top:
@@ -297,6 +322,70 @@ class _Pager:
         top = self.capacity - len(box.lines)
         page = self.pages[-1]
         page.lines += [(top + i, line) for i, line in enumerate(box.lines)]
-        page.rules += [Rule(0.0, top + b, self.width, top + b, w) for b, w in box.rules]
-        self.used = self.lines
+        for b, w in box.rules:
+            y = page.boundary(top + b, self.lines, self.pitch)
+            page.rules.append(Rule(0.0, y, self.width, y, w))
+        self.used = self.capacity
         self.space_after = box.space_after
+
+
+class _Table:
+    """One table placed band by band from a point `y` of the pager's current page."""
+
+    def __init__(self, pager: _Pager, table: TableBox, height: float) -> None:
+        self.pager = pager
+        self.table = table
+        self.height = height
+        self.width = pager.lines * pager.pitch if table.landscape else pager.width
+
+    def place(self, y: float) -> float:
+        """Lay the table out from `y`; returns where it ends on its last page."""
+        table, height = self.table, self.height
+        if y and y + table.height > height and (table.height <= height or
+                                                y + _table_lead(table, height) > height):
+            self.next_page()
+            y = 0.0
+        if table.above:
+            y = self.band(table.above, y)
+        bands = table.bands
+        i, n = 0, len(bands)
+        while True:
+            y = self.band(table.header, y)
+            room = height - y
+            k, used = 0, 0.0
+            while i + k < n and used + bands[i + k].height <= room + EPS:
+                used += bands[i + k].height
+                k += 1
+            rest = n - i - k
+            below = table.below.height if table.below else 0.0
+            if rest == 0 and used + below > room + EPS:
+                k = max(1, min(k, n - i - MIN_ROWS))  # the last rows go over with the notes
+            elif 0 < rest < MIN_ROWS:
+                k = max(1, k - (MIN_ROWS - rest))
+            k = max(k, 1)
+            for band in bands[i:i + k]:
+                y = self.band(band, y)
+            i += k
+            self.close(y)
+            if i >= n:
+                break
+            self.next_page()
+            y = 0.0
+        if table.below:
+            y = self.band(table.below, y)
+        return y
+
+    def band(self, band: Band, y: float) -> float:
+        page = self.pager.pages[-1]
+        page.free += [(y + baseline, line, 1.0) for baseline, line in band.lines]
+        if band.top:
+            page.rules.append(Rule(0.0, y, self.width, y, band.top))
+        page.rules += [replace(r, y0=y + r.y0, y1=y + r.y1) for r in band.rules]
+        return y + band.height
+
+    def close(self, y: float) -> None:
+        """The rule under the table's part on this page."""
+        self.pager.pages[-1].rules.append(Rule(0.0, y, self.width, y, self.table.rule))
+
+    def next_page(self) -> None:
+        self.pager.new_page(self.table.landscape)

@@ -34,7 +34,7 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
     page_setup = document.template.page
-    pages = paginate(lay_out(document, setter, grid), grid.lines, grid.width,
+    pages = paginate(lay_out(document, setter, grid), grid.lines, grid.width, grid.pitch,
                      page_setup.double_sided)
     numbers = PageNumbers(setter, document.template, grid)
     properties = Properties.of(document.metadata, CREATOR,
@@ -52,7 +52,12 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
         if options.pdfa:
             pdfa.conform(canvas._doc, options.pdfa, properties, options.attachments)
         outline = Outline(canvas, grid)
+        portrait = (grid.page_width, grid.page_height)
         for number, page in enumerate(pages, start=1):
+            # A turned page keeps its portrait MediaBox and is shown turned (/Rotate 90);
+            # reportlab takes the page size as shown and swaps it back for a turned page.
+            canvas.setPageSize(portrait[::-1] if page.landscape else portrait)
+            canvas.setPageRotation(90 if page.landscape else 0)
             draw_page(canvas, page, grid)
             if page.numbered and (number > 1 or page_setup.first_page_number):
                 numbers.draw(canvas, number)
