@@ -35,9 +35,11 @@ mislead where a glyph's frame and its drawing differ, so the rules below say whi
   lines above its 落款 and may tighten its page's spacing, GB/T 9704 7.3.5.5).
 - *pitch*: the baseline distance between consecutive lines of a body paragraph on one page.
 - *page number* (页码, GB/T 9704 7.5): the ``page_number`` line (see ``lines``). Findings (kind
-  ``page_number``): none on a page; text other than ``— N —`` (em dashes, optional spaces); N
-  not the page's place in the file; size off 14 pt by more than 0.5 pt; the gap from the
-  block's bottom down to the ink top of its leading glyph off 7 mm by more than 0.5 mm
+  ``page_number``): none on a page (but on a blank page before the last and on that last page,
+  the 版记's, which GB/T 9704 7.5 leaves unnumbered); text other than ``— N —`` (em dashes,
+  optional spaces); N not the page's place in the file; size off 14 pt by more than 0.5 pt;
+  the gap from the block's bottom down to the ink top of its leading glyph off 7 mm by more
+  than 0.5 mm
   (一字线上距版心下边缘7mm: the top of the dash's ink, looked for within the dash's own
   box, since the digits stand taller); on the wrong side (odd N right, even N left, judged by
   which third of the block holds its centre); or inset from that side's block edge by other
@@ -137,9 +139,18 @@ def measure(
     for number, paragraph in enumerate(paragraphs):
         if paragraph.kind == "body":
             _measure_paragraph(number, paragraph, geometry, result)
+    unnumbered = _unnumbered(pages)
     for page in pages:
-        _measure_page(page, len(pages), geometry, ink, result)
+        _measure_page(page, len(pages), geometry, ink, result, page.number in unnumbered)
     return result
+
+
+def _unnumbered(pages: list[Page]) -> set[int]:
+    """Pages that may go without a number: a blank page before the last page and the last page,
+    which then holds the 版记 (GB/T 9704 7.5)."""
+    if len(pages) > 1 and not pages[-2].lines:
+        return {pages[-2].number, pages[-1].number}
+    return set()
 
 
 def _measure_paragraph(
@@ -184,7 +195,8 @@ def _squeezed_cells(line: TextLine, edge: float) -> float:
 
 
 def _measure_page(
-    page: Page, page_count: int, geometry: Geometry, ink: Ink, result: Measurements
+    page: Page, page_count: int, geometry: Geometry, ink: Ink, result: Measurements,
+    unnumbered: bool = False,
 ) -> None:
     if page.turned:
         geometry = geometry.turned()
@@ -216,7 +228,8 @@ def _measure_page(
                     Finding(page.number, 0, "lines_per_page", f"{len(baselines)} lines",
                             f"expected {geometry.lines_per_page}")
                 )
-    _check_page_number(page, geometry, ink, result)
+    if not unnumbered or any(line.kind == "page_number" for line in page.lines):
+        _check_page_number(page, geometry, ink, result)
     _check_glyphs(page, ink, result)
 
 

@@ -210,6 +210,20 @@ def test_a_kept_run_ending_in_a_sealed_signature_never_parts_it_from_its_seal_or
     assert pages[0].pictures == [SEAL.__class__(b"", 300.0, 18.8, 119.0, 119.0)]
 
 
+def test_a_page_tightened_below_a_table_holds_the_tables_lines_in_place():
+    """The table ends in grid line 5 (50 pt): the page holds lines 0–4 and tightens the rest;
+    where the lines below a table would come closer than 0.85 of a pitch, it moves on."""
+    pages = paginate([table([20.0] * 2), box("p", 11), box("q", 3, keep_with_next=True),
+                      sealed()], LINES, 100.0, PITCH)
+    assert len(pages) == 1 and (pages[0].rows, pages[0].held) == (LINES + 1, 5)
+    assert pages[0].boundary(5, LINES, PITCH) == 50.0
+    assert pages[0].boundary(LINES + 1, LINES, PITCH) == LINES * PITCH
+    pages = paginate([table([20.0] * 9), box("q", 1, keep_with_next=True), sealed()], LINES,
+                     100.0, PITCH)  # 3 lines below the table would take 5: too tight
+    assert [page.rows for page in pages] == [None, None]
+    assert [ln[0].text for _, ln in pages[1].lines] == ["q0", "s0", "s1", "s2", "s3"]
+
+
 def test_a_kept_run_ending_in_a_signature_moves_it_whole_when_it_cannot_fit():
     """Three organisations and their date kept together: seven lines needed with the text
     before, six left. Page 1 ends six lines short rather than part the 落款 from its date."""

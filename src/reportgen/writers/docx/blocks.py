@@ -128,9 +128,11 @@ class Body:
 
     def _paragraph(self, role: str, text: str, *, num: oxml.Element | None = None,
                    run_in: tuple[str, str] | None = None, style: str | None = None,
-                   align: str | None = None, **properties) -> oxml.Element:
+                   align: str | None = None, landscape: bool = False,
+                   **properties) -> oxml.Element:
         """A paragraph in `style` (or the role's style); `run_in` is (heading role, heading);
-        `properties` are further `w:pPr` settings of this paragraph (see `oxml.p_pr`)."""
+        `landscape`: in a landscape section; `properties` are further `w:pPr` settings of this
+        paragraph (see `oxml.p_pr`)."""
         sid = style or style_id(role)
         mark = oxml.el("w:rPr", None, oxml.val("w:rStyle", char_style_id(run_in[0]))) \
             if run_in else None
@@ -143,7 +145,7 @@ class Body:
             p.extend(runs(run_in[1], oxml.r_pr(style=char_style_id(run_in[0])),
                            self._fallback))
         p.extend(runs(text, None, self._fallback))
-        self._append(p)
+        self._append(p, landscape)
         return p
 
     def keep_last_with_next(self) -> None:
@@ -163,14 +165,16 @@ class Body:
         """Runs of `text` sharing `properties`, rare characters in their fallback family."""
         return runs(text, properties, self._fallback)
 
-    def _title_lines(self, text: str) -> list[str]:
+    def _title_lines(self, text: str, landscape: bool = False) -> list[str]:
         """`text` in balanced lines with words kept whole, as the PDF sets it; the paragraph
         gets line breaks there, as an editor would type them, because Word and LibreOffice
         would fill the first line and split 节|日 or leave 的意见 alone on the second.
-        Widths are counted in characters (full-width 1, others ½) against the text width less
-        one character, room for the office fonts' own spacing of digits."""
+        Widths are counted in characters (full-width 1, others ½) against the text width (of a
+        `landscape` page: the portrait text height) less one character, room for the office
+        fonts' own spacing of digits."""
         size = self._template.role("title").size_pt
-        width = self._grid.page.text_width_mm * 72 / 25.4 - size
+        page = self._grid.page
+        width = (page.text_height_mm if landscape else page.text_width_mm) * 72 / 25.4 - size
         return [line.text for line in balanced_lines(text, lambda ch: size * width_chars(ch),
                                                      width)]
 

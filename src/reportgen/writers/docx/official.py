@@ -22,6 +22,7 @@ from reportgen import model
 from reportgen.advances import measure
 from reportgen.layout import seals
 from reportgen.layout.columns import width_chars
+from reportgen.tablefit import fit
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, mm, pt
@@ -326,9 +327,14 @@ class Official:
 
     # -- 附件 and 纪要 ---------------------------------------------------------------------------
     def attachment_page(self, page: model.AttachmentPage) -> None:
-        """7.3.7: a new page, 附件1 top left, the title on the third line."""
-        self.body._paragraph("attachment_label", page.label, page_break_before=True)
-        self.body._paragraph("title", "\n".join(self.body._title_lines(page.title)))
+        """7.3.7: a new page, 附件1 top left, the title on the third line; on the landscape
+        page of the table the attachment opens with, if it is a landscape one (横排表格)."""
+        first = page.blocks[0] if page.blocks else None
+        turned = isinstance(first, model.Table) and fit(first, self.template).landscape
+        self.body._paragraph("attachment_label", page.label, page_break_before=True,
+                             landscape=turned)
+        self.body._paragraph("title", "\n".join(self.body._title_lines(page.title, turned)),
+                             landscape=turned)
 
     def attendance(self, block: model.Attendance) -> None:
         """10.3: the label in 黑体 after 2 characters, the names hanging after the colon."""

@@ -11,7 +11,7 @@ from reportgen import model
 from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
-from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
+from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item, TableBox
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.official import Official
 from reportgen.writers.pdf.tables import table_box
@@ -86,13 +86,24 @@ class _Builder:
         elif isinstance(block, model.Masthead):
             self.items.append(self.official.masthead(block))
         elif isinstance(block, model.AttachmentPage):
-            self.items.extend(self.official.attachment_page(block))
-            self.blocks(block.blocks)
+            self.attachment(block)
         elif isinstance(block, model.Attendance):
             self.items.append(self.official.attendance(block, first=self.attendance_at is None))
             self.attendance_at = len(self.items)
         else:
             raise TypeError(f"the PDF writer cannot lay out {type(block).__name__}")
+
+    def attachment(self, page: model.AttachmentPage) -> None:
+        """An attachment on pages of its own (GB/T 9704 7.3.7). One that opens with a landscape
+        table has its 附件 label and title above the table, on the table's turned page."""
+        head = self.official.attachment_page(page)
+        at = len(self.items)
+        self.items.extend(head)
+        self.blocks(page.blocks)
+        first = self.items[at + len(head)] if len(self.items) > at + len(head) else None
+        if isinstance(first, TableBox) and first.landscape:
+            band = self.official.turned_attachment_head(page, self.natural)
+            self.items[at + 1:at + len(head) + 1] = [replace(first, above=band.over(first.above))]
 
     # -- helpers --------------------------------------------------------------------------------
     def style(self, role: str) -> Style:

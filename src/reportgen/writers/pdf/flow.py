@@ -8,7 +8,7 @@ from the text block's left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportgen.writers.pdf.text import Line
 
@@ -81,6 +81,16 @@ class Band:
     lines: tuple[tuple[float, Line], ...]
     rules: tuple[Rule, ...] = ()
     top: float = 0.0
+
+    def over(self, below: Band | None) -> Band:
+        """This band with `below` under it, as one band (`below` has no rule along its top)."""
+        if below is None:
+            return self
+        shift = self.height
+        return Band(shift + below.height,
+                    self.lines + tuple((y + shift, line) for y, line in below.lines),
+                    self.rules + tuple(replace(r, y0=r.y0 + shift, y1=r.y1 + shift)
+                                       for r in below.rules), self.top)
 
 
 @dataclass(frozen=True)

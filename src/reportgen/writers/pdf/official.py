@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportgen import model
 from reportgen.layout import seals
 from reportgen.template import Template
-from reportgen.writers.pdf.flow import Box, Fixed, Item, PageBreak, Picture, Rule
+from reportgen.writers.pdf.flow import Band, Box, Fixed, Item, PageBreak, Picture, Rule
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.text import Line, Setter, Style
 
@@ -263,6 +263,23 @@ class Official:
                     round(label.space_after_lines), keep_with_next=True),
                 Box(tuple(title_lines), round(title.space_before_lines),
                     round(title.space_after_lines), keep_with_next=True, keep_together=True)]
+
+    def turned_attachment_head(self, page: model.AttachmentPage, setter: Setter) -> Band:
+        """7.3.7 on a turned page, for an attachment that opens with a landscape table (横排
+        表格): 附件1 at the top left and the title centred on the third line of the turned
+        block, on the grid's pitch, set by `setter` at natural width as the table is."""
+        label_role, title_role = (self.template.role(r) for r in ("attachment_label", "title"))
+        width = self.grid.height  # the turned block is as wide as the portrait one is high
+        label_style = self.style("attachment_label")
+        indent = label_role.indent_chars * setter.em(label_style)
+        label = setter.paragraph([(page.label, label_style)], width, first_indent=indent,
+                                 align=label_role.align)
+        title = setter.title(page.title, self.style("title"), width)
+        gap = round(max(label_role.space_after_lines, title_role.space_before_lines))
+        rows = [*enumerate(label), *enumerate(title, start=len(label) + gap)]
+        grid = self.grid
+        lines = tuple((grid.baseline(row) - grid.top, line) for row, line in rows)
+        return Band((rows[-1][0] + 1 + round(title_role.space_after_lines)) * grid.pitch, lines)
 
     def attendance(self, block: model.Attendance, first: bool) -> Box:
         """10.3: the label and a full-width colon in 黑体, 2 characters in; the names in the
