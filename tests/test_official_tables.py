@@ -104,6 +104,33 @@ def test_a_page_tightened_for_its_seal_keeps_the_table_above_apart_from_the_text
     assert seen, "no body length tightened the table's page"
 
 
+def seal_right_after_a_table(n: int, rows: int) -> str:
+    return f"title: 通知\nbody:\n{paragraphs(n)}{small_table(rows)}{SIGNATURE}"
+
+
+def test_a_seal_right_after_a_table_takes_the_table_along_rather_than_stand_alone(tmp_path):
+    """GB/T 9704 7.3.5.1: no seal on a page without text above it. A 落款 straight after a
+    table keeps with it: the table (or its last two rows) goes over to the seal's page."""
+    moved = 0
+    for n in (6, 7):
+        for rows in range(1, 6):
+            pages = read(build(tmp_path, seal_right_after_a_table(n, rows)))
+            chars, _, (image,), _ = next(p for p in pages if p[2])
+            cells = [c for c in chars if c["text"] == "项" and c["top"] < image["top"]]
+            assert cells, (n, rows)
+            moved += len(pages) > 1 and not any(c["text"] == "项" for c in pages[0][0])
+    assert moved  # some tables went over whole
+
+
+@pytest.mark.libreoffice
+def test_a_table_before_a_seal_goes_over_with_it_in_libreoffice_too(tmp_path):
+    build(tmp_path, seal_right_after_a_table(7, 2), "docx,pdf")
+    for path in (tmp_path / "r.pdf", convert(tmp_path / "r.docx", out_dir=tmp_path / "lo")):
+        pages = read(path)
+        assert len(pages) == 2 and pages[1][2], path  # the seal on page 2
+        assert "项目" not in text_of(pages[0][0]) and "项目" in text_of(pages[1][0]), path
+
+
 def test_a_first_page_tightened_for_its_seal_keeps_its_masthead_where_it_stands(tmp_path):
     """The 版头 is placed in millimetres (mark 35 mm down, the rule 4 mm below the 发文字号):
     tightening the page below it moves neither the 发文字号 nor the red rule."""

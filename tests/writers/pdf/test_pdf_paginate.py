@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -222,6 +224,21 @@ def test_a_page_tightened_below_a_table_holds_the_tables_lines_in_place():
                      100.0, PITCH)  # 3 lines below the table would take 5: too tight
     assert [page.rows for page in pages] == [None, None]
     assert [ln[0].text for _, ln in pages[1].lines] == ["q0", "s0", "s1", "s2", "s3"]
+
+
+def test_a_table_kept_with_a_sealed_signature_never_leaves_it_alone_on_a_page():
+    """A 落款 after a table keeps with it (no seal without text above): a table that fits on
+    a page moves with the 落款 to the next one; a longer one takes its last two rows along."""
+    short = table([20.0] * 4)
+    pages = paginate([box("p", 10), replace(short, keep_with_next=True), sealed()], LINES,
+                     100.0, PITCH)
+    assert texts(pages[0]) == [] and texts(pages[1])[-1] == "r3"
+    assert [ln[0].text for _, ln in pages[1].lines] == ["s0", "s1", "s2", "s3"]
+    long = replace(table([20.0] * 19), keep_with_next=True)
+    pages = paginate([long, sealed()], LINES, 100.0, PITCH)
+    assert [texts(page) for page in pages][1:] == [
+        ["h", *(f"r{n}" for n in range(10, 17))], ["h", "r17", "r18"]]
+    assert [row for row, _ in pages[2].lines] == [5, 6, 7, 8]
 
 
 def test_a_kept_run_ending_in_a_signature_moves_it_whole_when_it_cannot_fit():

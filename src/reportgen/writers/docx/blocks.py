@@ -149,17 +149,26 @@ class Body:
         return p
 
     def keep_last_with_next(self) -> None:
-        """The paragraph written last stays on the page of the one that follows it."""
+        """What was written last stays on the page of the paragraph that follows it: the last
+        paragraph, or a portrait table's last row (a landscape one ends its section)."""
         last = self._sect_pr.getprevious() if self._sect_pr is not None else self._body[-1]
-        if last is None or last.tag != qn("w:p"):
+        if last is None:
             return
-        p_pr = last.find(qn("w:pPr"))
-        if p_pr is None:
-            p_pr = oxml.el("w:pPr")
-            last.insert(0, p_pr)
-        if p_pr.find(qn("w:keepNext")) is None:
-            at = 1 if p_pr.find(qn("w:pStyle")) is not None else 0
-            p_pr.insert(at, oxml.el("w:keepNext"))
+        if last.tag == qn("w:tbl") and not self.sections.landscape:
+            row = last.findall(qn("w:tr"))[-1]
+            paragraphs = row.findall(f"{qn('w:tc')}/{qn('w:p')}")
+        elif last.tag == qn("w:p"):
+            paragraphs = [last]
+        else:
+            return
+        for p in paragraphs:
+            p_pr = p.find(qn("w:pPr"))
+            if p_pr is None:
+                p_pr = oxml.el("w:pPr")
+                p.insert(0, p_pr)
+            if p_pr.find(qn("w:keepNext")) is None:
+                at = 1 if p_pr.find(qn("w:pStyle")) is not None else 0
+                p_pr.insert(at, oxml.el("w:keepNext"))
 
     def runs(self, text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
         """Runs of `text` sharing `properties`, rare characters in their fallback family."""

@@ -53,7 +53,7 @@ class _Builder:
             self.block(block)
 
     def block(self, block: model.Block) -> None:
-        if keeps_previous(block) and self.items and isinstance(self.items[-1], Box):
+        if keeps_previous(block) and self.items and isinstance(self.items[-1], (Box, TableBox)):
             self.items[-1] = replace(self.items[-1], keep_with_next=True)
         if isinstance(block, model.Paragraph):
             self.text(block.text, block.role, keep(block, self.template))
@@ -182,9 +182,7 @@ class _Builder:
         allows is set 2 characters in from the right and the organisation moves left with it.
         Further organisations stack below the first, sharing its right edge. With seals, see
         `Official.sealed_signature` (7.3.5.1)."""
-        if block.seals:
-            if self.items and isinstance(self.items[-1], Box):  # no seal without text above
-                self.items[-1] = replace(self.items[-1], keep_with_next=True)
+        if block.seals:  # what stands before it keeps with it (`keeps_previous`)
             self.items.append(self.official.sealed_signature(block))
             return
         org_style, date_style = self.style("signature"), self.style("date")

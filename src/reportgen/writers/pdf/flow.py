@@ -98,7 +98,8 @@ class TableBox:
     """A ruled table off the grid: `above` (caption and units line) and the `header` go on the
     first page, the header again on every page the table reaches, `below` (notes) on the
     last; body `bands` break between them only. `landscape` tables go on pages of their own,
-    turned (GB/T 9704-2012 §8). `rule` closes each page's part of the table."""
+    turned (GB/T 9704-2012 §8). `rule` closes each page's part of the table. A portrait table
+    that `keep_with_next` ends on the page where what follows begins (a 落款 after it)."""
 
     above: Band | None
     header: Band
@@ -108,6 +109,7 @@ class TableBox:
     landscape: bool = False
     space_before: int = 0
     space_after: int = 0
+    keep_with_next: bool = False
 
     @property
     def height(self) -> float:

@@ -73,7 +73,8 @@ def paginate(items: Sequence[Item], lines: int, width: float, pitch: float,
                 and following.squeeze
             pager.box(item, leads[i], after, squeeze)
         elif isinstance(item, TableBox):
-            pager.table(item, leads[i])
+            kept = item.keep_with_next and not item.landscape and i + 1 < len(items)
+            pager.table(item, leads[i], _gap(item, items[i + 1]) + leads[i + 1] if kept else 0)
         elif isinstance(item, Fixed):
             pager.fixed(item)
         elif isinstance(item, PageBreak):
@@ -129,8 +130,12 @@ def _leads(items: Sequence[Item], lines: int, pitch: float) -> list[int]:
             lead = len(item.lines) if _whole(item) else MIN_LINES
             if item.keep_with_next and _whole(item) and i + 1 < len(items):
                 lead += _gap(item, items[i + 1]) + leads[i + 1]
+        elif isinstance(item, TableBox) and item.landscape:
+            lead = 0
         elif isinstance(item, TableBox):
-            lead = 0 if item.landscape else ceil(_table_lead(item, lines * pitch) / pitch - EPS)
+            lead = ceil(_table_lead(item, lines * pitch) / pitch - EPS)
+            if item.keep_with_next and item.height <= lines * pitch and i + 1 < len(items):
+                lead += _gap(item, items[i + 1]) + leads[i + 1]
         elif isinstance(item, Fixed):
             lead = item.height
         elif isinstance(item, PageBreak):
@@ -268,9 +273,10 @@ class _Pager:
                 self.new_page()
         self.space_after = box.space_after
 
-    def table(self, table: TableBox, lead: int) -> None:
+    def table(self, table: TableBox, lead: int, after: int = 0) -> None:
         """Place `table` from the next grid line (a landscape one on turned pages); what follows
-        goes on from the first whole grid line below it, which the page then holds in place."""
+        goes on from the first whole grid line below it, which the page then holds in place.
+        `after` grid lines must follow the table on its last page (it keeps with the next)."""
         if table.landscape:
             self.turn(True)
             height = self.width  # a turned page's block is as high as the portrait one is wide
@@ -282,7 +288,7 @@ class _Pager:
                 self.new_page()
             height = self.lines * self.pitch
             y = self.used * self.pitch
-        y = _Table(self, table, height).place(y)
+        y = _Table(self, table, height, after * self.pitch).place(y)
         self.used = min(self.lines, ceil(y / self.pitch - EPS))
         self.pages[-1].held = self.used
         self.space_after = table.space_after
@@ -332,10 +338,12 @@ class _Pager:
 class _Table:
     """One table placed band by band from a point `y` of the pager's current page."""
 
-    def __init__(self, pager: _Pager, table: TableBox, height: float) -> None:
+    def __init__(self, pager: _Pager, table: TableBox, height: float, after: float = 0.0
+                 ) -> None:
         self.pager = pager
         self.table = table
         self.height = height
+        self.after = after  # points that must follow the table's last part on its page
         self.width = pager.lines * pager.pitch if table.landscape else pager.width
 
     def place(self, y: float) -> float:
@@ -358,7 +366,7 @@ class _Table:
                 k += 1
             rest = n - i - k
             below = table.below.height if table.below else 0.0
-            if rest == 0 and used + below > room + EPS:
+            if rest == 0 and not self.ends_here(y + used + below):
                 k = max(1, min(k, n - i - MIN_ROWS))  # the last rows go over with the notes
             elif 0 < rest < MIN_ROWS:
                 k = max(1, k - (MIN_ROWS - rest))
@@ -374,6 +382,14 @@ class _Table:
         if table.below:
             y = self.band(table.below, y)
         return y
+
+    def ends_here(self, end: float) -> bool:
+        """Whether the table may end at `end` on this page: with its notes, and what keeps
+        with it from the next whole grid line on."""
+        pitch = self.pager.pitch
+        if not self.after:
+            return end <= self.height + EPS
+        return ceil(end / pitch - EPS) * pitch + self.after <= self.height + EPS
 
     def band(self, band: Band, y: float) -> float:
         page = self.pager.pages[-1]
