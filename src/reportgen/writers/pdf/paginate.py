@@ -8,15 +8,17 @@ instead, its headings each with at least a line after them, its last box broken 
 ends, unless it keeps together (a 落款 is never parted from its date or its seal). A table
 repeats its header rows on every page it reaches; one that fits on a page is never broken (it
 moves to the next page), a longer one breaks between its bands of rows only, leaving at least
-two on each side, its notes with the last. Landscape tables go on turned pages of their own.
-Spacing before and after boxes is whole grid lines; the larger of two neighbours' spacing
-applies, and none at the top of a page.
+two on each side, its notes and what keeps with it (a 落款) with the last. Landscape tables
+go on turned pages of their own; the 版头, page breaks and the 版记 never do. Spacing before and
+after boxes is whole grid lines; the larger of two neighbours' spacing applies, and none at the
+top of a page.
 
 How much of a box must fit where it starts (its lead) is worked out once, from the last box to
 the first, so the pass never looks back: the cost is linear in the number of lines.
 
 A sealed signature that does not fit below the text tightens the line spacing of its page by up
-to `MAX_SQUEEZE` lines instead of moving on (GB/T 9704 7.3.5.5). Printed on both sides, the 版记
+to `MAX_SQUEEZE` lines instead of moving on (GB/T 9704 7.3.5.5); the grid lines of a 版头 or a
+table above stay where they are, being placed in points. Printed on both sides, the 版记
 lands on an even page, after a blank page where needed, and then neither is numbered (7.5).
 """
 
@@ -28,7 +30,6 @@ from math import ceil
 
 from reportgen.keeps import MAX_CARRIED_LINES
 from reportgen.writers.pdf.flow import (
-    Band,
     Box,
     Fixed,
     ImprintBox,
@@ -38,14 +39,13 @@ from reportgen.writers.pdf.flow import (
     Rule,
     TableBox,
 )
+from reportgen.writers.pdf.tablepages import EPS, TablePlacer, table_lead
 from reportgen.writers.pdf.text import Line
 
 MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
-MIN_ROWS = 2  # bands of a table kept together at the foot and at the head of a page
 MAX_SQUEEZE = 2  # grid lines a page may gain by tighter spacing to hold a seal and date
 MIN_TIGHTENED = 0.85  # of the pitch: tightened lines stay this far apart (3号 on the standard
 #                       grid: 24.6 pt, over half an em between lines)
-EPS = 1e-6
 
 
 def paginate(items: Sequence[Item], lines: int, width: float, pitch: float,
@@ -133,7 +133,7 @@ def _leads(items: Sequence[Item], lines: int, pitch: float) -> list[int]:
         elif isinstance(item, TableBox) and item.landscape:
             lead = 0
         elif isinstance(item, TableBox):
-            lead = ceil(_table_lead(item, lines * pitch) / pitch - EPS)
+            lead = ceil(table_lead(item, lines * pitch) / pitch - EPS)
             if item.keep_with_next and item.height <= lines * pitch and i + 1 < len(items):
                 lead += _gap(item, items[i + 1]) + leads[i + 1]
         elif isinstance(item, Fixed):
@@ -146,20 +146,13 @@ def _leads(items: Sequence[Item], lines: int, pitch: float) -> list[int]:
     return leads
 
 
-def _table_lead(table: TableBox, height: float) -> float:
-    """Points of `table` that must fit where it starts on a page `height` high."""
-    if table.height <= height:
-        return table.height
-    top = sum(b.height for b in (table.above, table.header) if b)
-    return top + sum(b.height for b in table.bands[:MIN_ROWS])
-
-
 class _Pager:
     def __init__(self, lines: int, width: float, pitch: float) -> None:
         self.lines = lines
         self.width = width
         self.pitch = pitch
         self.pages = [Page()]
+        self.tables = TablePlacer(self.pages, self.new_page, pitch)
         self.used = 0  # grid lines taken on the current page
         self.space_after = 0  # of the item placed last
 
@@ -288,7 +281,8 @@ class _Pager:
                 self.new_page()
             height = self.lines * self.pitch
             y = self.used * self.pitch
-        y = _Table(self, table, height, after * self.pitch).place(y)
+        width = self.lines * self.pitch if table.landscape else self.width
+        y = self.tables.place(table, y, height, width, after * self.pitch)
         self.used = min(self.lines, ceil(y / self.pitch - EPS))
         self.pages[-1].held = self.used
         self.space_after = table.space_after
@@ -333,75 +327,3 @@ class _Pager:
             page.rules.append(Rule(0.0, y, self.width, y, w))
         self.used = self.capacity
         self.space_after = box.space_after
-
-
-class _Table:
-    """One table placed band by band from a point `y` of the pager's current page."""
-
-    def __init__(self, pager: _Pager, table: TableBox, height: float, after: float = 0.0
-                 ) -> None:
-        self.pager = pager
-        self.table = table
-        self.height = height
-        self.after = after  # points that must follow the table's last part on its page
-        self.width = pager.lines * pager.pitch if table.landscape else pager.width
-
-    def place(self, y: float) -> float:
-        """Lay the table out from `y`; returns where it ends on its last page."""
-        table, height = self.table, self.height
-        if y and y + table.height > height and (table.height <= height or
-                                                y + _table_lead(table, height) > height):
-            self.next_page()
-            y = 0.0
-        if table.above:
-            y = self.band(table.above, y)
-        bands = table.bands
-        i, n = 0, len(bands)
-        while True:
-            y = self.band(table.header, y)
-            room = height - y
-            k, used = 0, 0.0
-            while i + k < n and used + bands[i + k].height <= room + EPS:
-                used += bands[i + k].height
-                k += 1
-            rest = n - i - k
-            below = table.below.height if table.below else 0.0
-            if rest == 0 and not self.ends_here(y + used + below):
-                k = max(1, min(k, n - i - MIN_ROWS))  # the last rows go over with the notes
-            elif 0 < rest < MIN_ROWS:
-                k = max(1, k - (MIN_ROWS - rest))
-            k = max(k, 1)
-            for band in bands[i:i + k]:
-                y = self.band(band, y)
-            i += k
-            self.close(y)
-            if i >= n:
-                break
-            self.next_page()
-            y = 0.0
-        if table.below:
-            y = self.band(table.below, y)
-        return y
-
-    def ends_here(self, end: float) -> bool:
-        """Whether the table may end at `end` on this page: with its notes, and what keeps
-        with it from the next whole grid line on."""
-        pitch = self.pager.pitch
-        if not self.after:
-            return end <= self.height + EPS
-        return ceil(end / pitch - EPS) * pitch + self.after <= self.height + EPS
-
-    def band(self, band: Band, y: float) -> float:
-        page = self.pager.pages[-1]
-        page.free += [(y + baseline, line, 1.0) for baseline, line in band.lines]
-        if band.top:
-            page.rules.append(Rule(0.0, y, self.width, y, band.top))
-        page.rules += [replace(r, y0=y + r.y0, y1=y + r.y1) for r in band.rules]
-        return y + band.height
-
-    def close(self, y: float) -> None:
-        """The rule under the table's part on this page."""
-        self.pager.pages[-1].rules.append(Rule(0.0, y, self.width, y, self.table.rule))
-
-    def next_page(self) -> None:
-        self.pager.new_page(self.table.landscape)
