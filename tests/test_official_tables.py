@@ -9,8 +9,10 @@ import re
 import textwrap
 import zipfile
 
+import docx
 import pdfplumber
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 
 from reportgen.cli import main
 from tests.conftest import DATA
@@ -220,3 +222,22 @@ def test_a_letter_with_a_landscape_table_has_its_letterhead_on_its_first_page_on
         numbers = [p for p, (chars, *_) in enumerate(pages, 1)
                    if re.search(rf"—\s*{p}\s*—", text_of(chars))]
         assert numbers[:2] == [2, 3], path  # the PDF puts the 版记 on an even page 4
+
+
+def test_a_table_takes_the_colour_its_roles_give_it_in_both_outputs(tmp_path):
+    """A template's `color` of the table roles (as of any role) colours the table in the PDF
+    as the DOCX's table styles, based on the roles' styles, do."""
+    (tmp_path / "red.yaml").write_text(
+        "base: notice\nroles:\n  table: {color: C00000}\n  table_header: {color: C00000}\n"
+        "  caption: {color: C00000}\n", encoding="utf-8")
+    report = ("title: 通知\nbody:\n  - table:\n      caption: 安排表\n      header: [项目, 数量]\n"
+              "      rows: [[甲馆, 1]]\n      notes: 以上为计划数。\n")
+    build(tmp_path, "template: red.yaml\n" + report, "docx,pdf", None)
+    chars = read(tmp_path / "r.pdf")[0][0]
+    for text in ("安排表", "项目", "甲馆", "以上为计划数"):
+        assert all(c["non_stroking_color"] == pytest.approx((0xC0 / 255, 0, 0), abs=0.01)
+                   for c in find(chars, text)), text
+    document = docx.Document(str(tmp_path / "r.docx"))
+    for name in ("TableText", "TableHeader", "Caption"):
+        assert str(document.styles.get_by_id(name, WD_STYLE_TYPE.PARAGRAPH).font.color.rgb) \
+            == "C00000", name
