@@ -1,10 +1,15 @@
-"""Shared fixtures: paths of the project, the example report, and test markers."""
+"""Shared fixtures: paths of the project, the example report, test markers, and the check that
+every DOCX a test writes is valid for Word."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
+
+from reportgen import fingerprint
+from tests.helpers import ooxml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -48,3 +53,37 @@ def write_yaml(tmp_path):
         return path
 
     return write
+
+
+_checked: set[Path] = set()  # folders under the session's temporary folder already looked at
+
+
+@pytest.fixture(autouse=True)
+def every_docx_written_is_valid(tmp_path_factory):
+    """After each test, every DOCX reportgen wrote in the folders it made under the session's
+    temporary folder (its `tmp_path`, a module's `tmp_path_factory.mktemp`) is checked against
+    the OOXML schemas and by openxml-audit (tests/helpers/ooxml.py); the test fails with their
+    findings. Files someone else wrote or edited (python-docx in the editing tests, a backup kept
+    by --force) are left out, and so is a folder once looked at: a test that writes a DOCX into
+    an earlier test's folder is not checked."""
+    yield
+    failures = []
+    for folder in sorted(set(tmp_path_factory.getbasetemp().iterdir()) - _checked):
+        _checked.add(folder)
+        for path in sorted(folder.rglob("*.docx")) if folder.is_dir() else ():
+            if _written_by_reportgen(path):
+                failures += [f"{path.name}: {problem}" for problem in ooxml.problems(path)]
+    if failures:
+        pytest.fail("DOCX not valid for Word:\n" + "\n".join(failures[:20]), pytrace=False)
+
+
+def _written_by_reportgen(path: Path) -> bool:
+    """Whether `path` is a DOCX as reportgen wrote it: its application is reportgen and its
+    fingerprint, when it has one, still matches."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            app = package.read("docProps/app.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    return b"<Application>reportgen</Application>" in app and \
+        fingerprint.state_of(path) is not fingerprint.State.EDITED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -309,3 +310,107 @@ def test_an_empty_body_is_an_error_and_a_long_decimal_a_warning(write_yaml, caps
     code, out, err = run(capsys, "validate", report)
     assert code == 0 and err.startswith("warning: ") and "11 decimal places" in err
     assert "(1 warning)" in out
+
+
+def test_a_batch_survives_a_worker_that_dies_and_names_its_report(tmp_path):
+    from tests.helpers.faults import KILL
+    from tests.helpers.faults import run as run_child
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a", "b", "c", "d"):
+        shutil.copy(EXAMPLE, folder / f"{name}.yaml")
+    fault = f"""
+        from reportgen import batch
+        real = batch.build
+        def build(file, settings):
+            if file.name == "b.yaml":
+                {KILL}
+            return real(file, settings)
+        batch.build = build
+    """
+    done = run_child("build", folder, "-o", tmp_path / "out", "-j", "2", fault=fault)
+    assert done.returncode == 6, done.stderr
+    assert "3 built, 1 failed" in done.stdout
+    assert "b.yaml: the process building this report ended abruptly (killed by signal 9 " \
+           "(SIGKILL))" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"{n}.{f}" for n in "acd" for f in ("docx", "pdf")]
+
+
+def test_validate_goes_on_after_an_internal_error_in_one_report(tmp_path, capsys,
+                                                                 monkeypatch):
+    from reportgen import build
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(EXAMPLE, folder / f"{name}.yaml")
+    real = build.check
+
+    def check(file, settings, deadline=None):
+        if file.name == "b.yaml":
+            raise RuntimeError("a bug")
+        return real(file, settings, deadline)
+
+    monkeypatch.setattr(build, "check", check)
+    code, out, err = run(capsys, "validate", folder)
+    assert code == 70
+    assert out.count("ok: ") == 2 and "c.yaml" in out
+    assert "b.yaml: internal error: RuntimeError: a bug" in err
+
+
+def test_schema_into_a_folder_is_a_usage_error(tmp_path, capsys):
+    code, _, err = run(capsys, "schema", "-o", tmp_path)
+    assert code == 2 and "is a folder; -o takes the name of the file to write" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_report_with_the_longest_name_a_file_system_allows_builds_and_is_kept(tmp_path,
+                                                                              capsys):
+    report = tmp_path / ("长" * 83 + ".yaml")  # 254 bytes
+    shutil.copy(EXAMPLE, report)
+    assert run(capsys, "build", report, "-o", tmp_path / "out")[0] == 0
+    docx_path = tmp_path / "out" / ("长" * 83 + ".docx")
+    edited = docx.Document(str(docx_path))
+    edited.add_paragraph("补充。")
+    edited.save(str(docx_path))
+    code, out, _ = run(capsys, "build", report, "-o", tmp_path / "out", "--force")
+    assert code == 0 and "kept the old file" in out
+    assert all(len(p.name.encode()) <= 255 for p in (tmp_path / "out").iterdir())
+    assert len(list((tmp_path / "out").iterdir())) == 3
+
+
+def test_a_pdf_helper_that_dies_is_this_reports_error_not_a_bug(tmp_path):
+    from reportgen import forked
+    from tests.helpers.faults import KILL
+    from tests.helpers.faults import run as run_child
+
+    if not forked.available():
+        pytest.skip("the PDF is made in a helper only with two usable cores")
+    fault = f"""
+        from reportgen import build
+        real = build.render
+        def render(fmt, document, options):
+            if fmt == "pdf":
+                {KILL}
+            return real(fmt, document, options)
+        build.render = render
+    """
+    done = run_child("build", EXAMPLE, "-o", tmp_path / "out", fault=fault)
+    assert done.returncode == 6
+    assert "the process laying out the PDF ended abruptly (killed by signal 9 (SIGKILL))" \
+        in done.stderr
+    assert "internal error" not in done.stderr
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_folder_of_reports_is_passed_over(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.yaml")
+    os.mkfifo(folder / "b.yaml")
+    code, out, _ = run(capsys, "validate", folder)
+    assert code == 0 and out.count("ok: ") == 1

@@ -89,3 +89,56 @@ def test_an_unquoted_numbering_style_names_its_item_and_the_fix(tmp_path):
     assert number.field == "numbering.levels[3]" and "found the number `1.`" in number.message
     assert 'quote it' in number.hint and number.line == 3
     assert plan.field == "numbering.plan" and plan.line == 4
+
+
+@pytest.mark.parametrize("text, field, message", [
+    ("page:\n  page_number:\n    format: \"{n}{n:>100000000}\"\n", "page.page_number.format",
+     "needs {n}, and no other braces"),
+    ("page:\n  page_number:\n    format: \"{n!r}\"\n", "page.page_number.format",
+     "no other braces"),
+    ("page:\n  page_number:\n    below_text_mm: 100\n", "page.page_number.below_text_mm",
+     "ends below the page: the bottom margin is 35 mm"),
+    ("page:\n  page_number:\n    size_pt: 96\n", "page.page_number.below_text_mm",
+     "ends below the page"),
+    ("page:\n  page_number:\n    size_pt: 40\n    inset_chars: 20\n    below_text_mm: 0\n",
+     "page.page_number.inset_chars", "wider than the text block (156 mm)"),
+    ("page: {width_mm: 50, height_mm: 50, top_mm: 5, bottom_mm: 12, left_mm: 5, right_mm: 5,"
+     " chars: 7, lines: 5}\n", "page.page_number.below_text_mm", "ends below the page"),
+    ("roles:\n  body:\n    office_faces: [\"仿\\x07宋\"]\n", "roles.body.office_faces[0]",
+     "U+0007"),
+    ("description: \"年度\\x1b总结\"\n", "description", "U+001B"),
+    ("roles: [body, title]\n", "roles", "expected `name: value` fields"),
+    ("numbering: 5\n", "numbering", "expected `name: value` fields"),
+    ("fields: title\n", "fields", "expected a list"),
+])
+def test_values_a_page_or_a_document_cannot_hold_are_located_errors(tmp_path, text, field,
+                                                                    message):
+    path = tmp_path / "mine.yaml"
+    path.write_text("base: annual-report\n" + text, encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_template(str(path))
+    assert any(d.field == field and message in d.message and d.file == path.resolve()
+               for d in caught.value.diagnostics), caught.value
+
+
+def test_every_documented_page_number_setting_that_passes_builds(tmp_path, capsys):
+    from reportgen.cli import main
+
+    report = tmp_path / "r.yaml"
+    report.write_text("template: mine.yaml\ntitle: 标题\nbody: [正文。]\n", encoding="utf-8")
+    for setting in ("inset_chars: 20", "size_pt: 4", "size_pt: 30", "below_text_mm: 0",
+                    "below_text_mm: 20", "placement: center"):
+        (tmp_path / "mine.yaml").write_text(
+            f"base: annual-report\npage:\n  page_number:\n    {setting}\n", encoding="utf-8")
+        assert main(["build", str(report), "-o", str(tmp_path / "out"), "--force"]) == 0, setting
+    capsys.readouterr()
+
+
+def test_an_unknown_base_is_named_in_the_template_that_gives_it(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("kind: mine\nbase: anual-report\n", encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_template(str(path))
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.file, diagnostic.line, diagnostic.field) == (path.resolve(), 2, "base")
+    assert "did you mean `annual-report`?" in diagnostic.hint

@@ -5,10 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from reportgen.build import BuildResult, BuildSettings, build, output_paths
-from reportgen.errors import EXIT_INTERNAL, EXIT_IO, EXIT_USAGE, Diagnostic, ReportError
+from reportgen.errors import (
+    EXIT_BUILD_FAILED,
+    EXIT_INTERNAL,
+    EXIT_IO,
+    EXIT_USAGE,
+    Diagnostic,
+    ReportError,
+)
+from reportgen.files import is_regular
 from reportgen.forked import usable_cores
 
 
@@ -17,8 +26,9 @@ def expand_inputs(inputs: list[Path]) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found = sorted(p for p in item.iterdir()
-                           if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith("."))
+            found = sorted(p for p in item.iterdir()  # a FIFO named x.yaml would wait forever
+                           if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
+                           and is_regular(p))
             if not found:
                 raise ReportError([Diagnostic("no .yaml reports in this folder", file=item)],
                                   EXIT_IO)
@@ -45,40 +55,49 @@ def _build_one(file: Path, settings: BuildSettings) -> BuildResult:
     except Exception as exc:  # a bug; the batch goes on and the summary says which file
         if os.environ.get("REPORTGEN_DEBUG"):
             raise
-        return BuildResult(file, error=ReportError(
-            [Diagnostic(f"internal error: {type(exc).__name__}: {exc}", file=file,
-                        hint="this is a bug in reportgen; REPORTGEN_DEBUG=1 shows details")],
-            EXIT_INTERNAL))
+        return BuildResult(file, error=internal_error(file, exc))
+
+
+def internal_error(file: Path, exc: BaseException) -> ReportError:
+    """A bug met while handling `file`, as the one-line error of that file."""
+    return ReportError([Diagnostic(f"internal error: {type(exc).__name__}: {exc}", file=file,
+                                   hint="this is a bug in reportgen; REPORTGEN_DEBUG=1 shows "
+                                        "details")], EXIT_INTERNAL)
+
+
+def _died(file: Path, how: str) -> BuildResult:
+    return BuildResult(file, error=ReportError([Diagnostic(
+        f"the process building this report ended abruptly ({how})", file=file,
+        hint="it may have run out of memory; build it alone (REPORTGEN_DEBUG=1 shows "
+             "details)")], EXIT_BUILD_FAILED))
 
 
 def run_batch(files: list[Path], settings: BuildSettings, *, jobs: int | None = None,
               progress: bool = False) -> list[BuildResult]:
-    """Build every file; one failure does not stop the others. Results keep input order."""
+    """Build every file; one failure, even of a whole worker process, does not stop the
+    others. Results keep input order."""
     _check_collisions(files, settings)
     jobs = max(1, min(jobs or usable_cores(), len(files)))
     if len(files) > 1:  # workers keep the cores busy, or -j 1 asked for one process
         settings = replace(settings, parallel_formats=False)
     bar = _Progress(len(files)) if progress and len(files) > 1 else None
-    if jobs == 1:
-        outcomes = []
-        for file in files:
-            outcomes.append(_build_one(file, settings))
-            if bar:
-                bar.step(file)
-    else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+    by_file: dict[Path, BuildResult] = {}
 
-        by_file: dict[Path, BuildResult] = {}
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(_build_one, f, settings): f for f in files}
-            for future in as_completed(futures):
-                by_file[futures[future]] = future.result()
-                if bar:
-                    bar.step(futures[future])
-        outcomes = [by_file[f] for f in files]
+    def done(file: Path, result: BuildResult) -> None:
+        by_file[file] = result
+        if bar:
+            bar.step(file)
+
+    if jobs == 1:
+        for file in files:
+            done(file, _build_one(file, settings))
+    else:
+        from reportgen import pool
+
+        pool.run(files, jobs, partial(_build_one, settings=settings), _died, done)
     if bar:
         bar.close()
-    return outcomes
+    return [by_file[f] for f in files]
 
 
 def _check_collisions(files: list[Path], settings: BuildSettings) -> None:

@@ -6,7 +6,13 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.errors import EXIT_WARNINGS_STRICT, Diagnostic, ReportError
+from reportgen.errors import (
+    EXIT_BUILD_FAILED,
+    EXIT_WARNINGS_STRICT,
+    Diagnostic,
+    ReportError,
+    fail,
+)
 
 FORMATS = ("docx", "pdf")
 
@@ -70,8 +76,10 @@ def font_dirs(file: Path, settings: BuildSettings) -> tuple[Path, ...]:
     return settings.font_dirs + ((beside,) if beside.is_dir() else ())
 
 
-def check(file: Path, settings: BuildSettings):
-    """Read and validate `file`: (document, warnings, font registry); raises ReportError."""
+def check(file: Path, settings: BuildSettings, deadline=None):
+    """Read and validate `file`: (document, warnings, font registry); raises ReportError.
+    `deadline` (a budget.Deadline) bounds the time it may take; None: the usual limit."""
+    from reportgen.budget import Deadline
     from reportgen.reader.report import read_report
 
     registry = font_registry(font_dirs(file, settings))
@@ -80,7 +88,8 @@ def check(file: Path, settings: BuildSettings):
     document = read_report(file, template=settings.template, warnings=warnings,
                            glyph_check=registry.missing,
                            text=settings.stdin if file == STDIN_FILE else None,
-                           missing_glyphs="error" if settings.pdfa else "warning")
+                           missing_glyphs="error" if settings.pdfa else "warning",
+                           deadline=deadline or Deadline(file=file))
     if settings.strict and warnings:
         raise ReportError([_as_error(w) for w in warnings], EXIT_WARNINGS_STRICT)
     return document, warnings, registry
@@ -100,51 +109,67 @@ def output_paths(file: Path, settings: BuildSettings) -> dict[str, Path]:
 def build(file: Path, settings: BuildSettings) -> BuildResult:
     """Build one report into every requested format; all outputs or none are written."""
     from reportgen import forked
-    from reportgen.outputs import write_atomically
+    from reportgen.budget import Deadline
+    from reportgen.commit import recover
+    from reportgen.outputs import write_outputs
 
     paths = output_paths(file, settings)
+    recover(next(iter(paths.values())).parent)  # what a killed build left there
+    deadline = Deadline(file=file)
     if settings.pdfa == "3u":  # the PDF carries the DOCX: one after the other
-        document, warnings, registry = check(file, settings)
-        backups = _check_writable(paths, settings)
+        document, warnings, registry = check(file, settings, deadline)
+        checked = _check_writable(paths, settings)
         report = settings.stdin.encode("utf-8") if settings.stdin is not None else None
-        rendered = _with_attachments(document, _options(registry, settings),
+        rendered = _with_attachments(document, _options(registry, settings, deadline),
                                      next(iter(paths.values())).stem, report)
         rendered = {fmt: rendered[fmt] for fmt in paths}
     elif settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
         # Two cores: the helper imports the PDF writer while this process reads the report,
         # then lays out the PDF while this process makes the DOCX.
-        with forked.Helper(lambda: _pdf_job(file, settings)) as helper:
-            document, warnings, registry = check(file, settings)
-            backups = _check_writable(paths, settings)
+        with forked.Helper(lambda: _pdf_job(file, settings, deadline)) as helper:
+            document, warnings, registry = check(file, settings, deadline)
+            checked = _check_writable(paths, settings)
             helper.send(document)
-            docx = render("docx", document, _options(registry, settings))
-            rendered = {"docx": docx, "pdf": helper.result()}
+            docx = render("docx", document, _options(registry, settings, deadline))
+            rendered = {"docx": docx, "pdf": _helper_result(helper, file)}
     else:
-        document, warnings, registry = check(file, settings)
-        backups = _check_writable(paths, settings)
-        options = _options(registry, settings)
+        document, warnings, registry = check(file, settings, deadline)
+        checked = _check_writable(paths, settings)
+        options = _options(registry, settings, deadline)
         rendered = {fmt: render(fmt, document, options) for fmt in paths}
-    write_atomically({paths[fmt]: data for fmt, data in rendered.items()}, backups)
-    return BuildResult(file, list(paths.values()), list(backups.values()), warnings)
+    backups = write_outputs({paths[fmt]: data for fmt, data in rendered.items()}, checked,
+                            force=settings.force)
+    return BuildResult(file, list(paths.values()), backups, warnings)
 
 
-def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict[Path, Path]:
-    """Backup path by output path, for outputs that --force will replace."""
+def _helper_result(helper, file: Path) -> bytes:
+    """The PDF from the helper; its death (killed for memory, a crash) is this report's error."""
+    from reportgen.forked import HelperDied
+
+    try:
+        return helper.result()
+    except HelperDied as exc:
+        from reportgen.pool import how_it_ended  # multiprocessing: 17 ms, only now
+
+        raise fail(f"the process laying out the PDF ended abruptly "
+                   f"({how_it_ended(exc.exitcode)})", file=file, exit_code=EXIT_BUILD_FAILED,
+                   hint="it may have run out of memory; REPORTGEN_DEBUG=1 shows details") from None
+
+
+def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict:
+    """What each output path holds; raises for a protected one unless --force."""
     from reportgen.outputs import check_writable
 
-    backups = {}
-    for path in paths.values():
-        backup = check_writable(path, force=settings.force)
-        if backup is not None:
-            backups[path] = backup
-    return backups
+    return {path: check_writable(path, force=settings.force) for path in paths.values()}
 
 
-def _options(registry, settings: BuildSettings):
+def _options(registry, settings: BuildSettings, deadline=None):
+    from reportgen.budget import UNLIMITED
     from reportgen.writers.options import WriteOptions
 
     return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
-                        reproducible=settings.reproducible, pdfa=settings.pdfa)
+                        reproducible=settings.reproducible, pdfa=settings.pdfa,
+                        deadline=deadline or UNLIMITED)
 
 
 def _with_attachments(document, options, name: str, report: bytes | None) -> dict[str, bytes]:
@@ -160,27 +185,28 @@ def _with_attachments(document, options, name: str, report: bytes | None) -> dic
     return {"docx": docx, "pdf": pdf}
 
 
-def _pdf_job(file: Path, settings: BuildSettings):
+def _pdf_job(file: Path, settings: BuildSettings, deadline):
     """In the helper, before the report is read: load the PDF writer and the font registry;
     the job then turns the document into PDF bytes."""
     from reportgen.writers import pdf  # noqa: F401 - imported now, while the parent reads
 
-    options = _options(font_registry(font_dirs(file, settings)), settings)
+    options = _options(font_registry(font_dirs(file, settings)), settings, deadline)
     return lambda document: render("pdf", document, options)
 
 
 def render(fmt: str, document, options) -> bytes:
-    """The bytes of `document` in format `fmt` (docx or pdf)."""
+    """The bytes of `document` in format `fmt` (docx or pdf), with their fingerprint."""
+    from reportgen.fingerprint import stamp
+
     buffer = io.BytesIO()
     if fmt == "docx":
-        from reportgen.fingerprint import stamp
         from reportgen.writers import docx
 
         docx.write(document, options, buffer)
-        return stamp(buffer.getvalue())
-    if fmt == "pdf":
+    elif fmt == "pdf":
         from reportgen.writers import pdf
 
         pdf.write(document, options, buffer)
-        return buffer.getvalue()
-    raise ValueError(fmt)
+    else:
+        raise ValueError(fmt)
+    return stamp(fmt, buffer.getvalue())

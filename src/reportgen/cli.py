@@ -273,10 +273,11 @@ def _stdin_report(args) -> str | None:
     if len(args.inputs) > 1:
         raise _usage("`-` (standard input) must be the only report",
                      "build files and folders in another run")
+    from reportgen.budget import MAX_FILE_BYTES
     from reportgen.build import STDIN_FILE
     from reportgen.reader.source import decode
 
-    return decode(sys.stdin.buffer.read(), STDIN_FILE)
+    return decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), STDIN_FILE)  # bounded: /dev/zero
 
 
 def _inputs(args, settings) -> list[Path]:
@@ -318,13 +319,21 @@ def _command_build(args) -> int:
 
 
 def _command_validate(args) -> int:
+    from reportgen.batch import internal_error
     from reportgen.build import check
 
     settings = _settings(args)
     worst = EXIT_OK
     for file in _inputs(args, settings):
         try:
-            _, warnings, _ = check(file, settings)
+            try:
+                _, warnings, _ = check(file, settings)
+            except ReportError:
+                raise
+            except Exception as exc:  # a bug: said for this file, the others still checked
+                if os.environ.get("REPORTGEN_DEBUG"):
+                    raise
+                raise internal_error(file, exc) from None
         except ReportError as exc:
             for diagnostic in exc.diagnostics:
                 err(diagnostic.format())
@@ -358,7 +367,7 @@ def _write_new_file(path: Path, text: str, force: bool) -> None:
                      hint="choose another name, or add --force")
     from reportgen.outputs import write_atomically
 
-    write_atomically({path: text.encode("utf-8")}, {})
+    write_atomically({path: text.encode("utf-8")})
 
 
 def _command_archive(args) -> int:

@@ -33,8 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import fail
+from reportgen.files import is_regular
 from reportgen.officefonts import OfficeFont, normalize, recognise
 from reportgen.resources import resource_dir
+from reportgen.xmlchars import first_forbidden
 
 FONTS_DIR_ENV = "REPORTGEN_FONTS_DIR"
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
@@ -357,15 +359,24 @@ def _user_faces(path: Path) -> _UserFile:
     """What a font file of the user provides: faces for the keys of the office fonts it is,
     or else a fallback face; CFF and unreadable files give a note instead."""
     found = _UserFile()
+    if not is_regular(path):  # a FIFO named x.ttf would hold the build up forever
+        found.notes.append(FontNote(path, "is not a regular file; left out",
+                                    "remove it from the fonts folder"))
+        return found
     try:
         with _members(path) as members:
             for index, font in members:
                 face = _make_face("user", path, index, font)
+                problem = _unusable(font, face)
                 if "glyf" not in font:
                     found.notes.append(FontNote(
                         path, f"{face.family} has PostScript (CFF) outlines, which the PDF "
                               "writer cannot use; the font is left out",
                         "use a TrueType (.ttf) version of the font"))
+                elif problem:
+                    found.notes.append(FontNote(
+                        path, f"{face.family!r} {problem}; the font is left out",
+                        "remove it from the fonts folder, or replace it"))
                 elif face.office is not None:
                     key = face.office.key + ("-bold" if face.bold else "")
                     found.named.append(replace(face, key=key))
@@ -375,6 +386,30 @@ def _user_faces(path: Path) -> _UserFile:
         found.notes.append(FontNote(path, f"not a font reportgen can read ({exc})",
                                     "remove it from the fonts folder, or replace it"))
     return found
+
+
+_TABLES = ("head", "hhea", "maxp", "hmtx", "loca", "name", "cmap")
+"""Tables the PDF writer reads from a TrueType font (glyf aside: its absence means CFF)."""
+
+
+def _unusable(font: Any, face: Face) -> str | None:
+    """Why the PDF writer could not use `font`, which fontTools reads: a missing table, a
+    broken em, no Unicode character map, a name a document cannot hold, or a licence that
+    forbids embedding; None if it can."""
+    missing = [tag for tag in _TABLES if tag not in font]
+    if missing:
+        return f"lacks the table{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+    units = font["head"].unitsPerEm
+    if not 16 <= units <= 16384:
+        return f"has {units} units per em (a font has 16 to 16384)"
+    if not any(table.isUnicode() for table in font["cmap"].tables):
+        return "has no Unicode character map"
+    if first_forbidden(face.family + face.ps_name) is not None:
+        return "has a control character in its name"
+    fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+    if fs_type == 0x0002 or fs_type & 0x0300:
+        return "does not allow embedding in a document (its licence bits, fsType)"
+    return None
 
 
 def _override_face(key: str, path: Path) -> Face:

@@ -33,6 +33,15 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+class HelperDied(RuntimeError):
+    """The helper ended without a result (killed, or crashed); `exitcode` as
+    multiprocessing gives it: negative for the signal that ended it."""
+
+    def __init__(self, exitcode: int) -> None:
+        super().__init__(f"the helper process ended without a result (exit code {exitcode})")
+        self.exitcode = exitcode
+
+
 class Helper(Generic[T]):
     """A child process running `prepare()` at once; the job it returns gets the input of `send`.
 
@@ -82,7 +91,7 @@ class Helper(Generic[T]):
             payload = pipe.read()
         status = self._reap()
         if not payload:
-            raise RuntimeError(f"the helper process ended without a result (status {status})")
+            raise HelperDied(os.waitstatus_to_exitcode(status))
         ok, value = pickle.loads(payload)
         if not ok:
             raise value

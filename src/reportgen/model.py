@@ -294,9 +294,14 @@ Block = Union[  # noqa: UP007 - a runtime alias listing every block kind
 ]
 
 
+MAX_PROPERTY = 255
+"""Characters in one document property: Word (and python-docx) hold no more."""
+
+
 @dataclass(frozen=True)
 class Metadata:
-    """Document properties: what a PDF's Info dictionary and a DOCX's core properties hold."""
+    """Document properties: what a PDF's Info dictionary and a DOCX's core properties hold,
+    each text at most MAX_PROPERTY characters long."""
 
     title: str
     author: str = ""

@@ -21,7 +21,9 @@ from reportgen.numbering import (
     NumberStyle,
     parse_style,
 )
+from reportgen.pagecheck import MAX_FORMAT, page_number_format, page_problems
 from reportgen.resources import resource_dir
+from reportgen.xmlchars import describe, first_forbidden
 
 ROLES = (
     "title", "label", "doc_number", "addressee", "preamble", "body",
@@ -203,14 +205,18 @@ def _locate(name: str, relative_to: Path | None) -> Path:
 def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     from reportgen.reader.source import load
 
-    source = load(path)
+    source = load(path, streams=False)
     raw = source.data
     problems: list[Diagnostic] = []
     if not isinstance(raw, dict):
         raise fail("a template is a set of `name: value` fields", file=path, line=1)
     base: dict[str, Any] = {}
     if "base" in raw:
-        base_path = _locate(str(raw["base"]), path.parent)
+        try:
+            base_path = _locate(str(raw["base"]), path.parent)
+        except ReportError as exc:  # named against this file's `base:`, not the report
+            raise ReportError([source.diagnostic(("base",), d.message, d.hint)
+                               for d in exc.diagnostics]) from None
         if base_path in seen + (path,):
             raise fail("templates extend each other in a circle", file=path, field="base")
         parent = _read(base_path, seen + (path,))
@@ -224,7 +230,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
 
             problems.append(source.diagnostic((key,), f"unknown template field `{key}`",
                                               did_you_mean(key, known), key=True))
-    fields_ = tuple(raw.get("fields", base.get("fields", FIELDS)))
+    fields_ = tuple(_part(raw, "fields", list, base.get("fields", FIELDS), source, problems))
     for i, name in enumerate(fields_):
         if name not in FIELDS:
             problems.append(source.diagnostic(("fields", i), f"unknown report field `{name}`",
@@ -233,16 +239,13 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
                            source, problems)
     head = _dataclass_from(Head, raw.get("head", {}), base.get("head", Head()), ("head",),
                            source, problems)
-    try:
-        if "{n}" not in page.page_number.format:
-            raise ValueError("no {n}")
-        page.page_number.format.format(n=1)
-    except (ValueError, KeyError, IndexError):
+    if not page_number_format(page.page_number.format):
         problems.append(source.diagnostic(("page", "page_number", "format"),
-                                          "the page number format needs {n} and no other braces",
+                                          "the page number format needs {n}, and no other "
+                                          f"braces, in at most {MAX_FORMAT} characters",
                                           "e.g. \"— {n} —\" or \"第{n}页\""))
     levels, plan = base.get("levels", None), base.get("plan", None)
-    numbering = raw.get("numbering", {})
+    numbering = _part(raw, "numbering", dict, {}, source, problems)
     if "levels" in numbering:
         if isinstance(numbering["levels"], list):
             parsed = [_style(sample, ("numbering", "levels", i), source, problems)
@@ -255,7 +258,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     if "plan" in numbering:
         plan = _style(numbering["plan"], ("numbering", "plan"), source, problems) or plan
     roles = dict(base.get("roles", {}))
-    raw_roles = raw.get("roles", {}) or {}
+    raw_roles = _part(raw, "roles", dict, {}, source, problems)
     body = _dataclass_from(RoleStyle, raw_roles.get("body", {}), roles.get("body", RoleStyle()),
                            ("roles", "body"), source, problems)
     for role in ROLES:
@@ -272,7 +275,11 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
             problems.append(source.diagnostic(("roles", role), f"unknown role `{role}`",
                                               did_you_mean(role, ROLES), key=True))
     if not problems:
-        problems += _page_problems(page, roles["body"].size_pt, source)
+        problems += page_problems(page, roles["body"].size_pt, source)
+    if problems:
+        raise ReportError(problems)
+    for key in ("kind", "description"):
+        _check_text(raw.get(key, ""), (key,), source, problems)
     if problems:
         raise ReportError(problems)
     return Template(
@@ -288,6 +295,28 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     )
 
 
+def _part(raw: dict, key: str, kind: type, default: Any, source, problems: list) -> Any:
+    """`raw[key]` when it is of `kind` (a list or a mapping), else `default` and a problem."""
+    value = raw.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, kind):
+        problems.append(source.diagnostic(
+            (key,), "expected a list (lines starting with `- `)" if kind is list
+            else "expected `name: value` fields", f"see templates/annual-report.yaml for `{key}`"))
+        return default
+    return value
+
+
+def _check_text(value: Any, path: tuple, source, problems: list) -> None:
+    """A text of a template (a face name, a description) must be one a DOCX can hold."""
+    if isinstance(value, str):
+        index = first_forbidden(value)
+        if index is not None:
+            problems.append(source.diagnostic(path, f"contains {describe(value[index])}, which "
+                                                    "a document cannot hold", "delete it"))
+
+
 def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | None:
     """The numbering style written as `sample` (its first number), or None after a problem."""
     if not isinstance(sample, str):
@@ -301,30 +330,6 @@ def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | No
     except NumberingError as exc:
         problems.append(source.diagnostic(path, str(exc)))
         return None
-
-
-def _page_problems(page: Page, body_pt: float, source) -> list:
-    """The page as a whole: a text block that exists, and a grid the body text fits."""
-    problems = []
-    if page.text_width_mm < 20 or page.text_height_mm < 20:
-        problems.append(source.diagnostic(
-            ("page",), f"the margins leave a text block of {page.text_width_mm:g} × "
-                       f"{page.text_height_mm:g} mm",
-            "width_mm - left_mm - right_mm and height_mm - top_mm - bottom_mm must each be at "
-            "least 20 mm; A4 with GB/T 9704 margins gives 156 × 225 mm"))
-        return problems
-    body_mm = body_pt * 25.4 / 72
-    for setting, count, length, low, high, usual in (
-            ("chars", page.chars, page.text_width_mm, 0.9, 2.0, 28),
-            ("lines", page.lines, page.text_height_mm, 1.0, 4.0, 22)):
-        pitch = length / count / body_mm
-        if not low <= pitch <= high:
-            problems.append(source.diagnostic(
-                ("page", setting), f"{count} {setting} in {length:g} mm give each {pitch:.2f} "
-                                   f"times the {body_pt:g} pt body size",
-                f"choose {setting} so that this is between {low:g} and {high:g}: {usual} for "
-                "16 pt on A4"))
-    return problems
 
 
 def _dataclass_from(cls, raw: Any, default, path, source, problems):
@@ -359,6 +364,8 @@ def _dataclass_from(cls, raw: Any, default, path, source, problems):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 problems.append(source.diagnostic(path + (key,), "expected a list of names"))
                 continue
+            for i, name in enumerate(value):
+                _check_text(name, path + (key, i), source, problems)
             changes[key] = tuple(value)
         elif isinstance(current, bool):
             if not isinstance(value, bool):
@@ -390,6 +397,7 @@ def _dataclass_from(cls, raw: Any, default, path, source, problems):
                 continue
             changes[key] = value
         else:
+            _check_text(str(value), path + (key,), source, problems)
             changes[key] = str(value)
     return replace(default, **changes)
 

@@ -369,3 +369,18 @@ def test_a_date_is_cut_between_its_parts_rather_than_leaving_a_loose_line():
 def test_a_token_that_must_stay_whole_goes_down_whole_however_loose_the_line():
     lines = break_lines(filler(22) + "GB/T 9704—2012规定", grid_advance, COLUMN)
     assert lines[0].text == filler(22) and lines[1].text.startswith("GB/T 9704—2012")
+
+
+@pytest.mark.parametrize("run", ["…" * 2000, "—" * 2000, "_" * 2000, "·" * 2000])
+def test_a_run_of_marks_longer_than_a_line_fills_lines_instead_of_one_mark_each(run):
+    """2,000 marks fill about 72 lines of 28; one mark a line made 2,000 lines (181 pages)."""
+    text = f"前文{run}后文。"
+    lines = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)
+    assert len(lines) <= len(text) // 28 + 2
+    assert "".join(line.text for line in lines) == text
+    assert all(line.natural <= line.width + TOLERANCE for line in lines)
+    assert all(line.natural > line.width - PITCH for line in lines[:-1])  # no line left short
+    assert len(lines[0].text) > 2  # (前 alone, then 文____… was the line before)
+    if run[0] in "…—":  # the two halves of …… and —— stay together
+        marks = [line.text.count(run[0]) for line in lines[:-1]]
+        assert all(count % 2 == 0 for count in marks), marks

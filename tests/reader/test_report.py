@@ -1,5 +1,6 @@
 """The report reader: numbering, overrides, limits, templates, tables, text checks."""
 
+import time
 import unicodedata
 
 import pytest
@@ -210,3 +211,75 @@ def test_a_quoted_iso_date_prints_as_gb_t_9704_writes_dates(write_yaml):
     with pytest.raises(ReportError, match="not a valid date"):
         read_report(write_yaml("template: handout\ntitle: t\nbody: [x]\nsignature:\n"
                                "  organisation: 某某馆\n  date: \"2026-02-30\"\n"))
+
+
+def test_one_text_longer_than_any_paragraph_stops_the_reading_at_once(write_yaml):
+    path = write_yaml("title: 标题\nbody:\n  - 第一段。\n  - " + "长" * 100_001 + "\n")
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    assert "report.yaml:4:5: body[1]: this text has 100,001 characters; one text may have " \
+           "at most 100,000" in str(caught.value)
+
+
+def test_a_report_longer_than_the_budget_is_refused_where_it_passes_it(write_yaml):
+    paragraph = "柳州市图书馆" * 10_000
+    path = write_yaml("title: 标题\nbody:\n" + f"  - {paragraph}\n" * 20)
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    assert "body[16]: the report's texts pass 1,000,000 characters here" in str(caught.value)
+
+
+def test_a_report_past_its_time_is_stopped_with_an_error(write_yaml):
+    from reportgen.budget import Deadline
+
+    path = write_yaml("title: 标题\nbody:\n  - 正文。\n")
+    deadline = Deadline(0.001, file=path)
+    time.sleep(0.01)
+    with pytest.raises(ReportError) as caught:
+        read_report(path, deadline=deadline)
+    assert "report.yaml: building this report took longer than 0.001 s" in str(caught.value)
+
+
+def test_document_properties_longer_than_word_holds_are_located(write_yaml):
+    with pytest.raises(ReportError) as caught:
+        read_report(write_yaml("title: 标题\nmetadata:\n  author: " + "作" * 300
+                               + "\n  keywords: [" + ", ".join(["关键词"] * 90)
+                               + "]\nbody: [正文]\n"))
+    message = str(caught.value)
+    assert "report.yaml:3:11: metadata.author: has 300 characters; a document property holds " \
+           "at most 255" in message
+    assert "metadata.keywords: has 448 characters" in message
+
+
+def test_a_title_longer_than_a_property_is_printed_whole_and_cut_in_the_properties(
+        write_yaml):
+    document = read_report(write_yaml("title: " + "标" * 300 + "\nbody: [正文]\n"))
+    assert document.blocks[0].text == "标" * 300
+    assert document.metadata.title == "标" * 254 + "…"
+
+
+def test_a_table_too_wide_for_any_page_is_a_warning_and_one_past_the_bound_an_error(
+        write_yaml):
+    def table(columns: int) -> str:
+        header = ", ".join(f"列{k}" for k in range(columns))
+        row = ", ".join(str(k * 1000) for k in range(columns))
+        return f"title: 标题\nbody:\n  - table:\n      header: [{header}]\n      rows:\n" \
+               f"        - [{row}]\n"
+
+    warnings = []
+    read_report(write_yaml(table(10)), warnings=warnings)
+    assert warnings == []
+    read_report(write_yaml(table(60)), warnings=warnings)
+    [warning] = warnings
+    assert warning.line == 4 and "too wide for landscape pages" in warning.message
+    with pytest.raises(ReportError, match="a table of 2 × 65 cells is more than"):
+        read_report(write_yaml(table(65)))
+
+
+def test_the_cells_of_all_tables_together_are_bounded(write_yaml):
+    rows = "".join(f"        - [{k}, {k}, {k}, {k}, {k}]\n" for k in range(5_001))
+    table = "  - table:\n      header: [甲, 乙, 丙, 丁, 戊]\n      rows:\n" + rows
+    with pytest.raises(ReportError) as caught:
+        read_report(write_yaml("title: 标题\nbody:\n" + table + table))
+    assert "50,000 cells in all tables" in str(caught.value)
+    assert caught.value.diagnostics[0].line == 3 + 3 + 5_001 + 1  # the second table

@@ -17,7 +17,7 @@ from reportgen.archive.manifest import manifest_json, pdf_pages
 from reportgen.archive.settings import RETENTION, ArchiveSettings
 from reportgen.build import BuildSettings, build, check
 from reportgen.errors import EXIT_IO, EXIT_OUTPUT_PROTECTED, Diagnostic, ReportError, fail
-from reportgen.outputs import backup_path
+from reportgen.outputs import set_aside
 
 CATALOGUE = "归档文件目录"
 _CHINA = _dt.timezone(_dt.timedelta(hours=8))
@@ -192,8 +192,7 @@ def _move_into_place(staging: Path, folder: Path) -> Path | None:
     """Put the staged archive at `folder`; an old non-empty one becomes a backup beside it."""
     backup = None
     if folder.is_dir() and any(folder.iterdir()):
-        backup = backup_path(folder)
-        os.replace(folder, backup)
+        backup = set_aside(folder)
     elif folder.is_dir():
         folder.rmdir()
     umask = os.umask(0)

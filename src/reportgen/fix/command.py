@@ -64,5 +64,5 @@ def _write(found: FileRepairs) -> None:
 
     target = found.file.resolve()  # a link stays a link to the repaired file
     mode = target.stat().st_mode & 0o7777
-    write_atomically({target: found.data()}, {})
+    write_atomically({target: found.data()})
     os.chmod(target, mode)

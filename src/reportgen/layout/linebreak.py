@@ -193,6 +193,22 @@ class _Filler:
                 return None, used - room
         return b, used - room
 
+    def _hopeless(self, a: int) -> bool:
+        """Whether the unbreakable run from units[a] is longer than a whole line and holds no
+        token to cut (文______…): pushing it out to the next line would only leave this one
+        short, for it is forced there as here."""
+        units, n = self.units, len(self.units)
+        width, b = 0.0, a
+        while b < n and (b == a or not units[b].brk):
+            unit = units[b]
+            if unit.kind == WORD and unit.end - unit.start > 1:
+                return False
+            width += unit.width + unit.gap if b > a else unit.width
+            if width > self.later_room + EPS:
+                return True
+            b += 1
+        return False
+
     def _conflict(self, i: int, p: int, room: float) -> _Fit:
         """No break is allowed where the natural fill ends (or nothing fits at all): push in
         (squeezing at most an em), else push out to the last opportunity (pushing in after
@@ -204,7 +220,7 @@ class _Filler:
         if pushed is not None:
             return pushed
         a = next((k for k in range(p - 1, i, -1) if units[k].brk), None)
-        if a is not None:
+        if a is not None and not self._hopeless(a):
             if self._loose(i, a, room):
                 better = self._soft_cut(i, a, room) or self._push_in(i, p, room, True)
                 if better is not None:

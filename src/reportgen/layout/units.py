@@ -17,7 +17,7 @@ from reportgen.layout.charclass import (
     OPENING_BRACKETS,
     is_ideograph,
 )
-from reportgen.layout.tokens import CHAR, DASH, SPACE, WORD, segments
+from reportgen.layout.tokens import CHAR, DASH, ELLIPSIS, SPACE, WORD, segments
 
 Advance = Callable[[str], float]  # advance width in points of ONE character
 
@@ -159,6 +159,8 @@ def cut(text: str, unit: Unit, room: float, adv: Advance) -> tuple[int, int, boo
     filled as far as it can be. Otherwise the last point the punctuation rules allow;
     (start, start, False) if none fits.
     """
+    if unit.kind in (DASH, ELLIPSIS):
+        return _cut_marks(text, unit, room, adv)
     best = (unit.start, unit.start)
     good: tuple[int, int] | None = None
     floor = room / 3
@@ -174,6 +176,22 @@ def cut(text: str, unit: Unit, room: float, adv: Advance) -> tuple[int, int, boo
         if width >= floor and _rank(before, after) is not None:
             good = best
     return (*good, True) if good is not None else (*best, False)
+
+
+def _cut_marks(text: str, unit: Unit, room: float, adv: Advance) -> tuple[int, int, bool]:
+    """Where to cut a run of dashes or ellipses longer than a line (—————— ……………): after
+    as many whole pairs (—— ……) as fit, or one mark when not even a pair does. The rule that
+    such a mark never starts a line has to give, once a line; setting one mark a line instead
+    would turn a run of 2,000 into 2,000 lines."""
+    width, fits = 0.0, unit.start
+    for k in range(unit.start, unit.end):
+        width += adv(text[k])
+        if width > room + EPS:
+            break
+        fits = k + 1
+    whole_pairs = unit.start + (fits - unit.start) // 2 * 2
+    at = whole_pairs if whole_pairs > unit.start else fits
+    return at, at, at > unit.start
 
 
 def soft_cut(text: str, unit: Unit, room: float, adv: Advance, address: bool) -> int | None:
@@ -210,9 +228,10 @@ def split(text: str, units: list[Unit], p: int, at: tuple[int, int], adv: Advanc
     unit = units[p]
     head_end, tail_start = at
     head_width = sum(adv(c) for c in text[unit.start : head_end])
-    head = Unit(unit.start, head_end, WORD, head_width, unit.gap)
+    kind = unit.kind if unit.kind in (DASH, ELLIPSIS) else WORD  # a run of marks stays one
+    head = Unit(unit.start, head_end, kind, head_width, unit.gap)
     head.brk, head.pair_sq, head.pair_at = unit.brk, unit.pair_sq, unit.pair_at
     tail_gap = sum(adv(c) for c in text[head_end:tail_start])
-    tail = Unit(tail_start, unit.end, WORD, unit.width - head.width - tail_gap, tail_gap)
+    tail = Unit(tail_start, unit.end, kind, unit.width - head.width - tail_gap, tail_gap)
     tail.brk = True
     units[p : p + 1] = [head, tail]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import replace
@@ -12,6 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import model
+from reportgen.budget import (
+    MAX_REPORT_CHARS,
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    MAX_TEXT_CHARS,
+    UNLIMITED,
+    Deadline,
+)
 from reportgen.chinese import joins_with_space
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
@@ -24,6 +32,7 @@ from reportgen.reader.tablespec import build_table
 from reportgen.reader.validate import validate
 from reportgen.template import FIELDS, Template, load_template
 from reportgen.written import WrittenFloat
+from reportgen.xmlchars import describe, first_forbidden
 
 DEFAULT_TEMPLATE = "annual-report"
 
@@ -35,14 +44,17 @@ GlyphCheck = Callable[[str], list[str]]
 def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
                 glyph_check: GlyphCheck | None = None, text: str | None = None,
-                missing_glyphs: str = "warning") -> model.Document:
+                missing_glyphs: str = "warning",
+                deadline: Deadline = UNLIMITED) -> model.Document:
     """Read, validate and build the report in `file` (or `text`, as if read from `file`);
     raises ReportError with every problem.
 
     Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
     joined that look like list items, characters no font can draw when `glyph_check` is given)
     are appended to `warnings`. `missing_glyphs="error"` makes characters no font can draw an
-    error instead (a PDF/A may not show the .notdef box, ISO 19005-2 6.2.11.8).
+    error instead (a PDF/A may not show the .notdef box, ISO 19005-2 6.2.11.8). A report over
+    one of the limits of `budget`, or still being read at `deadline`, stops at once with that
+    error.
     """
     source = load(file, text)
     if not isinstance(source.data, dict):
@@ -51,7 +63,7 @@ def read_report(file: Path, *, template: str | None = None,
     problems = validate(source, REPORT_SCHEMA)
     if problems:
         raise ReportError(problems)
-    builder = _Builder(source, template, glyph_check, missing_glyphs)
+    builder = _Builder(source, template, glyph_check, missing_glyphs, deadline)
     document = builder.build()
     if warnings is not None:
         warnings.extend(sorted(source.notes + builder.warnings,
@@ -65,21 +77,16 @@ def _date_text(value: Any) -> str:
     return str(value)
 
 
-# Characters an XML 1.0 document (hence a DOCX) cannot hold, besides tab and newline.
-def _forbidden(ch: str) -> bool:
-    code = ord(ch)
-    if ch in "\t\n":
-        return False
-    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in (
-        0xFFFE, 0xFFFF)
-
-
 class _Builder:
     def __init__(self, source: Source, template_override: str | None,
-                 glyph_check: GlyphCheck | None, missing_glyphs: str = "warning"):
+                 glyph_check: GlyphCheck | None, missing_glyphs: str = "warning",
+                 deadline: Deadline = UNLIMITED):
         self.source = source
         self.missing_glyphs = missing_glyphs
         self.sources: list[Path] = [source.file]
+        self.deadline = deadline
+        self.chars = 0  # in all texts so far
+        self.cells = 0  # in all tables so far
         self.data: dict = source.data
         self.problems: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
@@ -111,24 +118,50 @@ class _Builder:
         """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
         if isinstance(value, _dt.date):
             return _date_text(value)
-        text = str(value)
+        self.deadline.check()
+        text = self.short_enough(str(value), path)
         try:
-            text = self.expressions.render(text)
+            text = self.short_enough(self.expressions.render(text), path)
         except ExpressionError as exc:
             self.error(path, str(exc), exc.hint)
             return text
+        self.chars += len(text)
+        if self.chars > MAX_REPORT_CHARS:
+            self.stop(path, f"the report's texts pass {MAX_REPORT_CHARS:,} characters here, "
+                            "the most one report may hold (about 1,800 pages)",
+                      "split it into several reports")
         for message, hint in self.expressions.take_notes():
             self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
         text = _join_lines(text.strip())
-        for index, ch in enumerate(text):
-            if _forbidden(ch):
-                name = unicodedata.name(ch, "control character")
-                self.error(path, f"contains U+{ord(ch):04X} ({name}) at character {index + 1}, "
-                                 "which a document cannot hold",
-                           "delete it; it often comes from copying out of a web page or PDF")
-                break
+        index = first_forbidden(text)
+        if index is not None:
+            self.error(path, f"contains {describe(text[index])} at character {index + 1}, "
+                             "which a document cannot hold",
+                       "delete it; it often comes from copying out of a web page or PDF")
         self.lint(text, path)
         return text
+
+    def short_enough(self, text: str, path: Path_) -> str:
+        """`text`, unless it is longer than one text may be: then the build stops here."""
+        if len(text) > MAX_TEXT_CHARS:
+            self.stop(path, f"this text has {len(text):,} characters; one text may have at "
+                            f"most {MAX_TEXT_CHARS:,}", "split it into several paragraphs")
+        return text
+
+    def count_table(self, rows: int, width: int, path: Path_) -> None:
+        """Stop when a table has more rows or columns than a table may, or the tables so far
+        more cells than a report may hold."""
+        self.cells += rows * width
+        if width > MAX_TABLE_COLUMNS or rows > MAX_TABLE_ROWS or self.cells > MAX_TABLE_CELLS:
+            self.stop(path, f"a table of {rows:,} × {width} cells is more than a report may "
+                            f"hold: {MAX_TABLE_ROWS:,} rows and {MAX_TABLE_COLUMNS} columns a "
+                            f"table, {MAX_TABLE_CELLS:,} cells in all tables",
+                      "split it into several tables or reports, or summarise it")
+
+    def stop(self, path: Path_, message: str, hint: str) -> None:
+        """Stop reading: an error at `path`, raised with the problems found so far."""
+        self.error(path, message, hint)
+        raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
 
     def lint(self, text: str, path: Path_) -> None:
         found = repairs(text)
@@ -231,17 +264,32 @@ class _Builder:
     def metadata(self, blocks) -> model.Metadata:
         meta = self.data.get("metadata", {})
         title = next((b.text for b in blocks if isinstance(b, model.Title)), "")
+        if len(title) > model.MAX_PROPERTY:  # the printed title is whole; its property is cut
+            title = title[:model.MAX_PROPERTY - 1] + "…"
         date = meta.get("date")
         if isinstance(date, str):
             date = _parse_date(date)
+        keywords = tuple(self.text(k, ("metadata", "keywords", i))
+                         for i, k in enumerate(meta.get("keywords", [])))
+        self.property_length(", ".join(keywords), ("metadata", "keywords"))
         return model.Metadata(
-            title=self.text(meta["title"], ("metadata", "title")) if "title" in meta else title,
-            author=self.text(meta.get("author", ""), ("metadata", "author")),
-            subject=self.text(meta.get("subject", ""), ("metadata", "subject")),
-            keywords=tuple(self.text(k, ("metadata", "keywords", i))
-                           for i, k in enumerate(meta.get("keywords", []))),
+            title=self.property(meta, "title") if "title" in meta else title,
+            author=self.property(meta, "author"),
+            subject=self.property(meta, "subject"),
+            keywords=keywords,
             date=date,
         )
+
+    def property(self, meta: dict, name: str) -> str:
+        text = self.text(meta.get(name, ""), ("metadata", name))
+        self.property_length(text, ("metadata", name))
+        return text
+
+    def property_length(self, text: str, path: Path_) -> None:
+        """Document properties hold at most MAX_PROPERTY characters (Word's limit)."""
+        if len(text) > model.MAX_PROPERTY:
+            self.error(path, f"has {len(text)} characters; a document property holds at most "
+                             f"{model.MAX_PROPERTY}", "shorten it")
 
     def field(self, name: str, value: Any) -> list[model.Block]:
         path: Path_ = (name,)

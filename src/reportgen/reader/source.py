@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +20,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from reportgen.budget import MAX_FILE_BYTES, MAX_YAML_VALUES, megabytes
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
+from reportgen.files import TooLarge, read_limited
 from reportgen.written import as_written
 
 Path_ = tuple[str | int, ...]
 """A field path: ("body", 2, "title") is body[2].title."""
-
-MAX_BYTES = 50 * 1024 * 1024
-
 
 def format_path(path: Path_) -> str:
     """("body", 2, "title") -> "body[2].title"."""
@@ -62,27 +63,41 @@ class Source:
         return Diagnostic(message, hint=hint, severity=severity, **self.where(path, key=key))
 
 
-def read_text(file: Path) -> str:
-    """The file's text: UTF-8 with or without BOM, CRLF or LF; other encodings are named."""
+def read_text(file: Path, *, streams: bool = True) -> str:
+    """The file's text: UTF-8 with or without BOM, CRLF or LF; other encodings are named.
+
+    Its size is checked before it is read (a pipe or device is read only up to the limit;
+    with `streams` False only a regular file is read at all)."""
     try:
-        raw = file.read_bytes()
+        raw = read_limited(file, MAX_FILE_BYTES, streams=streams)
     except FileNotFoundError:
         raise fail("file not found", file=file, exit_code=EXIT_IO,
                    hint="check the path; `reportgen new annual-report -o FILE` writes a starter")
     except IsADirectoryError:
         raise fail("is a folder, not a YAML file", file=file, exit_code=EXIT_IO)
+    except TooLarge as exc:
+        raise _too_large(file, exc.size) from None
     except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror}", file=file, exit_code=EXIT_IO)
+        raise fail(f"cannot read: {exc.strerror or exc}", file=file, exit_code=EXIT_IO)
     return decode(raw, file)
 
 
+def _too_large(file: Path, size: int | None):
+    held = f"file is {megabytes(size)}" if size else \
+        f"the stream holds more than {megabytes(MAX_FILE_BYTES)}"
+    return fail(f"{held}; a report or template may be at most {megabytes(MAX_FILE_BYTES)}",
+                file=file,
+                hint="a report of 1,000 pages takes about 3 MB: check that this is the right file")
+
+
 def decode(raw: bytes, file: Path) -> str:
-    """The text of a report's bytes (read from `file`), as read_text says."""
-    if len(raw) > MAX_BYTES:
-        raise fail(f"file is {len(raw) // 1_048_576} MB; reports are limited to "
-                   f"{MAX_BYTES // 1_048_576} MB", file=file)
-    if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
-        raise fail("file is UTF-16; reportgen reads UTF-8", file=file,
+    """The text of a report's bytes (read from `file`), as read_text says; bytes read from a
+    stream are to be read up to one past MAX_FILE_BYTES, so that too many are seen."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(file, None)
+    wide = _wide_encoding(raw)
+    if wide:
+        raise fail(f"file is {wide}; reportgen reads UTF-8", file=file,
                    hint="save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
     raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
@@ -92,7 +107,36 @@ def decode(raw: bytes, file: Path) -> str:
         raise fail(_guess_encoding_message(raw), file=file, line=line,
                    hint="save it as UTF-8 (in WPS or Notepad: Save As, Encoding: UTF-8), "
                         "or convert: iconv -f GB18030 -t UTF-8 in.yaml > out.yaml")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_hidden_breaks(file, text)
+    return text
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when `raw` is in one of them, with a byte order mark or without
+    (then YAML's ASCII keys and line ends leave NUL bytes in a telling pattern); else None."""
+    for bom, name in _BOMS:  # UTF-32's little-endian mark starts with UTF-16's: tried first
+        if raw.startswith(bom):
+            return name
+    head = raw[:4096]
+    if len(head) < 4 or head.count(0) < len(head) // 4:  # a stray NUL is reported as such
+        return None
+    for name, codec in (("UTF-32 (without a byte order mark)", "utf-32-le"),
+                        ("UTF-32 (without a byte order mark)", "utf-32-be"),
+                        ("UTF-16 (without a byte order mark)", "utf-16-le"),
+                        ("UTF-16 (without a byte order mark)", "utf-16-be")):
+        usable = len(head) - len(head) % (4 if "32" in codec else 2)
+        try:
+            decoded = head[:usable].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in decoded:
+            return name
+    return None
 
 
 def _guess_encoding_message(raw: bytes) -> str:
@@ -101,6 +145,25 @@ def _guess_encoding_message(raw: bytes) -> str:
     except UnicodeDecodeError:
         return "file is not valid UTF-8"
     return "file is not UTF-8; it looks like GBK/GB18030 (the usual encoding on Chinese Windows)"
+
+
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _refuse_hidden_breaks(file: Path, text: str) -> None:
+    """NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for YAML but not in an editor,
+    so YAML's line numbers would not match the file's: each is an error, located here."""
+    found = _HIDDEN_BREAKS.search(text)
+    if found:
+        at = found.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        ch = text[at]
+        name = unicodedata.name(ch, "NEXT LINE (NEL)")
+        raise fail(f"contains U+{ord(ch):04X} ({name}), which YAML reads as a line break "
+                   "although editors do not show one", file=file, line=line, column=column,
+                   hint="delete it, or press Enter there; it often comes from copying out of "
+                        "Word or a web page")
 
 
 # libyaml's composer when PyYAML has it (several times faster), else the pure-Python one.
@@ -116,11 +179,12 @@ _PLAIN_TAGS = {
 }
 
 
-def load(file: Path, text: str | None = None) -> Source:
-    """Parse `file` (or `text` as if it came from `file`) into a Source."""
+def load(file: Path, text: str | None = None, *, streams: bool = True) -> Source:
+    """Parse `file` (or `text` as if it came from `file`) into a Source; `streams` as for
+    `read_text`."""
     if text is None:
-        text = read_text(file)
-    _check_depth(file, text)
+        text = read_text(file, streams=streams)
+    _check_shape(file, text)
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -149,26 +213,37 @@ _TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
 _TOO_DEEP_HINT = "sections go five levels deep at most; check the indentation"
 
 
-def _check_depth(file: Path, text: str) -> None:
-    """Refuse values nested deeper than MAX_DEPTH from the event stream, before composing:
-    the composer recurses once per level, and libyaml's would crash on a few hundred
-    thousand levels of [[[…]]]. Syntax errors are left for the composing pass to report."""
+def _check_shape(file: Path, text: str) -> None:
+    """Refuse values nested deeper than MAX_DEPTH, or more than MAX_YAML_VALUES of them, from
+    the event stream, before composing: the composer recurses once per level (libyaml's
+    would crash on a few hundred thousand levels of [[[…]]]), and each value it makes costs
+    hundreds of bytes. Syntax errors are left for the composing pass to report."""
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError:
         return
-    depth = 0
+    depth = values = 0
     try:
         while loader.check_event():
             event = loader.get_event()
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):  # stream and document events
+                continue
+            values += 1
+            if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     raise fail(_TOO_DEEP, file=file, line=mark.line + 1,
                                column=mark.column + 1, hint=_TOO_DEEP_HINT)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
+            if values > MAX_YAML_VALUES:
+                mark = event.start_mark
+                raise fail(f"holds more than {MAX_YAML_VALUES:,} values (texts, numbers, "
+                           "lists, fields)", file=file, line=mark.line + 1,
+                           column=mark.column + 1,
+                           hint="a report of 1,000 pages holds a few thousand: split this one")
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in str(exc.problem):  # newer libyaml stops at 1000 levels itself
             mark = exc.problem_mark
@@ -258,10 +333,8 @@ class _Converter:
                 return value
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except ValueError as exc:  # a timestamp such as 2026-02-30
-            self.problems.append(self.source.diagnostic(
-                path, f"`{node.value}` is not a valid date: {exc}",
-                "write the date as YYYY-MM-DD, e.g. 2026-02-03"))
+        except ValueError as exc:
+            self.problems.append(_unconstructed(self.source, path, node, exc))
             return None
         if isinstance(value, _dt.datetime):
             value = value.date() if value.time() == _dt.time() else value
@@ -290,3 +363,13 @@ class _Converter:
                 continue
             result[key] = self.convert(value_node, child, indent)
         return result
+
+
+def _unconstructed(source: Source, path: Path_, node: ScalarNode, exc: ValueError) -> Diagnostic:
+    """Why a plain scalar that looks like a date or a number is not one."""
+    if node.tag == "tag:yaml.org,2002:timestamp":  # 2026-02-30
+        return source.diagnostic(path, f"`{node.value}` is not a valid date: {exc}",
+                                 "write the date as YYYY-MM-DD, e.g. 2026-02-03")
+    digits = sum(ch.isdigit() for ch in node.value)
+    return source.diagnostic(path, f"a number of {digits:,} digits is longer than a number "
+                                   "may be", "quote it to keep it as text: \"…\"")

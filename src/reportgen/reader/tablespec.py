@@ -91,7 +91,9 @@ class _Reader:
             self.error(path, "a table needs `header:` and `rows:` (or `source:` with a file)",
                        "see docs/format.md, Tables")
             return None
-        return self.assemble(header, rows, spans, width or _filled(header[0]))
+        width = width or _filled(header[0])
+        self.b.count_table(len(header) + len(rows), width, path)
+        return self.assemble(header, rows, spans, width)
 
     def assemble(self, header: list, rows: list, spans: list[model.Span],
                  width: int) -> model.Table | None:

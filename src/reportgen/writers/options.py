@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportgen.budget import UNLIMITED, Deadline
+
 if TYPE_CHECKING:
     from reportgen.fontset import FontRegistry
 
@@ -37,6 +39,7 @@ class WriteOptions:
     timestamp and random id so that the same input gives the same bytes (golden tests).
     `pdfa` asks the PDF writer for PDF/A-2u (`2u`) or PDF/A-3u (`3u`, which also embeds
     `attachments`); None writes a plain PDF.
+    `deadline` is checked between blocks and pages: past it, writing stops with an error.
     """
 
     fonts: FontRegistry
@@ -44,3 +47,4 @@ class WriteOptions:
     reproducible: bool = False
     pdfa: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    deadline: Deadline = UNLIMITED

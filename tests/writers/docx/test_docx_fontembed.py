@@ -16,6 +16,7 @@ from reportgen.writers.docx.fontembed import (
     likely_characters,
     obfuscate,
     subset,
+    subset_family,
 )
 from tests.writers.docx import samples
 from tests.writers.docx.parts import NS, R, names, part, read, w
@@ -48,16 +49,29 @@ def song():
     return FontRegistry().resolve(["song"])
 
 
-def test_a_subset_keeps_the_family_name_and_the_requested_characters(song):
-    font = TTFont(io.BytesIO(subset(song.path, "柳州市图书馆𫖯")))
-    assert font["name"].getDebugName(1) == song.family
+def test_a_subset_is_named_after_what_it_holds(song):
+    name = subset_family(song.family, "柳州市图书馆")
+    assert re.fullmatch(r"Reportgen Song [A-Z]{6}", name)
+    assert name == subset_family(song.family, "馆书图市州柳") != subset_family(song.family, "柳州")
+    font = TTFont(io.BytesIO(subset(song.path, "柳州市图书馆𫖯", family=name)))
+    records = {(r.nameID, str(r.toUnicode())) for r in font["name"].names}
+    assert {value for nid, value in records if nid in (1, 16)} == {name}
+    tag = name.rsplit(" ", 1)[1]
+    assert font["name"].getDebugName(6) == f"ReportgenSong{tag}-Regular"
+    assert not [value for nid, value in records if nid in (1, 3, 4, 6, 16) and tag not in value]
     cmap = font.getBestCmap()
     assert all(ord(c) in cmap for c in "柳州市图书馆")
     assert ord("鑫") not in cmap
 
 
+def untagged(family: str) -> str:
+    """`family` without the tag naming its subset (Reportgen Song KQZMTA)."""
+    return re.fullmatch(r"(.+) [A-Z]{6}", family).group(1)
+
+
 def embedded(path) -> dict[str, tuple[str, str]]:
-    """Family name -> (kind, part name) for each embedded face, from fontTable.xml."""
+    """(family name, kind) -> (font key, part name) for each embedded face, from fontTable.xml;
+    the family names without the tags of their subsets."""
     table = part(path, "word/fontTable.xml")
     rels = part(path, "word/_rels/fontTable.xml.rels")
     targets = {r.get("Id"): r.get("Target") for r in rels}
@@ -66,7 +80,7 @@ def embedded(path) -> dict[str, tuple[str, str]]:
         for kind in ("embedRegular", "embedBold"):
             node = font.find(f"w:{kind}", NS)
             if node is not None:
-                out[(font.get(w("name")), kind)] = (node.get(w("fontKey")),
+                out[(untagged(font.get(w("name"))), kind)] = (node.get(w("fontKey")),
                                                     "word/" + targets[node.get(f"{{{R}}}id")])
     return out
 
@@ -84,7 +98,7 @@ def test_the_bundled_profile_embeds_each_face_it_names(bundled_docx, example):
         data = obfuscate(read(bundled_docx, name), key)
         assert font_key(data) == key
         font = TTFont(io.BytesIO(data))
-        assert font["name"].getDebugName(1) == family
+        assert untagged(font["name"].getDebugName(1)) == family
         assert (font["head"].macStyle & 1 == 1) == (kind == "embedBold")
         cmap = font.getBestCmap()
         assert all(ord(c) in cmap for c in text if not c.isspace())
@@ -96,6 +110,7 @@ def test_the_bundled_profile_names_the_bundled_families_in_styles(bundled_docx):
     faces = {s.get(w("styleId")): s.find("w:rPr/w:rFonts", NS).get(w("eastAsia"))
              for s in styles.findall("w:style[@w:type='paragraph']", NS)
              if s.find("w:rPr/w:rFonts", NS) is not None}
+    faces = {style: untagged(face) for style, face in faces.items()}
     assert faces["Normal"] == "Reportgen Fangsong"
     assert faces["Heading1"] == "Reportgen Hei" and faces["Heading2"] == "Reportgen Kai"
     title = styles.find("w:style[@w:styleId='Title']", NS)
@@ -112,7 +127,8 @@ def test_characters_the_named_faces_lack_are_runs_naming_the_face_that_has_them(
         text = "".join(t.text or "" for t in run.iter(w("t")))
         fonts = run.find("w:rPr/w:rFonts", NS)
         for ch in text:
-            faces.setdefault(ch, set()).add(None if fonts is None else fonts.get(w("eastAsia")))
+            faces.setdefault(ch, set()).add(None if fonts is None
+                                            else untagged(fonts.get(w("eastAsia"))))
     assert faces["𡒄"] == {"Reportgen Kai"}
     assert faces["𠀀"] == {"Reportgen Fallback B"}  # in the body and in the table cell
     assert faces["𪚥"] == {"Reportgen Fallback B"} and faces["𪜀"] == {"Reportgen Fallback C"}
@@ -128,3 +144,15 @@ def test_the_standard_profile_names_no_fallback_face(tmp_path):
     path = samples.write_docx(samples.rare_names(), tmp_path / "rare.docx", "standard")
     assert part(path, "word/document.xml").find(".//w:r/w:rPr/w:rFonts", NS) is None
     assert not [name for name in names(path) if name.endswith(".odttf")]
+
+
+def test_two_documents_with_other_text_name_their_subsets_apart(tmp_path):
+    def family(document, name) -> str:
+        table = part(samples.write_docx(document, tmp_path / name, "bundled"),
+                     "word/fontTable.xml")
+        return table.find("w:font", NS).get(w("name"))
+
+    # a word processor keeping fonts by name would draw one with the other's subset
+    notice, rare = family(samples.notice(), "a.docx"), family(samples.rare_names(), "b.docx")
+    assert untagged(notice) == untagged(rare) == "Reportgen Fangsong" and notice != rare
+    assert family(samples.notice(), "c.docx") == notice

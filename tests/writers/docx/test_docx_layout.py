@@ -17,8 +17,12 @@ def test_millimetres_and_points_become_twips():
 def test_the_gbt_9704_grid_is_22_lines_of_28_characters():
     grid = Grid(Page(), 16.0)
     assert grid.line_pitch == 579
-    assert grid.char_spacing(16.0) == -5
-    assert 28 * (320 + grid.char_spacing(16.0)) <= grid.text_width
+    # ECMA-376 17.6.5: (pitch - body size) x 4096, pitch 8844 twips / 28 = 15.793 pt
+    assert grid.char_space == -849
+    assert 16 + grid.char_space / 4096 <= 8844 / 20 / 28 < 16 + (grid.char_space + 1) / 4096
+    assert grid.char_spacing(16.0) == -6
+    # LibreOffice's cell of 314.6 twips (its rounding of -848) holds the condensed character
+    assert 28 * (320 + grid.char_spacing(16.0)) <= 28 * 314.6 <= grid.text_width
     assert grid.char_spacing(22.0) == 0
     assert grid.chars(2, 16.0) == (640, 200)
     assert grid.lines(1) == (579, 100)

@@ -69,33 +69,48 @@ def test_heading_styles_carry_the_list_and_an_outline_level(example_docx):
     assert len(num_ids) == 1
 
 
-def test_subsections_numbered_01_have_a_list_restarting_under_each_parent(example_docx):
+def instance(numbering, num_id: str):
+    return numbering.find(f"w:num[@w:numId='{num_id}']", NS)
+
+
+def test_subsections_numbered_01_have_a_style_of_their_own_in_the_heading_list(example_docx):
     document = docx.Document(str(example_docx))
     numbering = part(example_docx, "word/numbering.xml")
-    heading3 = [p for p in document.paragraphs if p.style.style_id == "Heading3"]
-    assert len(heading3) == 9
-    under_two, under_three = heading3[:4], heading3[4:]
-    lists = [{num_id_of(p) for p in group} for group in (under_two, under_three)]
-    assert all(len(ids) == 1 for ids in lists) and lists[0] != lists[1]
-    for ids in lists:
-        abstract = abstract_of(numbering, ids.pop())
-        assert (level(abstract, 2)["fmt"], level(abstract, 2)["text"]) == ("decimalZero", "%3")
-        assert level(abstract, 2)["style"] is None
-    heading2 = {num_id_of(p) for p in document.paragraphs if p.style.style_id == "Heading2"}
-    assert len(heading2) == 1 and heading2.isdisjoint({num_id_of(under_two[0])})
+    numbered_01 = [p for p in document.paragraphs if p.style.name == "标题 3（01）"]
+    assert [p.text[:4] for p in numbered_01[:2]] == ["深化免费", "优化文献"]
+    assert len(numbered_01) == 9
+    style = numbered_01[0].style
+    assert style.base_style.style_id == "Heading3"  # in the style list beside 标题 3
+    assert all(p._p.find("w:pPr/w:numPr", NS) is None for p in numbered_01)
+    num = instance(numbering, num_id_of(numbered_01[0]))
+    heading1 = instance(numbering, num_id_of(document.paragraphs[[
+        p.style.style_id for p in document.paragraphs].index("Heading1")]))
+    # the same list definition as 一、（一）, so 01 restarts under each （N）
+    assert num.find("w:abstractNumId", NS).get(w("val")) == \
+        heading1.find("w:abstractNumId", NS).get(w("val"))
+    lvl = num.find("w:lvlOverride[@w:ilvl='2']/w:lvl", NS)
+    assert lvl.find("w:numFmt", NS).get(w("val")) == "decimalZero"
+    assert lvl.find("w:lvlText", NS).get(w("val")) == "%3"
+    assert lvl.find("w:pStyle", NS).get(w("val")) == style.style_id
+    assert num.find("w:lvlOverride/w:startOverride", NS) is None
 
 
-def test_the_plan_is_a_list_of_its_own(example_docx):
+def test_plan_points_are_bound_to_their_style_and_each_plan_counts_from_one(example_docx):
     document = docx.Document(str(example_docx))
     numbering = part(example_docx, "word/numbering.xml")
     points = [p for p in document.paragraphs if p.style.style_id == "PlanItem"]
     assert points[0].text == "全面从严治党，筑牢思想根基"
     assert len(points) == 8
-    (num_id,) = {num_id_of(p) for p in points}
-    plan = abstract_of(numbering, num_id)
-    assert (level(plan, 0)["fmt"], level(plan, 0)["text"]) == ("decimal", "%1.")
+    style_num = points[0].style.element.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+    plan = abstract_of(numbering, style_num)
+    assert (level(plan, 0)["fmt"], level(plan, 0)["text"], level(plan, 0)["style"]) == \
+        ("decimal", "%1.", "PlanItem")
+    first = instance(numbering, points[0]._p.find("w:pPr/w:numPr/w:numId", NS).get(w("val")))
+    assert first.find("w:lvlOverride[@w:ilvl='0']/w:startOverride", NS).get(w("val")) == "1"
+    assert abstract_of(numbering, first.get(w("numId"))) is plan
+    assert all(p._p.find("w:pPr/w:numPr", NS) is None for p in points[1:])
     headings = {num_id_of(p) for p in document.paragraphs if p.style.style_id == "Heading1"}
-    assert num_id not in headings
+    assert style_num not in headings
 
 
 def test_eleven_sections_share_the_heading_list_with_no_direct_numbering(tmp_path):
@@ -112,10 +127,11 @@ def test_five_levels_use_all_five_heading_styles(tmp_path):
     assert {f"Heading{n}" for n in range(1, 6)} <= used
 
 
-def test_a_twelve_point_plan_numbers_its_points_in_one_list(tmp_path):
+def test_a_twelve_point_plan_numbers_its_points_by_their_style(tmp_path):
     path = samples.write_docx(samples.twelve_point_plan(), tmp_path / "plan.docx")
     points = [p for p in docx.Document(str(path)).paragraphs if p.style.style_id == "PlanItem"]
-    assert len(points) == 12 and len({num_id_of(p) for p in points}) == 1
+    assert len(points) == 12
+    assert [p._p.find("w:pPr/w:numPr", NS) is not None for p in points] == [True] + [False] * 11
 
 
 @pytest.mark.parametrize(("sample", "fmt", "text"), [
@@ -126,21 +142,31 @@ def test_a_twelve_point_plan_numbers_its_points_in_one_list(tmp_path):
 def test_every_counter_maps_to_a_word_number_format(sample, fmt, text):
     template = load_template("annual-report")
     numbering = Numbering(template, Grid(template.page, 16.0))
-    numbering.plan(parse_style(sample))
+    binding = numbering.plan_point(parse_style(sample))
     root = numbering.element()
-    plan = root.findall("w:abstractNum", NS)[-1]
-    assert (level(plan, 0)["fmt"], level(plan, 0)["text"]) == (fmt, text)
+    if sample == "1.":  # the template's own: the plan style itself
+        assert binding.style == "PlanItem"
+        lvl = root.find("w:abstractNum[@w:abstractNumId='1']/w:lvl", NS)
+    else:
+        (derived,) = numbering.derived.values()
+        assert binding.style == derived.style_id and derived.name == f"计划条目（{sample}）"
+        lvl = instance(root, str(derived.num_id)).find("w:lvlOverride/w:lvl", NS)
+    assert (lvl.find("w:numFmt", NS).get(w("val")), lvl.find("w:lvlText", NS).get(w("val"))) \
+        == (fmt, text)
     assert set(NUM_FMT) == {"chinese", "decimal", "decimal-zero", "circled", "upper-letter",
                             "lower-letter"}
 
 
-def test_sections_under_plan_points_start_a_fresh_list():
+def test_sections_under_plan_points_restart_their_count():
     template = load_template("annual-report")
     numbering = Numbering(template, Grid(template.page, 16.0))
-    same = numbering.sections(numbering.main, 2, template.levels[1], fresh=False)
-    fresh = numbering.sections(numbering.main, 2, template.levels[1], fresh=True)
-    assert same is numbering.main and fresh.num_id != numbering.main.num_id
-    assert fresh.levels == numbering.main.levels
+    assert numbering.heading(2, template.levels[1]).num is None
+    fresh = numbering.heading(2, template.levels[1], restart=True)
+    assert fresh.style == "Heading2"
+    num_id = fresh.num.find("w:numId", NS).get(w("val"))
+    restarted = instance(numbering.element(), num_id)
+    assert restarted.find("w:abstractNumId", NS).get(w("val")) == "0"
+    assert restarted.find("w:lvlOverride[@w:ilvl='1']/w:startOverride", NS).get(w("val")) == "1"
 
 
 def test_lists_come_after_their_definitions_in_numbering_xml(example_docx):
@@ -154,8 +180,7 @@ def test_run_in_sections_number_in_the_heading_list(tmp_path):
     document = samples.notice()
     path = samples.write_docx(document, tmp_path / "notice.docx")
     paragraphs = docx.Document(str(path)).paragraphs
-    numbered = [p for p in paragraphs if p._p.find("w:pPr/w:numPr", NS) is not None]
-    heading1 = [p for p in paragraphs if p.style.style_id == "Heading1"]
-    assert [p.text[:4] for p in numbered] == ["压实责任", "加强巡查"]
-    assert {num_id_of(p) for p in numbered} == {num_id_of(heading1[0])}
+    heading1 = [p.text[:4] for p in paragraphs if p.style.style_id == "Heading1"]
+    assert heading1 == ["压实责任", "加强巡查", "工作要求"]
+    assert not [p for p in paragraphs if p._p.find("w:pPr/w:numPr", NS) is not None]
     assert isinstance(document.blocks[5], model.Section)

@@ -1,4 +1,5 @@
-"""styles.xml: a complete paragraph style per template role, and character styles for run-ins."""
+"""styles.xml: a complete paragraph style per template role, the defaults every paragraph
+inherits, and the character style of the text after a run-in heading."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from reportgen import model
 from reportgen.template import ROLES
 from reportgen.writers.docx.styles import (
     PARAGRAPH_STYLES,
-    RUN_IN_ROLES,
+    RUN_IN_TEXT,
     attachment_indents,
     signature_indents,
 )
@@ -54,7 +55,7 @@ def test_body_is_normal_justified_with_a_two_character_indent(styles):
     assert attr(normal, "w:pPr/w:ind", "firstLine") == "640"
     assert attr(normal, "w:rPr/w:rFonts", "eastAsia") == "仿宋_GB2312"
     assert attr(normal, "w:rPr/w:sz", "val") == "32"
-    assert attr(normal, "w:rPr/w:spacing", "val") == "-5"
+    assert attr(normal, "w:rPr/w:spacing", "val") == "-6"
 
 
 @pytest.mark.parametrize(("style_id", "face"), [
@@ -78,19 +79,35 @@ def test_title_is_22_point_centred_with_a_blank_grid_line_around_it(styles):
     assert attr(title, "w:pPr/w:spacing", "afterLines") == "100"
     assert attr(title, "w:pPr/w:spacing", "line") == "579"
     assert title.find("w:pPr/w:contextualSpacing", NS) is not None
-    assert attr(title, "w:pPr/w:snapToGrid", "val") == "0"
     assert title.find("w:rPr/w:spacing", NS) is None
 
 
-@pytest.mark.parametrize("role", RUN_IN_ROLES)
-def test_run_in_roles_have_linked_character_styles(styles, role):
-    paragraph = style(styles, PARAGRAPH_STYLES[role][0])
-    char = style(styles, PARAGRAPH_STYLES[role][0] + "Char")
+def test_text_after_a_run_in_heading_has_a_character_style_in_the_body_face(styles):
+    char = style(styles, RUN_IN_TEXT)
+    normal = style(styles, "Normal")
     assert char.get(w("type")) == "character"
-    assert attr(char, "w:link", "val") == paragraph.get(w("styleId"))
-    assert attr(paragraph, "w:link", "val") == char.get(w("styleId"))
-    assert attr(char, "w:rPr/w:rFonts", "eastAsia") == attr(paragraph, "w:rPr/w:rFonts",
-                                                            "eastAsia")
+    assert attr(char, "w:name", "val") == "段中正文"
+    for path, name in (("w:rPr/w:rFonts", "eastAsia"), ("w:rPr/w:sz", "val"),
+                       ("w:rPr/w:b", "val"), ("w:rPr/w:spacing", "val")):
+        assert attr(char, path, name) == attr(normal, path, name)
+
+
+def test_every_paragraph_keeps_punctuation_inside_the_margin_and_no_line_alone(styles):
+    defaults = styles.find("w:docDefaults/w:pPrDefault/w:pPr", NS)
+    assert attr(defaults, "w:overflowPunct", "val") == "0"
+    assert attr(defaults, "w:widowControl", "val") == "1"
+    assert attr(defaults, "w:autoSpaceDE", "val") == "0"
+    assert attr(defaults, "w:snapToGrid", "val") == "0"  # see layout.Grid
+    for node in styles.iterfind("w:style", NS):
+        assert node.find("w:pPr/w:overflowPunct", NS) is None, node.get(w("styleId"))
+        assert node.find("w:pPr/w:widowControl", NS) is None, node.get(w("styleId"))
+
+
+def test_the_title_and_the_signature_never_break_across_pages(styles):
+    for style_id in ("Title", "Signature"):
+        assert style(styles, style_id).find("w:pPr/w:keepLines", NS) is not None
+        assert style(styles, style_id).find("w:pPr/w:keepNext", NS) is not None
+    assert style(styles, "Normal").find("w:pPr/w:keepNext", NS) is None
 
 
 def test_signature_sits_two_characters_in_and_the_date_two_right_of_it():

@@ -80,6 +80,9 @@ def test_every_style_in_use_names_an_east_asian_face_and_chinese(example_docx):
     assert defaults.find("w:lang", NS).get(w("eastAsia")) == "zh-CN"
     for style_id in used:
         style = styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+        while style.find("w:rPr", NS) is None:  # a numbered style takes its base's faces
+            based_on = style.find("w:basedOn", NS).get(w("val"))
+            style = styles.find(f"w:style[@w:styleId='{based_on}']", NS)
         fonts = style.find("w:rPr/w:rFonts", NS)
         assert fonts is not None and fonts.get(w("eastAsia")), style_id
         assert fonts.get(w("ascii")) == fonts.get(w("eastAsia"))
@@ -87,10 +90,11 @@ def test_every_style_in_use_names_an_east_asian_face_and_chinese(example_docx):
     assert not styles.xpath("//w:rFonts[@w:eastAsiaTheme or @w:asciiTheme]", namespaces=NS)
 
 
-def test_runs_carry_no_direct_formatting_except_run_in_headings(example_docx):
-    body = part(example_docx, "word/document.xml").find("w:body", NS)
-    for r_pr in body.iter(w("rPr")):
-        assert [child.tag for child in r_pr] == [w("rStyle")]
+def test_runs_carry_no_direct_formatting_but_the_text_after_run_in_headings(tmp_path):
+    path = samples.write_docx(samples.notice(), tmp_path / "notice.docx")
+    body = part(path, "word/document.xml").find("w:body", NS)
+    styled = [r_pr.find("w:rStyle", NS).get(w("val")) for r_pr in body.iter(w("rPr"))]
+    assert styled == ["RunInText", "RunInText"]
 
 
 def test_the_page_is_a4_with_gbt_9704_margins_and_a_22_line_grid(example_docx):
@@ -100,7 +104,8 @@ def test_the_page_is_a4_with_gbt_9704_margins_and_a_22_line_grid(example_docx):
                section.right_margin)
     assert [round(m.mm, 1) for m in margins] == [37.0, 35.0, 28.0, 26.0]
     grid = section._sectPr.find("w:docGrid", NS)
-    assert (grid.get(w("type")), grid.get(w("linePitch"))) == ("lines", "579")
+    assert (grid.get(w("type")), grid.get(w("linePitch")), grid.get(w("charSpace"))) == \
+        ("linesAndChars", "579", "-849")
     assert 22 * 579 <= Mm(225).twips
 
 
@@ -202,17 +207,19 @@ def test_each_block_of_a_notice_has_its_role_style(tmp_path, style, text):
     assert any(p.style.style_id == style and p.text == text for p in paragraphs)
 
 
-def test_a_run_in_section_is_one_body_paragraph_with_a_heading_run(tmp_path):
+def test_a_run_in_section_is_a_heading_paragraph_whose_text_is_in_the_body_face(tmp_path):
     path = samples.write_docx(samples.notice(), tmp_path / "notice.docx")
     document = docx.Document(str(path))
     (paragraph,) = [p for p in document.paragraphs if p.text.startswith("压实责任")]
-    assert paragraph.style.name == "Normal"
+    assert paragraph.style.style_id == "Heading1"  # numbered by its style, Enter gives 正文
+    assert paragraph.style.element.find("w:next", NS).get(w("val")) == "Normal"
     assert paragraph.text == "压实责任。各部门负责人是本部门安全工作第一责任人。"
     heading, text = paragraph.runs
-    assert heading.style.style_id == "Heading1Char" and text.style.style_id != "Heading1Char"
-    assert paragraph._p.find("w:pPr/w:numPr/w:ilvl", NS).get(w("val")) == "0"
-    mark = paragraph._p.find("w:pPr/w:rPr/w:rStyle", NS)
-    assert mark.get(w("val")) == "Heading1Char"
+    assert heading.style.style_id == "DefaultParagraphFont"  # the heading style's face
+    assert text.style.style_id == "RunInText"  # typing at its end goes on in the body face
+    assert paragraph._p.find("w:pPr/w:numPr", NS) is None
+    # laid out as the body is: it does not keep with the paragraph after it
+    assert paragraph._p.find("w:pPr/w:keepNext", NS).get(w("val")) == "0"
     again = [p for p in document.paragraphs if p.text.startswith("加强巡查")][0]
     assert again.text.startswith("加强巡查。节假日")
 
@@ -252,3 +259,15 @@ def test_a_long_title_gets_the_pdfs_balanced_line_break(tmp_path):
     write(handout, WriteOptions(fonts=FontRegistry()), out)
     titles = [p.text for p in docx.Document(out).paragraphs if p.style.style_id == "Title"]
     assert titles == ["关于做好2026年春季\n文化场馆安全生产工作的意见"]
+
+
+def test_headings_and_plan_points_keep_as_reportgen_keeps_says(tmp_path):
+    # plan points with nothing under them are a list: they keep with nothing, though 计划条目
+    # keeps with the next paragraph when a point has text under it
+    path = samples.write_docx(samples.twelve_point_plan(), tmp_path / "plan.docx")
+    document = docx.Document(str(path))
+    points = [p for p in document.paragraphs if p.style.style_id == "PlanItem"]
+    assert points[0].style.element.find("w:pPr/w:keepNext", NS) is not None
+    assert {p._p.find("w:pPr/w:keepNext", NS).get(w("val")) for p in points} == {"0"}
+    heading = next(p for p in document.paragraphs if p.style.style_id == "Heading1")
+    assert heading._p.find("w:pPr/w:keepNext", NS) is None  # its style's keep: it has a plan

@@ -1,5 +1,10 @@
 """The parsed-font cache gives back exactly what parsing gives, and never breaks a build."""
 
+import marshal
+import os
+import zlib
+
+import pytest
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from reportgen.fontset import default_fonts_dir
@@ -56,3 +61,29 @@ def test_caching_can_be_switched_off_and_an_unwritable_cache_is_harmless(tmp_pat
     blocked.write_text("x")
     monkeypatch.setenv(fontcache.CACHE_ENV, str(blocked))
     assert fontcache.load_face(SONG).numGlyphs > 20000
+
+
+def _entry(payload: bytes) -> bytes:
+    """A cache entry whose header (length, CRC-32) matches `payload`."""
+    return (fontcache._MAGIC + len(payload).to_bytes(8, "big")
+            + zlib.crc32(payload).to_bytes(4, "big") + payload)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda good: os.urandom(len(good)),  # random bytes
+    lambda good: marshal.dumps(5),  # a marshal value, of the wrong kind
+    lambda good: _entry(marshal.dumps({"_packed": 5})),  # a right header over a wrong value
+    lambda good: good[:len(good) // 2],  # cut short
+    lambda good: good[:-100] + bytes([good[-100] ^ 1]) + good[-99:],  # one bit flipped
+], ids=["random", "wrong-value", "wrong-state", "truncated", "bit-flip"])
+def test_a_damaged_cache_entry_is_rebuilt_and_never_fails_a_build(tmp_path, monkeypatch,
+                                                                  damage):
+    monkeypatch.setenv(fontcache.CACHE_ENV, str(tmp_path))
+    parsed = fontcache.load_face(SONG)
+    (entry,) = tmp_path.glob("*.ttfmeta")
+    good = entry.read_bytes()
+    entry.write_bytes(damage(good))
+    face = fontcache.load_face(SONG)
+    assert face.charToGlyph[ord("柳")] == parsed.charToGlyph[ord("柳")]
+    assert face.makeSubset([ord("柳")]) == parsed.makeSubset([ord("柳")])
+    assert entry.read_bytes() == good  # stored again, whole

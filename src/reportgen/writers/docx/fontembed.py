@@ -4,6 +4,11 @@ The subset keeps the document's characters plus what an editor is likely to type
 the GB2312 symbol rows (full-width punctuation, digits and letters) and its 3,755 level-1 hanzi.
 Obfuscation XORs the first 32 bytes of the font with the 16 bytes of the font key GUID taken in
 reverse order; the GUID is derived from the subset's bytes, so the same font gives the same file.
+
+Each subset is renamed after what it holds (`Reportgen Song KQZMTA`), as PDF subsets are: a word
+processor that keeps fonts by name (WPS, Word with a document open) would otherwise draw one
+document's characters with another document's subset of the same face, and miss the glyphs
+that subset lacks.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ class EmbeddedFont:
     """The font key GUID as written in `w:fontKey`, `{XXXXXXXX-…}`."""
     size: int
     """Bytes of the subset before obfuscation."""
+    family: str
+    """The subset's family name, as `w:font w:name` must give it."""
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +56,17 @@ def likely_characters() -> frozenset[str]:
     return frozenset(chars)
 
 
-def subset(path: Path, characters: Iterable[str], font_number: int = 0) -> bytes:
-    """A TrueType subset of the font at `path` holding `characters` (where it has them)."""
+def subset_family(family: str, characters: Iterable[str]) -> str:
+    """`family` with a tag of six capital letters derived from `characters`: the same subset
+    of a face gets the same name in every document, a different one another name."""
+    digest = hashlib.sha256(family.encode() + "".join(sorted(set(characters))).encode()).digest()
+    return f"{family} {''.join(chr(ord('A') + byte % 26) for byte in digest[:6])}"
+
+
+def subset(path: Path, characters: Iterable[str], font_number: int = 0,
+           family: str | None = None) -> bytes:
+    """A TrueType subset of the font at `path` holding `characters` (where it has them),
+    renamed to `family` when given."""
     from fontTools import subset as ft_subset  # only the bundled profile pays for fontTools
     from fontTools.ttLib import TTFont
 
@@ -65,9 +81,28 @@ def subset(path: Path, characters: Iterable[str], font_number: int = 0) -> bytes
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(unicodes={ord(ch) for ch in characters})
     subsetter.subset(font)
+    if family is not None:
+        _rename(font["name"], family)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
+
+
+def _rename(names, family: str) -> None:
+    """Give every family name record (IDs 1 and 16, all languages) the name `family`, and the
+    full, PostScript and unique names (4, 6, 3) that family's tag."""
+    old = names.getDebugName(16) or names.getDebugName(1)
+    tag = family.rsplit(" ", 1)[-1]
+    postscript = (names.getDebugName(6) or old.replace(" ", "")).replace("-", tag + "-", 1)
+    if tag not in postscript:
+        postscript += tag
+    for record in names.names:
+        if record.nameID in (1, 16):
+            record.string = family
+        elif record.nameID == 4:
+            record.string = str(record.toUnicode()).replace(old, family, 1)
+        elif record.nameID in (3, 6):
+            record.string = postscript
 
 
 def font_key(data: bytes) -> str:
@@ -86,10 +121,8 @@ def obfuscate(data: bytes, key: str) -> bytes:
 
 
 def embed(path: Path, characters: Iterable[str], font_number: int = 0, *,
-          likely: bool = True) -> EmbeddedFont:
-    """The subset of the font at `path` for `characters` (plus, with `likely`, the characters
-    an editor may type next), obfuscated."""
-    wanted = set(characters) | likely_characters() if likely else set(characters)
-    data = subset(path, wanted, font_number)
+          family: str) -> EmbeddedFont:
+    """The subset of the font at `path` for `characters`, named `family`, obfuscated."""
+    data = subset(path, characters, font_number, family)
     key = font_key(data)
-    return EmbeddedFont(obfuscate(data, key), key, len(data))
+    return EmbeddedFont(obfuscate(data, key), key, len(data), family)

@@ -7,7 +7,7 @@ font registry resolves from the template's `faces` keys, which the writer then e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reportgen.template import ROLES, Template
@@ -39,20 +39,27 @@ class Faces:
         self._families: dict[str, Family] = {}
         for role in ("body", *ROLES):
             rs = template.role(role)
+            office = rs.office_faces or template.role("body").office_faces
             if options.docx_fonts == "bundled":
                 face = options.fonts.resolve(rs.faces)
-                family = self._families.setdefault(face.family, Family(face.family))
+                # an editor without the embedded face sees the office's own in its place
+                family = self._families.setdefault(face.family, Family(face.family, office[0]))
                 setattr(family, "bold" if face.bold else "regular", face)
                 self._names[role], self._bold[role] = face.family, face.bold
             else:
-                names = rs.office_faces or template.role("body").office_faces
-                alt_name = names[1] if len(names) > 1 else None
-                self._families.setdefault(names[0], Family(names[0], alt_name))
-                self._names[role], self._bold[role] = names[0], False
+                alt_name = office[1] if len(office) > 1 else None
+                self._families.setdefault(office[0], Family(office[0], alt_name))
+                self._names[role], self._bold[role] = office[0], False
 
     def name(self, role: str) -> str:
         """The family name written in `w:rFonts` for `role`."""
         return self._names[role]
+
+    def rename(self, names: dict[str, str]) -> None:
+        """Name families by `names` (old name to new) from now on: embedded subsets."""
+        self._names = {role: names.get(name, name) for role, name in self._names.items()}
+        self._families = {names.get(name, name): replace(family, name=names.get(name, name))
+                          for name, family in self._families.items()}
 
     def bold(self, role: str) -> bool:
         """Whether `role` is set in a bold face of its family (a bundled bold 宋体 title)."""

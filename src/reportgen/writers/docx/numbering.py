@@ -1,10 +1,19 @@
-"""numbering.xml: live multilevel lists for headings (一、 （一） 1. （1） ①) and for plans.
+"""numbering.xml: live lists for headings (一、 （一） 1. （1） ①, or a template's) and plan points.
 
-One list, linked to the heading styles, numbers every section. A group of sibling sections
-numbered in another style (01 02 … under （二）) gets a list of its own, a copy of its parent's
-with that level changed, so it restarts under each parent; its descendants stay in it so that
-they restart under its items. Each plan is a one-level list of its own. No number is ever typed
-into the text.
+A number belongs to a paragraph style, never to the paragraph, so that a heading an editor adds
+from the style list is numbered and the ones after it renumber:
+
+- every heading counts in one list definition whose levels are linked to the styles 标题 1–5;
+- a section that numbers its subsections its own way (01 02 03 under （二）) gets, for them, a
+  style of its own based on the heading style of their level and bound to an instance of the
+  same definition (`w:num`) with that level's format overridden. Instances of one definition
+  share its counters, so 01 restarts under each （N） as 1. does;
+- plan points count in a second definition, linked to 计划条目 (a plan numbered its own way gets
+  a derived style likewise).
+
+The count starts anew where no higher level says so: at each plan's first point and at the first
+section under a plan point. There, and only there, the paragraph itself names an instance that
+restarts its level (`w:startOverride`), as Word's own 重新开始于 1 does.
 """
 
 from __future__ import annotations
@@ -12,10 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportgen.numbering import NumberStyle
-from reportgen.template import Template
+from reportgen.template import Template, heading_role
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid
-from reportgen.writers.docx.styles import heading_role, style_id
+from reportgen.writers.docx.styles import PARAGRAPH_STYLES, style_id
 
 LEVELS = 9
 """Word defines nine levels per list; deeper ones than the template's count in decimal."""
@@ -31,73 +40,113 @@ NUM_FMT = {
 """Our counters to `w:numFmt` values."""
 
 _FALLBACK = NumberStyle("decimal", "", ".")
+HEADINGS, PLAN = 0, 1
+"""The two list definitions (`w:abstractNumId`); instance `n + 1` is each one's own."""
 
 
 @dataclass(frozen=True)
-class NumberedList:
-    """A list instance: its `w:num` id and the style of each level (level 1 first)."""
+class Binding:
+    """How a numbered paragraph gets its number: the paragraph style bound to its list, and the
+    `w:numPr` it carries itself when it restarts the count (None otherwise)."""
 
+    style: str
+    num: oxml.Element | None = None
+
+
+@dataclass(frozen=True)
+class DerivedStyle:
+    """A heading or plan point style numbering its level its own way (01 02 03)."""
+
+    style_id: str
+    name: str
+    based_on: str
     num_id: int
-    levels: tuple[NumberStyle, ...]
-
-    def style(self, level: int) -> NumberStyle:
-        return self.levels[level - 1] if level <= len(self.levels) else _FALLBACK
+    ilvl: int
 
 
 @dataclass
 class Numbering:
-    """The lists of one document, created as the writer meets sections and plans."""
+    """The lists of one document; styles and instances are added as the writer meets them."""
 
     template: Template
     grid: Grid
-    _definitions: list = field(default_factory=list)
-    main: NumberedList = field(init=False)
+    derived: dict[tuple[int, int, NumberStyle], DerivedStyle] = field(default_factory=dict)
+    _instances: list[tuple[int, list[oxml.Element]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.main = self._add(tuple(self.template.levels), "headings", linked=True)
+        self._instances += [(HEADINGS, []), (PLAN, [])]
 
-    def sections(self, parent: NumberedList, level: int, style: NumberStyle,
-                 fresh: bool) -> NumberedList:
-        """The list for sibling sections at `level` in `style` under a parent in `parent`.
+    @property
+    def heading_num_id(self) -> int:
+        """The list instance of the heading styles."""
+        return HEADINGS + 1
 
-        `fresh` asks for a new list even when the style matches (sections under a plan point).
-        """
-        if not fresh and parent.style(level) == style:
-            return parent
-        levels = list(parent.levels) + [_FALLBACK] * max(0, level - len(parent.levels))
-        levels[level - 1] = style
-        return self._add(tuple(levels), f"headings-{len(self._definitions) + 1}", linked=False)
+    @property
+    def plan_num_id(self) -> int:
+        """The list instance of the plan point style."""
+        return PLAN + 1
 
-    def plan(self, style: NumberStyle) -> NumberedList:
-        """A new one-level list for the points of a plan, counting from 1."""
-        return self._add((style,), f"plan-{len(self._definitions) + 1}", linked=False,
-                         role="plan_item")
+    def heading(self, level: int, style: NumberStyle, restart: bool = False) -> Binding:
+        """The number of a section at `level` counted in `style`; `restart` counts from 1."""
+        role = heading_role(level)
+        default = self._level_style(level - 1)
+        return self._bind(HEADINGS, level - 1, role, style, default, restart)
+
+    def plan_point(self, style: NumberStyle, restart: bool = False) -> Binding:
+        """The number of a plan point counted in `style`; `restart` counts from 1."""
+        return self._bind(PLAN, 0, "plan_item", style, self.template.plan, restart)
 
     def element(self) -> oxml.Element:
-        """The `w:numbering` root: every abstract definition, then every list instance."""
-        root = oxml.el("w:numbering")
-        for abstract_id, (name, levels) in enumerate(self._definitions):
-            root.append(oxml.abstract_num(abstract_id, f"reportgen-{name}", levels))
-        for abstract_id in range(len(self._definitions)):
-            root.append(oxml.num(abstract_id + 1, abstract_id))
+        """The `w:numbering` root: both definitions, then every list instance."""
+        headings = [self._lvl(ilvl, self._level_style(ilvl), heading_role(ilvl + 1),
+                              style_id(heading_role(ilvl + 1)) if ilvl < 5 else None)
+                    for ilvl in range(LEVELS)]
+        plan = [self._lvl(0, self.template.plan, "plan_item", style_id("plan_item"))]
+        root = oxml.el("w:numbering", None,
+                       oxml.abstract_num(HEADINGS, "reportgen-headings", headings),
+                       oxml.abstract_num(PLAN, "reportgen-plan", plan))
+        for n, (abstract_id, overrides) in enumerate(self._instances, start=1):
+            root.append(oxml.num(n, abstract_id, overrides))
         return root
 
-    def _add(self, levels: tuple[NumberStyle, ...], name: str, *, linked: bool,
-             role: str | None = None) -> NumberedList:
-        count = 1 if role else LEVELS
-        lvls = []
-        for ilvl in range(count):
-            style = levels[ilvl] if ilvl < len(levels) else _FALLBACK
-            level_role = role or heading_role(ilvl + 1)
-            lvls.append(self._lvl(ilvl, style, level_role, linked))
-        self._definitions.append((name, lvls))
-        return NumberedList(len(self._definitions), levels)
+    def _bind(self, abstract_id: int, ilvl: int, role: str, style: NumberStyle,
+              default: NumberStyle, restart: bool) -> Binding:
+        sid, lvl = style_id(role), None
+        if style != default:
+            sid = self._derived(abstract_id, ilvl, role, style).style_id
+            lvl = self._lvl(ilvl, style, role, sid)
+        if not restart:
+            return Binding(sid)
+        restart_id = self._instance(abstract_id, oxml.lvl_override(ilvl, 1, lvl))
+        return Binding(sid, oxml.num_pr(restart_id, ilvl))
 
-    def _lvl(self, ilvl: int, style: NumberStyle, role: str, linked: bool) -> oxml.Element:
-        """A level whose number sits where a typed number would: at the first-line indent."""
+    def _derived(self, abstract_id: int, ilvl: int, role: str,
+                 style: NumberStyle) -> DerivedStyle:
+        key = (abstract_id, ilvl, style)
+        if key not in self.derived:
+            base, name = PARAGRAPH_STYLES[role]
+            label = "标题 " + name.split()[-1] if base.startswith("Heading") else name
+            sid = f"{base}Num{len(self.derived) + 1}"
+            lvl = self._lvl(ilvl, style, role, pstyle=sid)
+            num_id = self._instance(abstract_id, oxml.lvl_override(ilvl, None, lvl))
+            self.derived[key] = DerivedStyle(sid, f"{label}（{style.sample}）", base, num_id,
+                                             ilvl)
+        return self.derived[key]
+
+    def _instance(self, abstract_id: int, override: oxml.Element) -> int:
+        self._instances.append((abstract_id, [override]))
+        return len(self._instances)
+
+    def _level_style(self, ilvl: int) -> NumberStyle:
+        levels = self.template.levels
+        return levels[ilvl] if ilvl < len(levels) else _FALLBACK
+
+    def _lvl(self, ilvl: int, style: NumberStyle, role: str,
+             pstyle: str | None = None) -> oxml.Element:
+        """A level whose number sits where a typed number would: at the first-line indent;
+        `pstyle` is the paragraph style linked to it."""
         role_style = self.template.role(role)
         first, first_chars = self.grid.chars(role_style.indent_chars, role_style.size_pt)
         indent = oxml.ind(left=0, left_chars=0, first_line=first, first_line_chars=first_chars)
         text = f"{style.prefix}%{ilvl + 1}{style.suffix}"
-        linked_style = style_id(role) if linked and ilvl < 5 else None
-        return oxml.lvl(ilvl, NUM_FMT[style.counter], text, indent=indent, style=linked_style)
+        return oxml.lvl(ilvl, NUM_FMT[style.counter], text, indent=indent, style=pstyle)

@@ -27,6 +27,7 @@ from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, mm, pt
 from reportgen.writers.docx.seal import Pictures, anchor
+from reportgen.writers.docx.styles import char_style_id
 
 if TYPE_CHECKING:
     from reportgen.fontset import FontRegistry
@@ -102,7 +103,7 @@ class Official:
                 indent=oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
                                 first_line_chars=0))
             if names:
-                p.extend(self.body.runs(names, oxml.r_pr(style="SignersChar")))
+                p.extend(self.body.runs(names, oxml.r_pr(style=char_style_id("signers"))))
         # The title two lines below the rule: the border's height taken off its spacing.
         border = 20 * (int(rule.get(qn("w:space"))) + spec.rule_pt)
         self.body._before = round(2 * pitch - border)
@@ -299,7 +300,6 @@ class Official:
             size=grid.size_pt)
         flat = oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
                         first_line_chars=0)
-        self.body.keep_last_with_next()  # no seal without text above it on its page
         seated = list(zip(block.organisations, names, layout.seats, block.seals, strict=True))
         row = -1
         for next_row in sorted({seat.row for seat in layout.seats}):
@@ -338,6 +338,8 @@ class Official:
 
     def attendance(self, block: model.Attendance) -> None:
         """10.3: the label in 黑体 after 2 characters, the names hanging after the colon."""
-        self.body._paragraph("attendance", block.names,
-                             run_in=("attendance_label", block.label + "："))
+        p = self.body._paragraph("attendance", "")
+        p.extend(self.body.runs(block.label + "：",
+                                oxml.r_pr(style=char_style_id("attendance_label"))))
+        p.extend(self.body.runs(block.names))
 

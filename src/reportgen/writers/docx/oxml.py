@@ -15,6 +15,7 @@ from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 Element = etree._Element
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 """Template alignment names to `w:jc` values; Chinese text justifies with `both`."""
@@ -133,26 +134,36 @@ def frame_pr(*, width: int | None = None, x_align: str | None = None, x: int | N
                             "w:yAlign": y_align})
 
 
-def p_pr(*, style: str | None = None, keep_next: bool = False, num: Element | None = None,
-         page_break_before: bool = False, frame: Element | None = None,
+def p_pr(*, style: str | None = None, keep_next: bool | None = None,
+         keep_lines: bool | None = None, page_break_before: bool = False,
+         frame: Element | None = None, widow_control: bool | None = None,
+         num: Element | None = None,
          borders: Iterable[Element] = (), tabs: Element | None = None,
+         overflow_punct: bool | None = None, auto_space: bool | None = None,
          snap_to_grid: bool | None = None, line_spacing: Element | None = None,
-         auto_space: bool | None = None,
          indent: Element | None = None, contextual: bool = False, align: str | None = None,
          outline_level: int | None = None, mark: Element | None = None) -> Element:
-    """`w:pPr`; `mark` is the paragraph mark's `w:rPr` (it also formats a list number);
-    `auto_space` False turns off the extra space Word and LibreOffice put between Chinese and
-    Latin text or digits (2025 年), which GB/T 9704 documents do not have."""
+    """`w:pPr`; None leaves a property to the style. `mark` is the paragraph mark's `w:rPr`.
+
+    `overflow_punct` False keeps punctuation inside the margin (Word and LibreOffice let
+    。，、 hang past it by default); `auto_space` False turns off the extra space Word and
+    LibreOffice put between Chinese and Latin text or digits (2025 年), which GB/T 9704
+    documents do not have."""
     sides = list(borders)
     return el(
         "w:pPr", None,
         val("w:pStyle", style) if style else None,
-        el("w:keepNext") if keep_next else None,
+        (el("w:keepNext") if keep_next else val("w:keepNext", False))
+        if keep_next is not None else None,
+        (el("w:keepLines") if keep_lines else val("w:keepLines", False))
+        if keep_lines is not None else None,
         el("w:pageBreakBefore") if page_break_before else None,
         frame,
+        val("w:widowControl", widow_control) if widow_control is not None else None,
         num,
         el("w:pBdr", None, *sides) if sides else None,
         tabs,
+        val("w:overflowPunct", overflow_punct) if overflow_punct is not None else None,
         val("w:autoSpaceDE", auto_space) if auto_space is not None else None,
         val("w:autoSpaceDN", auto_space) if auto_space is not None else None,
         val("w:snapToGrid", snap_to_grid) if snap_to_grid is not None else None,
@@ -163,6 +174,17 @@ def p_pr(*, style: str | None = None, keep_next: bool = False, num: Element | No
         val("w:outlineLvl", outline_level) if outline_level is not None else None,
         mark,
     )
+
+
+def keep_with_next(p: Element) -> None:
+    """Give the paragraph `p` a `w:keepNext`, in its place in `w:pPr` (after `w:pStyle`)."""
+    p_pr = p.find(qn("w:pPr"))
+    if p_pr is None:
+        p_pr = el("w:pPr")
+        p.insert(0, p_pr)
+    if p_pr.find(qn("w:keepNext")) is None:
+        style = p_pr.find(qn("w:pStyle"))
+        p_pr.insert(0 if style is None else 1, el("w:keepNext"))
 
 
 # -- numbering.xml --------------------------------------------------------------------------------
@@ -190,9 +212,16 @@ def abstract_num(abstract_id: int, name: str, levels: Iterable[Element]) -> Elem
               val("w:multiLevelType", kind), val("w:name", name), *levels)
 
 
-def num(num_id: int, abstract_id: int) -> Element:
-    """`w:num`: a list instance of an abstract definition."""
-    return el("w:num", {"w:numId": num_id}, val("w:abstractNumId", abstract_id))
+def num(num_id: int, abstract_id: int, overrides: Iterable[Element] = ()) -> Element:
+    """`w:num`: a list instance of an abstract definition, with its level overrides."""
+    return el("w:num", {"w:numId": num_id}, val("w:abstractNumId", abstract_id), *overrides)
+
+
+def lvl_override(ilvl: int, start: int | None, level: Element | None) -> Element:
+    """`w:lvlOverride`: level `ilvl` of an instance restarts at `start` (None: counts on) and
+    is formatted as `level` (None: as its definition says)."""
+    return el("w:lvlOverride", {"w:ilvl": ilvl},
+              val("w:startOverride", start) if start is not None else None, level)
 
 
 # -- fields ---------------------------------------------------------------------------------------
@@ -231,9 +260,11 @@ def pg_mar(*, top: int, right: int, bottom: int, left: int, header: int, footer:
                           "w:header": header, "w:footer": footer, "w:gutter": 0})
 
 
-def doc_grid(line_pitch: int) -> Element:
-    """`w:docGrid` of type `lines`: lines snap to `line_pitch`; characters flow (see LAYOUT.md)."""
-    return el("w:docGrid", {"w:type": "lines", "w:linePitch": line_pitch})
+def doc_grid(line_pitch: int, char_space: int) -> Element:
+    """`w:docGrid` of lines `line_pitch` twips apart and characters `char_space` (1/4096 pt)
+    wider than the body's size (see `layout.Grid`)."""
+    return el("w:docGrid", {"w:type": "linesAndChars", "w:linePitch": line_pitch,
+                            "w:charSpace": char_space})
 
 
 # -- fontTable.xml --------------------------------------------------------------------------------
@@ -243,9 +274,16 @@ def fonts(*entries: Element) -> Element:
     return el_with_namespaces("w:fonts", ("w", "r"), *entries)
 
 
-def el_with_namespaces(tag: str, prefixes: tuple[str, ...], *children: Element) -> Element:
-    """A root element declaring the namespaces of `prefixes`, so children use those prefixes."""
-    node = OxmlElement(tag, nsdecls={prefix: nsmap[prefix] for prefix in prefixes})
+def el_with_namespaces(tag: str, prefixes: tuple[str, ...], *children: Element,
+                       ignorable: tuple[str, ...] = ()) -> Element:
+    """A root element declaring the namespaces of `prefixes`, so children use those prefixes;
+    those also in `ignorable` are Microsoft extensions a reader may skip (`mc:Ignorable`)."""
+    declared = {prefix: nsmap[prefix] for prefix in prefixes}
+    if ignorable:
+        declared["mc"] = MC
+    node = OxmlElement(tag, nsdecls=declared)
+    if ignorable:
+        node.set(f"{{{MC}}}Ignorable", " ".join(ignorable))
     node.extend(children)
     return node
 

@@ -1,7 +1,9 @@
-"""The package around the text: properties, settings, fonts part, and a zip that repeats exactly.
+"""The package around the text: properties, settings, theme, fonts part, and a zip that repeats
+exactly.
 
-python-docx starts from a template of its own; what it leaves behind (its name as author, a
-Japanese theme language, a thumbnail, Word 2010 style effects, bibliography custom XML) goes.
+python-docx starts from a template of its own; what it leaves behind goes: its name as author, a
+thumbnail, Word 2010 style effects, web settings, bibliography custom XML, the namespaces of Mac
+Word 2008 on every root, revision ids (rsids), its settings and its theme.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import docx.document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import qn
 from lxml import etree
 
 from reportgen.model import Metadata
@@ -23,8 +24,9 @@ from reportgen.writers.docx.fontembed import CONTENT_TYPE, RELATIONSHIP, Embedde
 from reportgen.writers.docx.fonts import Family
 
 _LEFTOVERS = (RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/"
-                             "stylesWithEffects", RT.THUMBNAIL)
+                             "stylesWithEffects", RT.THUMBNAIL, RT.WEB_SETTINGS)
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FIXED_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -72,19 +74,29 @@ def _now() -> _dt.datetime:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0)
 
 
-def set_settings(document: docx.document.Document, *, language: str, embed_fonts: bool) -> None:
-    """Theme language Chinese, and the switch that makes Word keep embedded fonts."""
-    settings = document.settings.element
-    theme_lang = settings.find(qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(qn("w:eastAsia"), language)
-    if embed_fonts and settings.find(qn("w:embedTrueTypeFonts")) is None:
-        zoom = settings.find(qn("w:zoom"))
-        node = oxml.el("w:embedTrueTypeFonts")
-        if zoom is not None:
-            zoom.addnext(node)
-        else:
-            settings.insert(0, node)
+def set_settings(document: docx.document.Document, root: oxml.Element) -> None:
+    """Replace settings.xml with `root` (see `settings.element`)."""
+    document.part.part_related_by(RT.SETTINGS)._element = root
+
+
+def set_theme(document: docx.document.Document, xml: bytes) -> None:
+    """Replace the theme part's content with `xml` (see `theme.theme_xml`)."""
+    document.part.part_related_by(RT.THEME)._blob = xml
+
+
+def tidy(document: docx.document.Document) -> None:
+    """Give the main document and the footers roots that declare only the namespaces they use
+    (w, r), and drop revision ids (`w:rsid…`), which say nothing about a file no one edited."""
+    parts = [document.part] + [rel.target_part for rel in document.part.rels.values()
+                                if rel.reltype == RT.FOOTER]
+    for part in parts:
+        old = part._element
+        root = oxml.el_with_namespaces(old.tag.replace(f"{{{_W}}}", "w:"), ("w", "r"))
+        root.extend(list(old))
+        for node in root.iter():
+            for name in [n for n in node.attrib if n.startswith(f"{{{_W}}}rsid")]:
+                del node.attrib[name]
+        part._element = root
 
 
 def write_font_table(document: docx.document.Document, families: list[Family],

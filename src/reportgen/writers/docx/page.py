@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import docx.document
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from reportgen.fontmetrics import VerticalMetrics
 from reportgen.template import Page
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, mm, pt
@@ -15,7 +18,31 @@ HEADER_MM = 15.0
 """Distance of the (empty) header from the top edge."""
 
 
-def set_up(document: docx.document.Document, page: Page, grid: Grid,
+@dataclass(frozen=True)
+class FooterLine:
+    """The page number's line: its exact height and the footer distance that puts its dash's top
+    `below_text_mm` under the text block (GB/T 9704 7.5: 一字线上距版心下边缘7mm), in twips.
+
+    Word and LibreOffice set a footer's last line with its bottom at the footer distance from
+    the page's bottom edge. The line is as high as its face's own line (ascent and descent), so
+    both set its baseline at the face's ascent; the dash's top stands its glyph's height above.
+    The face is the one the PDF prints the number with (in the standard profile, the office's 宋体
+    stands in its place, with metrics close to it)."""
+
+    height: int
+    footer_distance: int
+
+    @classmethod
+    def of(cls, page: Page, metrics: VerticalMetrics) -> FooterLine:
+        number = page.page_number
+        below_baseline = metrics.descent * number.size_pt
+        dash_top = metrics.top * number.size_pt
+        return cls(height=pt((metrics.ascent + metrics.descent) * number.size_pt),
+                   footer_distance=mm(page.bottom_mm - number.below_text_mm)
+                   - pt(below_baseline + dash_top))
+
+
+def set_up(document: docx.document.Document, page: Page, grid: Grid, footer: FooterLine,
            header_mm: float = HEADER_MM) -> None:
     """Page size, margins, grid and footers of the document's single section; the header
     `header_mm` below the paper's top edge (a letter's mark, GB/T 9704 10.1)."""
@@ -25,24 +52,25 @@ def set_up(document: docx.document.Document, page: Page, grid: Grid,
     section.left_margin, section.right_margin = Twips(mm(page.left_mm)), Twips(mm(page.right_mm))
     section.gutter = Twips(0)
     section.header_distance = Twips(mm(header_mm))
-    # The footer line's top edge sits `below_text_mm` under the text block (GB/T 9704 7.5).
     number = page.page_number
-    section.footer_distance = Twips(mm(page.bottom_mm - number.below_text_mm)
-                                    - pt(number.size_pt * 1.25))
+    section.footer_distance = Twips(footer.footer_distance)
     sect_pr = section._sectPr
     old = sect_pr.find(qn("w:docGrid"))
-    grid_element = oxml.doc_grid(grid.line_pitch)
+    grid_element = oxml.doc_grid(grid.line_pitch, grid.char_space)
     if old is not None:
         old.addprevious(grid_element)
         sect_pr.remove(old)
     else:
         sect_pr.append(grid_element)
 
-    outside = number.placement == "outside"
-    document.settings.odd_and_even_pages_header_footer = outside
     _page_number(section.footer, FOOTER_ODD, number.format)
-    if outside:
+    if odd_and_even(page):
         _page_number(section.even_page_footer, FOOTER_EVEN, number.format)
+
+
+def odd_and_even(page: Page) -> bool:
+    """Whether odd and even pages have footers of their own (`w:evenAndOddHeaders`)."""
+    return page.page_number.placement == "outside"
 
 
 def _page_number(footer, style: str, template: str) -> None:

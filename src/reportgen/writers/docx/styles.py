@@ -8,13 +8,19 @@ indents in characters and spacing in grid lines, so nothing depends on a reader'
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportgen import model
+from reportgen.keeps import Keep
 from reportgen.layout.columns import width_chars
 from reportgen.tablefit import line_pitch
 from reportgen.template import ROLES, RoleStyle
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.fonts import Faces
 from reportgen.writers.docx.layout import Grid, pt
+
+if TYPE_CHECKING:
+    from reportgen.writers.docx.numbering import Numbering
 
 # role: (style id, style name). Built-in names are Word's own, which Word shows translated.
 PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
@@ -47,10 +53,17 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
 }
 assert set(PARAGRAPH_STYLES) == set(ROLES)
 
-RUN_IN_ROLES = ("heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
-                "signers", "attendance_label")
-"""Roles whose text may run into a paragraph (a heading, the names of the 签发人 after
-签发人：, the label of an attendance list); each has a linked character style."""
+RUN_IN_TEXT = "RunInText"
+"""The character style of the text a run-in heading runs into (一、压实责任。|各部门……): the
+paragraph is the heading's, in its style, so that its number, the navigation pane and Enter
+(a body paragraph follows) work as for any heading; the text after the heading is in the body's
+face, and so is what an editor types at its end, since Word goes on in the style of the run
+before the cursor."""
+
+CHARACTER_ROLES = ("signers", "attendance_label")
+"""Roles set as runs inside another role's paragraph (the names of the 签发人 after 签发人： on
+the 发文字号's line, the label of an attendance list before its names); each has a character
+style linked to its paragraph style."""
 
 ATTACHMENT_CONTINUED = "AttachmentContinued"
 FOOTER_ODD, FOOTER_EVEN = "FooterOdd", "FooterEven"
@@ -66,19 +79,15 @@ def style_id(role: str) -> str:
 
 
 def char_style_id(role: str) -> str:
-    """The character style of a run-in heading of `role` (Heading1Char …)."""
+    """The character style of one of the `CHARACTER_ROLES` (SignersChar …)."""
     return style_id(role) + "Char"
 
 
-def heading_role(level: int) -> str:
-    """The role of a heading at `level`; levels past five use the fifth."""
-    return f"heading{min(max(level, 1), 5)}"
-
-
-def build(document: model.Document, grid: Grid, faces: Faces, heading_num_id: int,
-          extra: list[oxml.Element] = ()) -> oxml.Element:
-    """The `w:styles` root for `document`, headings linked to list `heading_num_id`; `extra`
-    are further paragraph styles (the tables' sizes)."""
+def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numbering,
+          footer_line: int, extra: list[oxml.Element] = ()) -> oxml.Element:
+    """The `w:styles` root for `document`, headings and plan points bound to their lists in
+    `numbering`; `footer_line` is the page number's line height in twips; `extra` are further
+    paragraph styles (the tables' sizes)."""
     template = document.template
     body = template.role("body")
     root = oxml.el(
@@ -86,18 +95,23 @@ def build(document: model.Document, grid: Grid, faces: Faces, heading_num_id: in
         oxml.el("w:docDefaults", None,
                 oxml.el("w:rPrDefault", None,
                         oxml.r_pr(face=faces.name("body"), size_pt=body.size_pt, language="zh-CN")),
-                oxml.el("w:pPrDefault", None, oxml.p_pr(auto_space=False, line_spacing=oxml.spacing(
-                    line=grid.line_pitch, before=0, after=0)))),
+                oxml.el("w:pPrDefault", None, oxml.p_pr(
+                    widow_control=True, overflow_punct=False, auto_space=False,
+                    snap_to_grid=False,
+                    line_spacing=oxml.spacing(line=grid.line_pitch, before=0, after=0)))),
         _builtin("character", "DefaultParagraphFont", "Default Paragraph Font"),
         _builtin("table", "TableNormal", "Normal Table"),
         _builtin("numbering", "NoList", "No List"),
     )
     extras = _extras(document, grid)
+    extras["page_number"] = {"line": footer_line}
     for role in ROLES:
-        root.append(_paragraph_style(role, template.role(role), grid, faces, heading_num_id,
+        root.append(_paragraph_style(role, template.role(role), grid, faces, numbering,
                                      extras.get(role)))
-    for role in RUN_IN_ROLES:
+    root.append(_run_in_text_style(body, grid, faces))
+    for role in CHARACTER_ROLES:
         root.append(_character_style(role, template.role(role), grid, faces))
+    root.extend(_numbered_styles(numbering))
     root.extend(_derived_styles(document, grid))
     root.extend(extra)
     root.append(_table_style())
@@ -116,7 +130,7 @@ def _builtin(kind: str, sid: str, name: str) -> oxml.Element:
     return node
 
 
-def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, heading_num_id: int,
+def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, numbering: Numbering,
                      extra: dict | None) -> oxml.Element:
     sid, name = PARAGRAPH_STYLES[role]
     level = int(role[-1]) if role.startswith("heading") else None
@@ -127,18 +141,19 @@ def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, heading
     if sid != "Normal":
         node.append(oxml.val("w:basedOn", "Normal"))
         node.append(oxml.val("w:next", sid if role in _REPEATING else "Normal"))
-    if role in RUN_IN_ROLES:
+    if role in CHARACTER_ROLES:
         node.append(oxml.val("w:link", char_style_id(role)))
     node.append(oxml.val("w:uiPriority", 9 if level else 10 if sid == "Title" else 1))
     node.append(oxml.el("w:qFormat"))
+    num = oxml.num_pr(numbering.heading_num_id, level - 1) if level else \
+        oxml.num_pr(numbering.plan_num_id, 0) if role == "plan_item" else None
     node.append(oxml.p_pr(
-        auto_space=False,
-        keep_next=rs.keep_with_next or role in _KEPT_WITH_NEXT,
-        num=oxml.num_pr(heading_num_id, level - 1) if level else None,
+        keep_next=style_keep(role, rs).with_next or None,
+        keep_lines=style_keep(role, rs).together or None,
+        num=num,
         borders=extra.get("borders", ()),
         tabs=extra.get("tabs"),
-        snap_to_grid=False if role in _OFF_GRID or rs.size_pt > grid.size_pt else None,
-        line_spacing=_spacing(role, rs, grid),
+        line_spacing=_spacing(role, rs, grid, extra.get("line")),
         indent=extra["indent"] if "indent" in extra else _indent(rs, grid),
         contextual=bool(rs.space_before_lines or rs.space_after_lines),
         align=rs.align,
@@ -155,20 +170,31 @@ _REPEATING = ("body", "preamble", "closing", "attachment", "plan_item", "table",
 _KEPT_WITH_NEXT = ("signature",)
 """Roles that never end a page whatever the template says: 落款 stays with its date."""
 
+_KEPT_TOGETHER = ("title", "signature", *(f"heading{n}" for n in range(1, 6)), "plan_item")
+"""Roles whose lines never break across pages (reportgen.keeps: the title, the signature, a
+heading and a plan point that does not run in)."""
+
+
+def style_keep(role: str, rs: RoleStyle) -> Keep:
+    """The keeps a role's paragraph style carries; a paragraph whose block keeps otherwise
+    (reportgen.keeps: a heading with nothing under it, a run-in heading) says so itself."""
+    return Keep(with_next=rs.keep_with_next or role in _KEPT_WITH_NEXT,
+                together=role in _KEPT_TOGETHER)
+
 _OFF_GRID = ("table", "table_header", "page_number")
-"""Roles set at their own line height, not snapped to the body grid. Text larger than the grid's
-is not snapped either: LibreOffice gives each of its lines two grid lines; an exact height of
-whole grid lines keeps it on the grid instead."""
+"""Roles set at their own line height; every other role's lines are whole grid lines high."""
 
 
-def _spacing(role: str, rs: RoleStyle, grid: Grid) -> oxml.Element:
+def _spacing(role: str, rs: RoleStyle, grid: Grid, line: int | None) -> oxml.Element:
+    """Space before and after in grid lines; the exact line height `line` (twips) if given,
+    else whole grid lines, or 1.25 times the size for roles off the grid."""
     before, before_lines = grid.lines(rs.space_before_lines)
     after, after_lines = grid.lines(rs.space_after_lines)
-    if role in ("table", "table_header"):
+    if line is None and role in ("table", "table_header"):
         line = pt(line_pitch(rs.size_pt))
-    elif role in _OFF_GRID:
+    elif line is None and role in _OFF_GRID:
         line = pt(rs.size_pt * 1.25)
-    else:
+    elif line is None:
         line = grid.line_pitch * max(1, -(-pt(rs.size_pt) // grid.line_pitch))
     return oxml.spacing(line=line, before=before, before_lines=before_lines, after=after,
                         after_lines=after_lines)
@@ -187,15 +213,34 @@ def _run_properties(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml.
                      language="zh-CN")
 
 
+def _run_in_text_style(body: RoleStyle, grid: Grid, faces: Faces) -> oxml.Element:
+    """段中正文: the body's face, size and weight, for the text a run-in heading runs into."""
+    return oxml.el("w:style", {"w:type": "character", "w:styleId": RUN_IN_TEXT},
+                   oxml.val("w:name", "段中正文"), oxml.val("w:basedOn", "DefaultParagraphFont"),
+                   oxml.val("w:uiPriority", 1), oxml.el("w:qFormat"),
+                   _run_properties("body", body, grid, faces))
+
+
 def _character_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml.Element:
     sid, name = PARAGRAPH_STYLES[role]
     return oxml.el("w:style", {"w:type": "character", "w:styleId": char_style_id(role)},
-                   oxml.val("w:name", f"{name.title() if sid.startswith('Heading') else name} "
-                                      "Char"),
+                   oxml.val("w:name", f"{name} Char"),
                    oxml.val("w:basedOn", "DefaultParagraphFont"),
                    oxml.val("w:link", sid),
                    oxml.val("w:uiPriority", 9),
                    _run_properties(role, rs, grid, faces))
+
+
+def _numbered_styles(numbering: Numbering) -> list[oxml.Element]:
+    """Headings and plan points numbered their own way (标题 3（01））: the style they are based
+    on, bound to their own list instance, offered in the style list beside it."""
+    return [oxml.el("w:style", {"w:type": "paragraph", "w:styleId": d.style_id},
+                    oxml.val("w:name", d.name), oxml.val("w:basedOn", d.based_on),
+                    oxml.val("w:next", d.style_id if d.based_on == style_id("plan_item")
+                             else "Normal"),
+                    oxml.val("w:uiPriority", 9), oxml.el("w:qFormat"),
+                    oxml.p_pr(num=oxml.num_pr(d.num_id, d.ilvl)))
+            for d in numbering.derived.values()]
 
 
 def _extras(document: model.Document, grid: Grid) -> dict[str, dict]:

@@ -103,7 +103,7 @@ class Tables:
     def paragraph(self, style: str, text: str, *, keep: bool = False, align: str | None = None,
                   indent: oxml.Element | None = None, tabs: oxml.Element | None = None,
                   ) -> oxml.Element:
-        p = oxml.el("w:p", None, oxml.p_pr(style=style, keep_next=keep, tabs=tabs,
+        p = oxml.el("w:p", None, oxml.p_pr(style=style, keep_next=keep or None, tabs=tabs,
                                            indent=indent, align=align))
         p.extend(runs(text, None, self.fallback))
         return p
@@ -213,7 +213,7 @@ class _Table:
         align = align if align not in ("left", "justify") else None
         p = oxml.el("w:p", None, self.made(
             ("pPr", style, keep, align, None if tabs is None else etree.tostring(tabs)),
-            lambda: oxml.p_pr(style=style, keep_next=keep, tabs=tabs, align=align)))
+            lambda: oxml.p_pr(style=style, keep_next=keep or None, tabs=tabs, align=align)))
         p.extend(runs(text, None, self.tables.fallback))
         return oxml.el("w:tc", None, self.tc_pr(cell, "restart" if cell.rows > 1 else None,
                                                 total), p)
@@ -221,7 +221,7 @@ class _Table:
     def continued(self, cell: _Cell, keep: bool, style: str) -> oxml.Element:
         """A position a merged cell above covers: an empty cell continuing it."""
         p = oxml.el("w:p", None, self.made(("pPr", style, keep, None, None),
-                                           lambda: oxml.p_pr(style=style, keep_next=keep)))
+                                           lambda: oxml.p_pr(style=style, keep_next=keep or None)))
         return oxml.el("w:tc", None, self.tc_pr(cell, "continue", False), p)
 
     def tc_pr(self, cell: _Cell, merge: str | None, total: bool) -> oxml.Element:

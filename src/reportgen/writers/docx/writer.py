@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO
 
 import docx
@@ -11,7 +12,8 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from reportgen import model
-from reportgen.writers.docx import blocks, fontembed, package, page, styles, tables
+from reportgen.fontmetrics import VerticalMetrics, vertical_metrics
+from reportgen.writers.docx import blocks, fontembed, package, page, settings, styles, tables, theme
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
@@ -37,27 +39,49 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     bundled = options.docx_fonts == "bundled"
     characters = set(_text(document)) if bundled else set()
     fallbacks = faces.fallbacks(characters, options.fonts) if bundled else {}
-    writer = blocks.Body(body, numbering, grid, template, options.fonts,
-                         _family_of(fallbacks) if fallbacks else None, Pictures(word))
-    writer.write(document.blocks)
-    _replace(word.part.numbering_part, numbering.element())
-    _replace(word.part._styles_part, styles.build(
-        document, grid, faces, numbering.main.num_id,
-        tables.table_styles(writer.tables.styles, template, faces)))
-    head = template.head
-    page.set_up(word, template.page, grid,
-                head.mark_top_mm if head.layout == "letter" else page.HEADER_MM)
-    writer.sections.finish(word, template.page)
     named = {family.name for family in faces.families()}
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())
                                    if face.family not in named]
-    embedded = _embed(characters, faces.families(), fallbacks) if bundled else {}
+    embedded = _embed(characters, families, named, fallbacks) if bundled else {}
+    renamed = {family.name: embedded[str((family.regular or family.bold).path)].family
+               for family in families} if embedded else {}
+    faces.rename(renamed)
+    families = [replace(family, name=renamed.get(family.name, family.name))
+                for family in families]
+    drawn_by = {ch: renamed.get(face.family, face.family) for ch, face in fallbacks.items()}
+    writer = blocks.Body(body, numbering, grid, template, options.fonts,
+                         drawn_by.get if drawn_by else None, Pictures(word), options.deadline)
+    writer.write(document.blocks)
+    _replace(word.part.numbering_part, numbering.element())
+    footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))
+    _replace(word.part._styles_part, styles.build(
+        document, grid, faces, numbering, footer.height,
+        tables.table_styles(writer.tables.styles, template, faces)))
+    head = template.head
+    page.set_up(word, template.page, grid, footer,
+                head.mark_top_mm if head.layout == "letter" else page.HEADER_MM)
+    writer.sections.finish(word, template.page)
     package.write_font_table(word, families, embedded)
-    package.set_settings(word, language=document.metadata.language,
-                         embed_fonts=bool(embedded))
+    package.tidy(word)
+    content = etree.tostring(word.part.element) if options.reproducible else None
+    package.set_settings(word, settings.element(
+        language=document.metadata.language, tab_stop=grid.chars(2, grid.size_pt)[0],
+        odd_and_even=page.odd_and_even(template.page), embed_fonts=bool(embedded),
+        doc_id=settings.doc_id(content)))
+    package.set_theme(word, theme.theme_xml(faces.name("body"), faces.name("heading1")))
     package.set_properties(word, document.metadata, options.reproducible)
     out.write(package.save(word))
+
+
+def _page_number_metrics(template, options: WriteOptions) -> VerticalMetrics:
+    """The metrics of the face the PDF prints page numbers with, and of the number's decoration
+    (the dashes of — N —) that stands tallest in it."""
+    face = options.fonts.resolve(template.role("page_number").faces)
+    decoration = [ch for ch in template.page.page_number.format.replace("{n}", "")
+                  if not ch.isspace()] or ["0"]
+    return max((vertical_metrics(face.path, ch, face.index) for ch in decoration),
+               key=lambda metrics: metrics.top)
 
 
 def _replace(part, root) -> None:
@@ -65,24 +89,21 @@ def _replace(part, root) -> None:
     part._element = parse_xml(etree.tostring(root))
 
 
-def _family_of(fallbacks: dict[str, Face]):
-    return lambda ch: fallbacks[ch].family if ch in fallbacks else None
-
-
-def _embed(characters: set[str], named: list[Family],
+def _embed(characters: set[str], families: list[Family], named: set[str],
            fallbacks: dict[str, Face]) -> dict[str, fontembed.EmbeddedFont]:
-    """The embedded font of each bundled face, keyed by its path: a named face with the
-    document's characters and those an editor may type next, a fallback face with just the
-    characters it draws."""
+    """The embedded font of each bundled face, keyed by its path: a face the styles name with
+    the document's characters and those an editor may type next, a fallback face with just the
+    characters it draws; the faces of one family share the name of their subsets."""
     out = {}
-    for family in named:
+    for family in families:
+        if family.name in named:
+            wanted = characters | fontembed.likely_characters()
+        else:
+            wanted = {ch for ch, face in fallbacks.items() if face.family == family.name}
+        name = fontembed.subset_family(family.name, wanted)
         for face in (family.regular, family.bold):
-            if face is not None and str(face.path) not in out:
-                out[str(face.path)] = fontembed.embed(face.path, characters, face.index)
-    for face in dict.fromkeys(fallbacks.values()):
-        if str(face.path) not in out:  # a named face already holds every character
-            drawn = {ch for ch, f in fallbacks.items() if f == face}
-            out[str(face.path)] = fontembed.embed(face.path, drawn, face.index, likely=False)
+            if face is not None:
+                out[str(face.path)] = fontembed.embed(face.path, wanted, face.index, family=name)
     return out
 
 

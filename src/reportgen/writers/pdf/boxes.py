@@ -8,6 +8,7 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 
 from reportgen import model
+from reportgen.budget import UNLIMITED, Deadline
 from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
@@ -24,16 +25,20 @@ THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
 THIN_RULE = 0.25 * mm  # rules between its elements
 
 
-def lay_out(document: model.Document, setter: Setter, grid: Grid) -> list[Item]:
-    """The document's blocks as boxes, in reading order, as wide as the grid's text block."""
-    builder = _Builder(document.template, setter, grid)
+def lay_out(document: model.Document, setter: Setter, grid: Grid, *,
+            deadline: Deadline = UNLIMITED) -> list[Item]:
+    """The document's blocks as boxes, in reading order, as wide as the grid's text block;
+    `deadline` is checked before each block."""
+    builder = _Builder(document.template, setter, grid, deadline)
     builder.blocks(document.blocks)
     return builder.items
 
 
 class _Builder:
-    def __init__(self, template: Template, setter: Setter, grid: Grid) -> None:
+    def __init__(self, template: Template, setter: Setter, grid: Grid,
+                 deadline: Deadline = UNLIMITED) -> None:
         self.template = template
+        self.deadline = deadline
         self.setter = setter
         self.width = grid.width
         self.pitch = grid.pitch
@@ -53,6 +58,7 @@ class _Builder:
             self.block(block)
 
     def block(self, block: model.Block) -> None:
+        self.deadline.check()
         if keeps_previous(block) and self.items and isinstance(self.items[-1], (Box, TableBox)):
             self.items[-1] = replace(self.items[-1], keep_with_next=True)
         if isinstance(block, model.Paragraph):

@@ -3,8 +3,9 @@
 reportlab parses a font's cmap, widths and glyph offsets on every registration (30–100 ms for a
 24,000-glyph CJK face), which dominates a cold build. The parsed state is plain data, so it is
 kept with `marshal` (builtin types only; nothing in it can run code) under the user's cache
-folder, keyed by the file's path, size and modification time and by reportlab's version. Any
-problem with the cache falls back to parsing: the cache can make a build faster, never wrong.
+folder, keyed by the file's path, size and modification time and by reportlab's version, each
+entry with a CRC-32 of its contents. An entry that is damaged or does not hold together is
+deleted and the font parsed again: the cache can make a build faster, never wrong or failed.
 
 A face rebuilt from the cache does not unpack its 24,000-entry character maps either: they
 fill in from sorted arrays as characters are asked for (`MappedFace.ensure`), and the glyf
@@ -17,7 +18,8 @@ import hashlib
 import marshal
 import mmap
 import os
-import tempfile
+import re
+import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -26,8 +28,11 @@ from pathlib import Path
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
+from reportgen.commit import Commit, recover
+from reportgen.files import open_regular
+
 CACHE_ENV = "REPORTGEN_CACHE_DIR"
-_FORMAT = 5
+_FORMAT = 6
 _NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 _SKIPPED = ("_ttf_data", "_pdfScale", "glyphToChar")
 """Not cached: the file's bytes (mapped instead), a lambda, and a map only parsing uses."""
@@ -109,15 +114,61 @@ def load_face(path: Path, index: int = 0) -> MappedFace:
     """reportlab's parsed face for `path` (member `index` of a collection), cached on disk."""
     folder = cache_dir()
     entry = folder / f"{_key(path, index)}.ttfmeta" if folder else None
-    if entry is not None and entry.is_file():
-        try:
-            return _rebuild(marshal.loads(entry.read_bytes()), path)
-        except (OSError, ValueError, EOFError, TypeError, KeyError):
-            pass
+    if entry is not None:
+        _tidy(folder)
+        face = _cached(entry, path)
+        if face is not None:
+            return face
     face = MappedFace(str(path), subfontIndex=index)
     if entry is not None:
         _store(face, entry)
     return face
+
+
+_EARLIER_TEMP = re.compile(r"tmp[a-z0-9_]{8}\.part")
+"""Temp files of versions that wrote the cache with mkstemp's names."""
+_tidied: set[Path] = set()
+
+
+def _tidy(folder: Path) -> None:
+    """Once per process: delete temp files that a build killed while storing left here."""
+    if folder not in _tidied:
+        _tidied.add(folder)
+        recover(folder, earlier=_EARLIER_TEMP)
+
+
+def _cached(entry: Path, path: Path) -> MappedFace | None:
+    """The face kept in `entry`, or None when there is none or it does not hold together (it
+    is then deleted, to be stored again): the cache may make a build faster, never fail it."""
+    try:
+        with open_regular(entry) as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    try:
+        return _rebuild(marshal.loads(_checked(data)), path)
+    except Exception:  # noqa: BLE001 - whatever is wrong with the entry, parse the font again
+        try:
+            entry.unlink()
+        except OSError:
+            pass
+        return None
+
+
+_MAGIC = b"reportgen font cache\n"
+
+
+def _checked(data: bytes) -> bytes:
+    """The payload of an entry, after its header (magic, length, CRC-32) is checked."""
+    header = len(_MAGIC) + 12
+    if not data.startswith(_MAGIC) or len(data) < header:
+        raise ValueError("not a cache entry")
+    length = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "big")
+    crc = int.from_bytes(data[len(_MAGIC) + 8:header], "big")
+    payload = data[header:]
+    if len(payload) != length or zlib.crc32(payload) != crc:
+        raise ValueError("a damaged cache entry")
+    return payload
 
 
 def _key(path: Path, index: int) -> str:
@@ -154,12 +205,12 @@ def _unpacked(codes: bytes, kind: str, values: bytes) -> tuple[array, array]:
 def _store(face: TTFontFace, entry: Path) -> None:
     """Write `face`'s parsed state to `entry`; any problem just leaves the cache without it."""
     try:
-        data = marshal.dumps(_state_of(face))
+        payload = marshal.dumps(_state_of(face))
+        header = _MAGIC + len(payload).to_bytes(8, "big") + zlib.crc32(payload).to_bytes(4, "big")
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=entry.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, entry)
+        with Commit(entry.parent) as files:
+            files.write(entry, header + payload)
+            files.finish()
     except (OSError, ValueError, TypeError, OverflowError):
         pass  # a read-only home or an odd value: parse again next time
 

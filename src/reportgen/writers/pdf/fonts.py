@@ -99,7 +99,14 @@ def register(face: Face) -> str:
     if face.pdf_name in _registered:
         return _registered[face.pdf_name]
     name = _free_name(face.pdf_name)
-    font = UnicodeTTFont.from_face(name, load_face(face.path, face.index))
+    try:
+        loaded = load_face(face.path, face.index)
+    except Exception as exc:  # reportlab raises many kinds for a font it cannot read
+        if face.bundled:
+            raise
+        raise fail(f"the font {face.family!r} cannot be used in a PDF: {exc}", file=face.path,
+                   hint="remove it from the fonts folder, or replace it") from None
+    font = UnicodeTTFont.from_face(name, loaded)
     # reportlab shares one font object among fonts whose face has the same PostScript name, so
     # two user files (or someone else's registration) of one name would print in one of them:
     # the face takes the unique name too, and the PDF shows it as its BaseFont.

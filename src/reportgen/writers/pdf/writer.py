@@ -34,8 +34,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
     page_setup = document.template.page
-    pages = paginate(lay_out(document, setter, grid), grid.lines, grid.width, grid.pitch,
-                     page_setup.double_sided)
+    pages = paginate(lay_out(document, setter, grid, deadline=options.deadline), grid.lines,
+                     grid.width, grid.pitch, page_setup.double_sided)
     numbers = PageNumbers(setter, document.template, grid)
     properties = Properties.of(document.metadata, CREATOR,
                                f"{CREATOR} (ReportLab {reportlab.Version})",
@@ -54,6 +54,7 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
         outline = Outline(canvas, grid)
         portrait = (grid.page_width, grid.page_height)
         for number, page in enumerate(pages, start=1):
+            options.deadline.check()
             # A turned page keeps its portrait MediaBox and is shown turned (/Rotate 90);
             # reportlab takes the page size as shown and swaps it back for a turned page.
             canvas.setPageSize(portrait[::-1] if page.landscape else portrait)

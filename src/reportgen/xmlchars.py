@@ -1,0 +1,20 @@
+"""Characters an XML 1.0 document, hence a DOCX, cannot hold: C0 and C1 controls other than
+tab and newline, DEL, lone surrogates, U+FFFE and U+FFFF."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def first_forbidden(text: str) -> int | None:
+    """The index of the first character of `text` a DOCX cannot hold, or None."""
+    found = _FORBIDDEN.search(text)
+    return found.start() if found else None
+
+
+def describe(ch: str) -> str:
+    """`U+0007 (control character)`: a character as an error message names it."""
+    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character')})"

@@ -1,0 +1,28 @@
+"""Vertical metrics read straight from a face's tables agree with fontTools' reading."""
+
+from __future__ import annotations
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from reportgen.fontmetrics import vertical_metrics
+from reportgen.fontset import FontRegistry
+
+
+@pytest.mark.parametrize(("key", "ch"), [("song", "—"), ("song", "中"), ("hei", "—"),
+                                         ("kai", "A"), ("song", "𫖯")])
+def test_metrics_match_fonttools(key, ch):
+    face = FontRegistry().resolve([key])
+    font = TTFont(face.path, fontNumber=face.index)
+    units = font["head"].unitsPerEm
+    glyph = font.getBestCmap().get(ord(ch))
+    top = getattr(font["glyf"][glyph], "yMax", 0) if glyph else 0
+    metrics = vertical_metrics(face.path, ch, face.index)
+    assert metrics.ascent == font["hhea"].ascent / units
+    assert metrics.descent == -font["hhea"].descent / units
+    assert metrics.top == top / units
+
+
+def test_a_character_the_face_lacks_stands_no_height():
+    face = FontRegistry().resolve(["hei"])
+    assert vertical_metrics(face.path, "\U0003134a", face.index).top == 0

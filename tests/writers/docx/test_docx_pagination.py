@@ -1,0 +1,146 @@
+"""The DOCX as LibreOffice paginates it, against the PDF of the same report: the same pages, each
+starting within one line of where the PDF's does, no glyph past the right margin, and the page
+number's dash and the first line where the PDF puts them, within 1 mm.
+
+Both are built with `--docx-fonts bundled`, so that LibreOffice sets the DOCX in the faces the
+PDF embeds whatever the machine has installed; the examples are also built with the standard
+profile, whose office faces LibreOffice replaces with what it finds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reportgen.cli import main
+from tests.conftest import DATA, ROOT
+from tests.helpers.libreoffice import convert
+from tests.pdfcheck import check_pdf
+from tests.pdfcheck.lines import MM, Geometry, TextLine, read_pages
+from tests.pdfcheck.measure import CLOSING_MARKS
+
+pytestmark = pytest.mark.libreoffice
+
+FIXTURES = ROOT / "tests" / "fixtures"
+EXAMPLES = sorted(DATA.glob("*.yaml"))
+REPORTS = [*EXAMPLES, FIXTURES / "headings-plan.yaml", FIXTURES / "table-headings-plan.yaml"]
+LINE_BREAKS_DIFFER = pytest.mark.xfail(
+    strict=True, reason="LibreOffice 7.4 breaks lines otherwise than the PDF: a line's final "
+    "mark hangs (it reads w:overflowPunct inverted) and adjacent marks are not compressed "
+    "(2 em a pair against the PDF's 1.5): page 2 of the example starts 30 characters (a line and "
+    "2 characters) after the PDF's")
+LINE_BREAKS_DIFFER_IN = {"liuzhou-library-2025-bundled"}
+MARGIN_SLACK = 0.5  # pt
+EXACT_LINE_OFFSET = 3.04
+"""pt by which LibreOffice 7.4 sets every line lower than the PDF (README: what was checked)."""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One report as the PDF writer printed it and as LibreOffice printed its DOCX."""
+
+    pdf: Path
+    docx_pdf: Path
+
+
+def _render(report: Path, profile: str, out: Path) -> Rendering:
+    assert main(["build", str(report), "-o", str(out), "--docx-fonts", profile,
+                 "--reproducible", "-j", "1"]) == 0
+    return Rendering(out / f"{report.stem}.pdf",
+                     convert(out / f"{report.stem}.docx", out_dir=out / "libreoffice"))
+
+
+@pytest.fixture(scope="module", params=[
+    *(pytest.param((report, "bundled"), id=f"{report.stem}-bundled") for report in REPORTS),
+    *(pytest.param((report, "standard"), id=f"{report.stem}-standard") for report in EXAMPLES),
+])
+def rendering(request, tmp_path_factory) -> Rendering:
+    report, profile = request.param
+    return _render(report, profile, tmp_path_factory.mktemp(f"{report.stem}-{profile}"))
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A page's lines top to bottom, page numbers left out; `upright` is False for a landscape
+    page (a wide table turned, issue 12), whose turned text is not compared here."""
+
+    lines: list[TextLine]
+    upright: bool
+
+
+def pages_of(pdf: Path) -> list[Printed]:
+    return [Printed([line for line in page.lines if line.kind != "page_number"],
+                    page.height > page.width) for page in read_pages(pdf, Geometry())]
+
+
+def compared(rendering: Rendering) -> list[tuple[int, Printed, Printed]]:
+    """(page number, the PDF's page, the DOCX's) for the pages upright in the DOCX."""
+    pdf, docx = pages_of(rendering.pdf), pages_of(rendering.docx_pdf)
+    return [(n, want, got) for n, (want, got) in enumerate(zip(pdf, docx, strict=False), start=1)
+            if got.upright and got.lines and want.lines]
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_the_docx_has_the_pages_of_the_pdf_each_starting_within_a_line(request, rendering):
+    if request.node.callspec.id in LINE_BREAKS_DIFFER_IN:
+        request.applymarker(LINE_BREAKS_DIFFER)
+    pdf = pages_of(rendering.pdf)
+    assert len(pages_of(rendering.docx_pdf)) == len(pdf)
+    text, lines = "", []  # the PDF's text, and where each of its lines ends in it
+    starts = []  # index in `lines` of each page's first line
+    for page in pdf:
+        starts.append(len(lines))
+        for line in page.lines:
+            text += squeezed(line.text)
+            lines.append(len(text))
+    for n, _, got in compared(rendering):
+        if n == 1:
+            continue
+        first = starts[n - 1]  # within one line: from the PDF's last line before the page to
+        low = lines[first - 2] if first > 1 else 0  # the end of its first line on the page
+        high = lines[first]
+        head = squeezed(got.lines[0].text)[:8]
+        at = text.find(head, low, high + len(head))
+        assert at >= 0, f"page {n} starts with {head!r}, more than a line off the PDF's page"
+
+
+def test_no_glyph_passes_the_right_margin(rendering):
+    right = Geometry().right
+    for _, _, page in compared(rendering):
+        for line in page.lines:
+            inside = line.ink
+            if inside[-1].text in CLOSING_MARKS:  # LibreOffice reads w:overflowPunct inverted
+                inside = inside[:-1]
+            assert max(g.x1 for g in inside) <= right + MARGIN_SLACK, line.text
+
+
+def test_the_page_numbers_dash_sits_where_the_pdfs_does(rendering):
+    upright = [n for n, _, _ in compared(rendering)]
+    dashes = {m.page: m.gap_mm for m in check_pdf(rendering.docx_pdf).measurements.page_numbers}
+    expected = {m.page: m.gap_mm for m in check_pdf(rendering.pdf).measurements.page_numbers}
+    assert all(abs(dashes[n] - expected[n]) <= 1.0 for n in upright), (dashes, expected)
+
+
+def first_line_offsets(rendering: Rendering) -> list[float]:
+    """How far below the PDF's each page's first line sits in the DOCX (pt, baseline), on the
+    upright pages that start with a line of text, not a table row."""
+    return [got.lines[0].baseline - want.lines[0].baseline
+            for _, want, got in compared(rendering)
+            if got.lines[0].cell is None and want.lines[0].cell is None]  # tables: issue 12
+
+
+def test_every_page_sets_its_first_line_as_the_pdfs_lower_by_one_constant(rendering):
+    offsets = first_line_offsets(rendering)
+    assert max(offsets) - min(offsets) <= 0.3, offsets
+    assert offsets[0] == pytest.approx(EXACT_LINE_OFFSET, abs=0.3)
+
+
+@pytest.mark.xfail(strict=True, reason="LibreOffice seats the baseline of an exact-height line "
+                   "0.82 of the way down, the PDF centres the em box (0.71): 3.04 pt, 1.07 mm")
+def test_the_first_line_sits_within_1_mm_of_the_pdfs(rendering):
+    assert all(abs(offset) <= MM for offset in first_line_offsets(rendering))
