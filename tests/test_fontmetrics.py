@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fontTools.ttLib import TTFont
 
-from reportgen.fontmetrics import vertical_metrics
+from reportgen.fontmetrics import em_ascent, vertical_metrics
 from reportgen.fontset import FontRegistry
 
 
@@ -26,3 +26,13 @@ def test_metrics_match_fonttools(key, ch):
 def test_a_character_the_face_lacks_stands_no_height():
     face = FontRegistry().resolve(["hei"])
     assert vertical_metrics(face.path, "\U0003134a", face.index).top == 0
+
+
+@pytest.mark.parametrize(("key", "expected"), [("song", 0.88), ("hei", 0.88), ("kai", 0.88),
+                                               ("fangsong", 0.85)])
+def test_the_em_box_stands_one_em_above_the_typographic_descender(key, expected):
+    face = FontRegistry().resolve([key])
+    font = TTFont(face.path, fontNumber=face.index)
+    assert em_ascent(face.path, face.index) == pytest.approx(
+        1 + font["OS/2"].sTypoDescender / font["head"].unitsPerEm)
+    assert em_ascent(face.path, face.index) == pytest.approx(expected)

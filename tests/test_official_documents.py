@@ -3,6 +3,7 @@ seals (7.3.5.1), 附件 pages (7.3.7), the 版记 at the foot (7.4), 纪要 (10.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pdfplumber
@@ -60,8 +61,13 @@ def baseline(char: dict) -> float:
 
 @cache
 def _descender(font: str) -> float:
-    """The typographic descender (OS/2) of a bundled face, in ems, read from its file."""
-    with TTFont(default_fonts_dir() / f"{font}.ttf", lazy=True) as face:
+    """The typographic descender (OS/2) of a bundled face, in ems, read from its file. `font`
+    is its PostScript name as a PDF gives it: ours (ReportgenSong-Bold), or the name of the
+    subset a DOCX embeds (ReportgenSongZERUEH-Bold), which LibreOffice keeps."""
+    path = default_fonts_dir() / f"{font}.ttf"
+    if not path.exists():
+        path = default_fonts_dir() / (re.sub(r"[A-Z]{6}(?=-)", "", font, count=1) + ".ttf")
+    with TTFont(path, lazy=True) as face:
         return face["OS/2"].sTypoDescender / face["head"].unitsPerEm
 
 

@@ -1,5 +1,13 @@
 """The official documents' DOCX as LibreOffice lays it out: the same 版头, seal, 附件 pages,
-版记, attendance lists and letterhead as the PDF, in the same places (±1 mm)."""
+版记, attendance lists and letterhead as the PDF, in the same places (±1 mm).
+
+The DOCX is built with the bundled faces (`--docx-fonts bundled`), so that LibreOffice draws
+every character in the face the PDF draws it with, and places are compared by the tops of the
+characters' em boxes, read from those faces. What the 版头 places in points (the mark, the
+发文字号 and its rule, a letter's 份号 and letterhead), the seal and the 版记 stand where the
+PDF has them; a line of the grid (the title, 附件1, a 落款, an attendance list) stands where
+LibreOffice sets every grid line, `EXACT_LINE_OFFSET` below the PDF's.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,8 @@ import pytest
 
 from reportgen.cli import main
 from tests.conftest import DATA
-from tests.helpers.libreoffice import convert
+from tests.helpers.libreoffice import EXACT_LINE_OFFSET, convert
+from tests.test_official_documents import em_top
 
 pytestmark = pytest.mark.libreoffice
 
@@ -24,7 +33,8 @@ def renderings(tmp_path_factory):
     found = {}
     for name in ("culture-bureau-safety-notice", "library-upward-report",
                  "library-meeting-minutes", "library-letter"):
-        assert main(["build", str(DATA / f"{name}.yaml"), "-o", str(out)]) == 0
+        assert main(["build", str(DATA / f"{name}.yaml"), "-o", str(out), "--docx-fonts",
+                     "bundled"]) == 0
         office = convert(out / f"{name}.docx", out_dir=out / "lo")
         found[name] = (_read(out / f"{name}.pdf"), _read(office))
     return found
@@ -48,11 +58,15 @@ def where(pages, text: str, size: float | None = None) -> tuple[int, dict, dict]
     raise AssertionError(f"{text!r} not found")
 
 
-def same_place(ours, theirs, text: str, size: float | None = None, edge: str = "x0") -> None:
+def same_place(ours, theirs, text: str, size: float | None = None, edge: str = "x0",
+               grid: bool = False) -> None:
+    """`text` on the same page, its em box's top as high (`grid`: as much lower as every grid
+    line) and its `edge` as far across, within 1 mm."""
     page, first, last = where(ours, text, size)
     page_lo, first_lo, last_lo = where(theirs, text, size)
     assert page_lo == page, f"{text}: page {page_lo} in LibreOffice, {page} in the PDF"
-    assert first_lo["top"] == pytest.approx(first["top"], abs=TOLERANCE), text
+    lower = EXACT_LINE_OFFSET if grid else 0.0
+    assert em_top(first_lo) - em_top(first) == pytest.approx(lower, abs=TOLERANCE), text
     if edge == "centre":  # centred text: the faces' digits differ in width
         ours_x, theirs_x = (first["x0"] + last["x1"]) / 2, (first_lo["x0"] + last_lo["x1"]) / 2
     else:
@@ -86,19 +100,20 @@ def same_seal(ours, theirs) -> None:
 
 def test_the_notice_has_its_head_seal_attachments_and_imprint_in_place(renderings):
     ours, theirs = renderings["culture-bureau-safety-notice"]
-    for text in ("000086", "秘密★6个月", "特急"):
-        same_place(ours, theirs, text)
+    for text in ("000086", "秘密★6个月", "特急"):  # on the first grid lines
+        same_place(ours, theirs, text, grid=True)
     same_place(ours, theirs, "柳州市图书馆文件", size=42)
     same_place(ours, theirs, "柳州市图书馆文件", size=42, edge="x1")
     same_place(ours, theirs, "柳图发〔2026〕5号", edge="centre")
     same_rules(red(ours[0][1]), red(theirs[0][1]))
-    same_place(ours, theirs, "关于开展2026年春节前后", size=22, edge="centre")
+    same_place(ours, theirs, "关于开展2026年春节前后", size=22, edge="centre", grid=True)
     same_seal(ours, theirs)
-    same_place(ours, theirs, "柳州市图书馆", size=16, edge="x1")
-    same_place(ours, theirs, "2026年1月26日", size=16, edge="x1")
+    same_place(ours, theirs, "柳州市图书馆", size=16, edge="x1", grid=True)
+    same_place(ours, theirs, "2026年1月26日", size=16, edge="x1", grid=True)
     for label in ("附件1", "附件2"):
-        same_place(ours, theirs, label)
-    same_place(ours, theirs, "2026年春节前后安全检查分工安排表", size=22, edge="centre")
+        same_place(ours, theirs, label, grid=True)
+    same_place(ours, theirs, "2026年春节前后安全检查分工安排表", size=22, edge="centre",
+               grid=True)
     # The 版记 at the foot of the last page: its last rule on the block's lower edge.
     assert len(theirs) == len(ours)
     same_place(ours, theirs, "柳州市图书馆办公室", size=14)
@@ -115,6 +130,7 @@ def test_the_upward_report_has_its_signers_on_the_doc_number_line(renderings):
     same_place(ours, theirs, "叶伟伶")
     same_place(ours, theirs, "黄喆", edge="x1")
     same_rules(red(ours[0][1]), red(theirs[0][1]))
+    same_place(ours, theirs, "关于2026年春节期间", size=22, edge="centre", grid=True)
     same_seal(ours, theirs)
 
 
@@ -124,22 +140,29 @@ def test_the_minutes_have_their_mark_and_attendance_lists_in_place(renderings):
     same_place(ours, theirs, "〔2026〕3号", edge="centre")
     same_rules(red(ours[0][1]), red(theirs[0][1]))
     for text in ("出席：叶伟伶", "请假：", "列席："):
-        same_place(ours, theirs, text)
+        same_place(ours, theirs, text, grid=True)
 
 
 def test_the_letter_has_its_letterhead_in_place(renderings):
-    """The mark 30 mm from the top and the double rule under it come from the first page's
-    header, 份号 and 发文字号 under the rule. The double rule at the foot is drawn by
-    LibreOffice about 1.8 mm higher than 20 mm from the edge (the footer's reach), so it is
-    only checked for being there, thin over thick."""
+    """The mark 30 mm from the paper's top and the double rule under it in the first page's
+    header, the double rule 20 mm above the paper's foot in a frame of its footer, 份号 and
+    发文字号 7/8 of a character under the upper rule: the header holds more than the top margin
+    but moves nothing (a margin given as exact), and the footer's distance is the page
+    number's. The 版记 stands at the foot of the last page; in the PDF, printed on both sides,
+    that page is an even one (GB/T 9704 7.5), which a DOCX cannot know."""
     ours, theirs = renderings["library-letter"]
     same_place(ours, theirs, "柳州市图书馆", size=42)
     same_place(ours, theirs, "000012")
     same_place(ours, theirs, "柳图函〔2026〕7号", edge="x1")
-    same_place(ours, theirs, "关于商请支持2026年新春阅读系列活动的函", size=22, edge="centre")
+    same_place(ours, theirs, "关于商请支持2026年新春阅读系列活动的函", size=22, edge="centre",
+               grid=True)
     rules, rules_lo = red(ours[0][1]), red(theirs[0][1])
-    same_rules(rules[:2], rules_lo[:2])
-    assert len(rules_lo) == 4 and rules_lo[2]["linewidth"] < rules_lo[3]["linewidth"]
+    assert len(rules) == 4
+    same_rules(rules, rules_lo)
+    assert [rule["linewidth"] for rule in rules_lo] == [rule["linewidth"] for rule in rules]
     same_seal(ours, theirs)
     first_page_foot = [c for c in theirs[0][0] if 262 * MM < c["top"] < 280 * MM]
     assert first_page_foot == []  # no page number on a letter's first page
+    (page, first, _), (page_lo, first_lo, _) = where(ours, "抄送"), where(theirs, "抄送")
+    assert (page, page_lo) == (2, 1)
+    assert em_top(first_lo) == pytest.approx(em_top(first), abs=TOLERANCE)

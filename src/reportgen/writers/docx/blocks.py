@@ -23,6 +23,7 @@ from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template, heading_role
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid
+from reportgen.writers.docx.masthead import Masthead
 from reportgen.writers.docx.numbering import Numbering
 from reportgen.writers.docx.official import Official
 from reportgen.writers.docx.runs import Fallback, runs
@@ -60,6 +61,7 @@ class Body:
         """Space (twips) before the next paragraph, set where what precedes it is off the grid
         (the 版头): it brings that paragraph back onto the grid."""
         self._official = Official(self, grid, template, fonts, pictures)
+        self.masthead = Masthead(self, grid, template, fonts, pictures)
         self.tables = Tables(template, fallback)
         self.sections = Sections()
 
@@ -101,7 +103,7 @@ class Body:
                     self._paragraph("signature", organisation)
                 self._paragraph("date", block.date)
             elif isinstance(block, model.Masthead):
-                self._official.masthead(block)
+                self.masthead.write(block)
             elif isinstance(block, model.AttachmentPage):
                 self._official.attachment_page(block)
                 self.write(block.blocks, fresh=True)

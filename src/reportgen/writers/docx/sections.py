@@ -5,10 +5,12 @@ section's in the body. While the body is written only the paragraphs that end a 
 noted; once the page is set up, each gets a copy of the body's section properties, turned for a
 landscape section: the page 297 × 210 mm, its margins those of the portrait page turned a
 quarter left (the top margin is the portrait left margin), as the PDF turns its pages, so the
-text block is the same rectangle. A landscape section has no line grid: its block (156 mm)
-holds no whole number of grid lines, and LibreOffice would centre the lines it holds in it,
-setting everything on the page some 3.5 pt lower than the PDF; the caption and the lines an
-attachment puts above its table keep their grid pitch as exact line heights.
+text block is the same rectangle. A landscape section's grid is of lines only, their pitch
+the body's stretched to fill its block (156 mm) with whole lines: LibreOffice centres the lines
+a block holds in it, and with the body's pitch would set everything on the page some 3.5 pt
+lower than the PDF; the body's character grid would move a line's start up to 4 pt; without
+a grid, LibreOffice 7.4 wraps the text after a decimal tab in a table's cell (measured: the
+health statistics example's landscape table ran over three pages instead of one).
 
 GB/T 9704-2012 §8 keeps a landscape table's page number where every page has it, on the sheet:
 7 mm below the portrait block, which on the landscape page is its left margin, read top to
@@ -111,7 +113,11 @@ def turn(properties: oxml.Element, page: Page, footers: list[oxml.Element] = ())
             properties.insert(at + offset, deepcopy(reference))
     grid = properties.find(qn("w:docGrid"))
     if grid is not None:  # see the module's docstring
-        grid.set(qn("w:type"), "default")
+        block = mm(page.width_mm - page.left_mm - page.right_mm)
+        pitch = int(grid.get(qn("w:linePitch")))
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(block // max(1, block // pitch)))
+        grid.attrib.pop(qn("w:charSpace"), None)
     size = properties.find(qn("w:pgSz"))
     size.set(qn("w:w"), str(mm(page.height_mm)))
     size.set(qn("w:h"), str(mm(page.width_mm)))

@@ -58,9 +58,7 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     _replace(word.part._styles_part, styles.build(
         document, grid, faces, numbering, footer.height,
         tables.table_styles(writer.tables.styles, template, faces)))
-    head = template.head
-    page.set_up(word, template.page, grid, footer,
-                head.mark_top_mm if head.layout == "letter" else page.HEADER_MM)
+    page.set_up(word, template.page, grid, footer, writer.masthead.header_distance)
     writer.sections.finish(word, template.page)
     package.write_font_table(word, families, embedded)
     package.tidy(word)
