@@ -3,27 +3,34 @@
 Both writers draw the same picture: a PNG in RGBA whose paper white is transparent, at most
 `MAX_SIDE` pixels on its longer side (480 dpi for a 42 mm seal, above the 300 dpi offices
 print). An SVG is rendered with resvg (resvg-py), which draws everything seal makers put in SVG
-files, text along a path included, from one self-contained wheel; the original SVG is kept for
-the DOCX, where Word 2016 and later draw it sharp and older readers the PNG.
+files, text along a path included, from one self-contained wheel (sealsvg.py); the original
+SVG is kept for the DOCX, where Word 2016 and later draw it sharp and older readers the PNG.
+
+The file is read as the report's other files are (files.py): a FIFO, a device or a folder is
+refused without being opened for long, a file over `MAX_BYTES` before it is read. A PNG's size
+in pixels is read from its header before it is decoded, so a small file that unpacks to
+gigapixels (a decompression bomb) is refused first.
 """
 
 from __future__ import annotations
 
 import io
-import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
+from reportgen.budget import UNLIMITED, Deadline
+from reportgen.files import SpecialFile, TooLarge, read_limited
 from reportgen.model import Seal
+from reportgen.reader import sealsvg
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 800
 """Pixels on the longer side of the picture the writers get."""
-RENDER_DPI = 480
-"""For an SVG without a size in mm, cm or in; one with gets `MAX_SIDE` pixels."""
+MAX_PIXELS = 40_000_000
+"""Pixels a PNG seal may have (6,300 × 6,300: a 42 mm seal scanned at 3,800 dpi)."""
 _PNG = b"\x89PNG\r\n\x1a\n"
-_UNITS_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6}
+_RESAVE = "open it in an image editor and save it again as PNG"
 
 
 class SealError(Exception):
@@ -43,30 +50,34 @@ class ReadSeal:
 
 
 def read_seal(file: Path, size_mm: float | None, default_mm: float,
-              font_dirs: tuple[Path, ...] = ()) -> ReadSeal:
+              font_dirs: tuple[Path, ...] = (), deadline: Deadline = UNLIMITED) -> ReadSeal:
     """The seal in `file`, its larger side `size_mm` (else an SVG's own size, else
-    `default_mm`); raises SealError when the file is missing, too big or not a PNG or SVG."""
+    `default_mm`); raises SealError when the file is missing, too big, not a PNG or SVG, or
+    not drawable within its limits (an SVG's drawing is bounded by `deadline` too)."""
+    hint = "give the path of a PNG or SVG file, relative to the report"
     try:
-        raw = file.read_bytes()
+        raw = read_limited(file, MAX_BYTES)
     except FileNotFoundError:
-        raise SealError(f"seal image {file.name} not found",
-                        "give the path of a PNG or SVG file, relative to the report")
-    except IsADirectoryError:
-        raise SealError(f"{file.name} is a folder, not a seal image")
+        raise SealError(f"seal image {file.name} not found", hint) from None
+    except SpecialFile as exc:
+        raise SealError(f"seal image {file.name} {exc}", hint) from None
+    except TooLarge as exc:
+        raise SealError(f"seal image {file.name} is {exc.size // 1_048_576} MB",
+                        f"a seal needs no more than {MAX_SIDE} pixels across; save it "
+                        "smaller") from None
     except OSError as exc:
-        raise SealError(f"cannot read the seal image {file.name}: {exc.strerror}")
-    if len(raw) > MAX_BYTES:
-        raise SealError(f"seal image {file.name} is {len(raw) // 1_048_576} MB",
-                        f"a seal needs no more than {MAX_SIDE} pixels across; save it smaller")
+        raise SealError(f"cannot read the seal image {file.name}: {exc.strerror}") from None
     svg = None
     if raw.startswith(_PNG):
         picture = _open_png(raw, file)
     elif _looks_like_svg(raw):
         svg = raw
-        own = _svg_size_mm(raw)
+        try:
+            own = sealsvg.size_mm(sealsvg.parse(raw))
+            picture = sealsvg.draw(raw, font_dirs, MAX_SIDE, deadline)
+        except sealsvg.SvgError as exc:
+            raise SealError(f"seal image {file.name} {exc}", exc.hint) from None
         size_mm = size_mm or (max(own) if own else None)
-        dpi = MAX_SIDE * 25.4 / max(own) if own else RENDER_DPI
-        picture = _render_svg(raw, file, font_dirs, dpi)
     else:
         kind = "a JPEG" if raw[:3] == b"\xff\xd8\xff" else "not a PNG or SVG"
         raise SealError(f"seal image {file.name} is {kind} image",
@@ -92,55 +103,29 @@ def read_seal(file: Path, size_mm: float | None, default_mm: float,
 def _open_png(raw: bytes, file: Path):
     from PIL import Image, UnidentifiedImageError
 
+    if raw[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", raw[16:24])
+        if width * height > MAX_PIXELS:
+            raise SealError(f"seal image {file.name} is {width} × {height} pixels",
+                            f"a seal needs no more than {MAX_SIDE} pixels across; save it "
+                            "smaller")
     try:
         picture = Image.open(io.BytesIO(raw))
-        if picture.width * picture.height > 40_000_000:
+        if picture.width * picture.height > MAX_PIXELS:
             raise SealError(f"seal image {file.name} is {picture.width} × {picture.height} "
                             "pixels", f"a seal needs no more than {MAX_SIDE} pixels across")
         picture.load()
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise SealError(f"seal image {file.name} is a damaged PNG ({exc})",
-                        "open it in an image editor and save it again as PNG")
+        raise SealError(f"seal image {file.name} is a damaged PNG ({exc})", _RESAVE) from None
+    except (ValueError, Image.DecompressionBombError) as exc:  # a text or profile chunk bomb
+        raise SealError(f"seal image {file.name} holds more than a PNG seal may ({exc})",
+                        _RESAVE + ", without its metadata") from None
     return picture.convert("RGBA")
 
 
 def _looks_like_svg(raw: bytes) -> bool:
     head = raw[:2048].lstrip(b"\xef\xbb\xbf").lstrip()
     return head.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE svg")) and b"<svg" in raw
-
-
-def _svg_size_mm(raw: bytes) -> tuple[float, float] | None:
-    """The SVG's width and height in millimetres when it gives them in absolute units."""
-    try:
-        root = ElementTree.fromstring(raw)
-    except ElementTree.ParseError:
-        return None
-    sizes = []
-    for name in ("width", "height"):
-        found = re.fullmatch(r"\s*([0-9.]+)\s*(mm|cm|in|pt|pc)\s*", root.get(name, ""))
-        if not found:
-            return None
-        sizes.append(float(found.group(1)) * _UNITS_MM[found.group(2)])
-    return sizes[0], sizes[1]
-
-
-def _render_svg(raw: bytes, file: Path, font_dirs: tuple[Path, ...], dpi: float):
-    import resvg_py
-    from PIL import Image
-
-    try:
-        ElementTree.fromstring(raw)
-    except ElementTree.ParseError as exc:
-        raise SealError(f"seal image {file.name} is not valid SVG: {exc}",
-                        "open it in a vector editor (Inkscape) and save it again")
-    try:
-        png = resvg_py.svg_to_bytes(svg_string=raw.decode("utf-8", "replace"), dpi=dpi,
-                                    font_dirs=[str(d) for d in font_dirs],
-                                    resources_dir=str(file.parent))
-    except ValueError as exc:
-        raise SealError(f"seal image {file.name} cannot be drawn: {exc}",
-                        "give the <svg> element a width and height, e.g. width=\"42mm\"")
-    return Image.open(io.BytesIO(bytes(png))).convert("RGBA")
 
 
 def _transparent_paper(picture):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen import model
+from reportgen.budget import Deadline
+from reportgen.errors import ReportError, fail
 from reportgen.writers.pdf.flow import Band, Bookmark, Box, ImprintBox, Picture, TableBox
 from reportgen.writers.pdf.paginate import paginate
 from reportgen.writers.pdf.text import Run
@@ -120,6 +123,27 @@ def test_a_long_table_repeats_its_header_and_breaks_between_rows():
     assert second == ["h", *(f"r{n}" for n in range(3, 12))]
     rules = [rule.y0 for rule in pages[1].rules if rule.y0 == rule.y1]
     assert rules[0] == 0 and rules[-1] == 190  # the table's part on the page is closed
+
+
+class _Checks(Deadline):
+    """A deadline that passes at its `allowed + 1`-th check, whatever the clock says."""
+
+    def __init__(self, allowed: int) -> None:
+        super().__init__(float("inf"))
+        self.left_checks = allowed
+
+    def check(self) -> None:
+        self.left_checks -= 1
+        if self.left_checks < 0:
+            raise fail("time is up")
+
+
+def test_the_deadline_is_checked_on_every_page_of_a_long_table():
+    """A table of 2,000 rows is one item: its pages are what the time limit is checked on."""
+    items = [box("p", 3), table([20.0] * 2_000)]
+    assert len(paginate(items, LINES, 100.0, PITCH)) > 150
+    with pytest.raises(ReportError, match="time is up"):
+        paginate(items, LINES, 100.0, PITCH, deadline=_Checks(20))
 
 
 def test_at_least_two_rows_go_over_with_the_notes():

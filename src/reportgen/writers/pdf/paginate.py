@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from math import ceil
 
+from reportgen.budget import UNLIMITED, Deadline
 from reportgen.keeps import MAX_CARRIED_LINES
 from reportgen.writers.pdf.flow import (
     Box,
@@ -49,13 +50,15 @@ MIN_TIGHTENED = 0.85  # of the pitch: tightened lines stay this far apart (3号 
 
 
 def paginate(items: Sequence[Item], lines: int, width: float, pitch: float,
-             double_sided: bool = False) -> list[Page]:
+             double_sided: bool = False, deadline: Deadline = UNLIMITED) -> list[Page]:
     """The items on pages of `lines` grid lines `pitch` points apart; `width` is the text
-    block's width in points. `double_sided`: printed on both sides (where the 版记 goes)."""
-    pager = _Pager(lines, width, pitch)
+    block's width in points. `double_sided`: printed on both sides (where the 版记 goes).
+    `deadline` is checked before each item and each new page (a long table's parts)."""
+    pager = _Pager(lines, width, pitch, deadline)
     leads = _leads(items, lines, pitch)
     run_end = -1  # items up to this one are a kept run set as it comes
     for i, item in enumerate(items):
+        deadline.check()
         if isinstance(item, Box):
             if i > run_end and item.keep_with_next and \
                     pager.left_empty(item, leads[i]) > MAX_CARRIED_LINES:
@@ -147,7 +150,9 @@ def _leads(items: Sequence[Item], lines: int, pitch: float) -> list[int]:
 
 
 class _Pager:
-    def __init__(self, lines: int, width: float, pitch: float) -> None:
+    def __init__(self, lines: int, width: float, pitch: float,
+                 deadline: Deadline = UNLIMITED) -> None:
+        self.deadline = deadline
         self.lines = lines
         self.width = width
         self.pitch = pitch
@@ -162,6 +167,7 @@ class _Pager:
         return self.pages[-1].rows or self.lines
 
     def new_page(self, landscape: bool = False) -> None:
+        self.deadline.check()
         self.pages.append(Page(landscape=landscape))
         self.used = 0
 

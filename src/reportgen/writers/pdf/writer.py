@@ -35,7 +35,7 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     setter = Setter(options.fonts, grid.scale)
     page_setup = document.template.page
     pages = paginate(lay_out(document, setter, grid, deadline=options.deadline), grid.lines,
-                     grid.width, grid.pitch, page_setup.double_sided)
+                     grid.width, grid.pitch, page_setup.double_sided, options.deadline)
     numbers = PageNumbers(setter, document.template, grid)
     properties = Properties.of(document.metadata, CREATOR,
                                f"{CREATOR} (ReportLab {reportlab.Version})",
