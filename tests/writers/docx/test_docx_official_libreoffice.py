@@ -166,3 +166,52 @@ def test_the_letter_has_its_letterhead_in_place(renderings):
     (page, first, _), (page_lo, first_lo, _) = where(ours, "抄送"), where(theirs, "抄送")
     assert (page, page_lo) == (2, 1)
     assert em_top(first_lo) == pytest.approx(em_top(first), abs=TOLERANCE)
+
+
+JOINT = """template: notice
+copy_number: "000123"
+secrecy: 秘密★1年
+urgency: 加急
+mark:
+  organisations: [柳州市文化广电和旅游局, 柳州市图书馆, 柳州市群众艺术馆]
+  suffix: 文件
+doc_number: 柳文旅联〔2026〕1号
+title: 关于联合开展2026年全民阅读活动的通知
+addressee: 各县（区）文化主管部门
+body:
+  - 为推进书香柳州建设，现就联合开展2026年全民阅读活动有关事项通知如下。
+attachments:
+  - title: 活动安排表
+    body:
+      - table:
+          header: [项目, 时间, 地点]
+          rows: [[世界读书日, 4月23日, 三中路馆], [暑期阅读, 7月至8月, 各分馆]]
+signature:
+  organisation: [柳州市文化广电和旅游局, 柳州市图书馆, 柳州市群众艺术馆]
+  date: 2026-03-20
+  seal: [ring.png, seal.svg, ring.png]
+"""
+
+
+def test_a_joint_document_has_its_mark_and_png_and_svg_seals_in_place(tmp_path):
+    """GB/T 9704 7.2.4 and 7.3.5.1 for three organisations: the joint mark (a borderless table
+    in the DOCX, its suffix centred across the names) and seals of both kinds."""
+    from PIL import Image, ImageDraw
+
+    ring = Image.new("RGB", (400, 400), "white")
+    ImageDraw.Draw(ring).ellipse((20, 20, 380, 380), outline=(220, 20, 30), width=16)
+    ring.save(tmp_path / "ring.png")
+    (tmp_path / "seal.svg").write_bytes((DATA / "seal-liuzhou-library.svg").read_bytes())
+    (tmp_path / "joint.yaml").write_text(JOINT, encoding="utf-8")
+    assert main(["build", str(tmp_path / "joint.yaml"), "-o", str(tmp_path), "--docx-fonts",
+                 "bundled"]) == 0
+    ours = _read(tmp_path / "joint.pdf")
+    theirs = _read(convert(tmp_path / "joint.docx", out_dir=tmp_path / "lo"))
+    for name in ("柳州市文化广电和旅游局", "柳州市图书馆", "柳州市群众艺术馆", "文件"):
+        same_place(ours, theirs, name, size=42)
+        same_place(ours, theirs, name, size=42, edge="x1")
+    same_place(ours, theirs, "柳文旅联〔2026〕1号", edge="centre")
+    same_rules(red(ours[0][1]), red(theirs[0][1]))
+    assert len(ours[1][2]) == 3  # three seals on the 落款's page
+    same_seal(ours, theirs)
+    same_place(ours, theirs, "附件", grid=True)

@@ -189,15 +189,20 @@ class Masthead(Part):
         lead = max(20, top - start - self._em_offset("mark", step))  # the table's top
         self.body._paragraph("mark", "", line_spacing=oxml.spacing(
             line=lead, before=0, before_lines=0, after=0, after_lines=0))
-        self.body._append(self._joint_mark(mark, step, scale, names, suffix, gap))
+        fit = min(1.0, self.grid.text_width / total)
+        self.body._append(self._joint_mark(mark, step, scale, [n * fit for n in names],
+                                           (suffix + gap) * fit))
         return start + lead + step * len(names)
 
     def _joint_mark(self, mark: model.IssuerMark, step: int, scale: int,
-                    names: list[float], suffix: float, gap: float) -> oxml.Element:
+                    names: list[float], suffix: float) -> oxml.Element:
         """A borderless table: the names spread to one width in the left column, the suffix
-        in the right, centred across them (GB/T 9704 7.2.4)."""
-        left = round(max(names) * scale / 100)
-        right = round((suffix + gap) * scale / 100) if mark.suffix else 0
+        in the right, centred across them (GB/T 9704 7.2.4). `names` and `suffix` (with the
+        gap before it) are the widths the PDF gives them, narrowed as it narrows them to fit
+        the block: `scale` is a whole percentage, a little narrower, and the names spread to
+        the exact width as the PDF's do."""
+        left = round(max(names))
+        right = round(suffix) if mark.suffix else 0
         widths = [left] + ([right] if right else [])
         props = oxml.r_pr(scale=scale) if scale < 100 else None
         none = [oxml.el(f"w:{side}", {"w:val": "nil"}) for side in
