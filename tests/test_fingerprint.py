@@ -161,3 +161,34 @@ def test_a_fifo_at_an_output_path_is_foreign_and_never_waited_on(tmp_path):
     reader.start()
     reader.join(10)
     assert found == [State.FOREIGN]
+
+
+def test_a_docx_records_where_it_comes_from_and_a_pull(tmp_path):
+    from reportgen.fingerprint import SOURCE, SOURCE_DIGEST, properties, record_pull
+    from reportgen.fingerprint.ooxml import PULLED
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(stamp("docx", plain_docx(), {SOURCE: "../报告.yaml"}))
+    assert state_of(path) is State.UNCHANGED and properties(path)[SOURCE] == "../报告.yaml"
+    edited = docx.Document(str(path))
+    edited.paragraphs[0].text = "编辑改过的正文"
+    edited.save(str(path))
+    with zipfile.ZipFile(path) as package:  # WPS keeps a property of its own there
+        contents = {name: package.read(name) for name in package.namelist()}
+    contents["docProps/custom.xml"] = contents["docProps/custom.xml"].replace(
+        b"</Properties>", b'<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" '
+        b'name="KSOProductBuildVer"><vt:lpwstr>2052-12.1.0</vt:lpwstr></property></Properties>')
+    path.write_bytes(packed(contents))
+    assert state_of(path) is State.EDITED
+    record_pull(path, {SOURCE_DIGEST: "sha256:1"}, complete=False)
+    assert state_of(path) is State.EDITED and PULLED not in properties(path)
+    record_pull(path, {SOURCE_DIGEST: "sha256:2"})
+    found = properties(path)
+    assert state_of(path) is State.PULLED
+    assert found[SOURCE_DIGEST] == "sha256:2" and found["KSOProductBuildVer"] == "2052-12.1.0"
+    assert found[SOURCE] == "../报告.yaml"
+    assert docx.Document(str(path)).paragraphs[0].text == "编辑改过的正文"
+    again = docx.Document(str(path))
+    again.paragraphs[0].text = "又改了"
+    again.save(str(path))
+    assert state_of(path) is State.EDITED  # edited after the pull

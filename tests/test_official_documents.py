@@ -292,7 +292,7 @@ def test_the_imprint_goes_after_a_blank_page_onto_an_even_page_unnumbered(tmp_pa
     assert "—2—" in text_of(pages[1][0]).replace(" ", "")
 
 
-@pytest.mark.parametrize("diameter", [35.6, 38, 42, 45])
+@pytest.mark.parametrize("diameter", [29, 35.6, 38, 42, 45, 50])
 def test_a_seal_of_any_size_starts_below_the_text_above_within_a_line(tmp_path, diameter):
     """GB/T 9704 7.3.5.1: 印章顶端应当上距正文一行之内, never over the text above."""
     (tmp_path / "seal.svg").write_bytes((DATA / "seal-liuzhou-library.svg").read_bytes())

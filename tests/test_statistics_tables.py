@@ -15,6 +15,7 @@ from reportgen.layout.columns import LABEL_CHARS, is_number, width_chars
 from reportgen.reader.report import read_report
 from tests.conftest import DATA
 from tests.helpers.libreoffice import convert
+from tests.pdfcheck.lines import Geometry, read_pages
 
 EXAMPLE = DATA / "liuzhou-health-statistics-2025.yaml"
 MM = 72 / 25.4
@@ -178,3 +179,26 @@ def test_a_turned_page_keeps_its_page_number_where_every_page_has_it(built, outp
                 assert middle > TURNED[3] - (TURNED[3] - TURNED[1]) / 3
             else:
                 assert middle < TURNED[1] + (TURNED[3] - TURNED[1]) / 3
+
+
+def test_table_lines_stand_where_libreoffice_prints_them(built):
+    """On upright pages each cell line, units line (单位：) and note line (注：) of the PDF is
+    within 1 mm of the same line in LibreOffice's rendering: both seat a line's baseline 4/5
+    down its own line, the units line and the notes as high as the DOCX's paragraphs."""
+    geometry = Geometry()
+    pdf, rendered = read_pages(built["pdf"], geometry), read_pages(built["libreoffice"], geometry)
+    compared = 0
+    for want, got in zip(pdf, rendered, strict=True):
+        if want.turned or want.width > want.height:
+            continue
+        notes = False
+        for line in want.lines:
+            text = _plain(line.text)
+            notes = line.kind == "other" and (notes or text.startswith("注："))
+            if line.cell is None and not (notes or text.startswith("单位：")):
+                continue
+            same = [g.baseline for g in got.lines if _plain(g.text) == text]
+            assert same, (want.number, text)
+            assert min(abs(b - line.baseline) for b in same) <= MM, (want.number, text)
+            compared += 1
+    assert compared > 100

@@ -82,7 +82,8 @@ def test_a_page_of_other_proportions_is_accepted(tmp_path):
 def test_an_unquoted_numbering_style_names_its_item_and_the_fix(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("base: annual-report\nnumbering:\n"
-                    "  levels: [第一部分, 一、, （一）, 1., （1）]\n  plan: 甲\n", encoding="utf-8")
+                    "  levels: [第一部分, 一、, （一）, 1., （1）]\n"
+                    "  plan: 甲\n", encoding="utf-8")
     with pytest.raises(ReportError) as caught:
         load_template(str(path))
     number, plan = caught.value.diagnostics

@@ -120,7 +120,8 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
         document, warnings, registry = check(file, settings, deadline)
         checked = _check_writable(paths, settings)
         report = settings.stdin.encode("utf-8") if settings.stdin is not None else None
-        rendered = _with_attachments(document, _options(registry, settings, deadline),
+        origin = provenance(file, paths["docx"], settings) if "docx" in paths else {}
+        rendered = _with_attachments(document, _options(registry, settings, deadline, origin),
                                      next(iter(paths.values())).stem, report)
         rendered = {fmt: rendered[fmt] for fmt in paths}
     elif settings.parallel_formats and set(paths) == {"docx", "pdf"} and forked.available():
@@ -130,12 +131,14 @@ def build(file: Path, settings: BuildSettings) -> BuildResult:
             document, warnings, registry = check(file, settings, deadline)
             checked = _check_writable(paths, settings)
             helper.send(document)
-            docx = render("docx", document, _options(registry, settings, deadline))
+            docx = render("docx", document, _options(registry, settings, deadline,
+                                                     provenance(file, paths["docx"], settings)))
             rendered = {"docx": docx, "pdf": _helper_result(helper, file)}
     else:
         document, warnings, registry = check(file, settings, deadline)
         checked = _check_writable(paths, settings)
-        options = _options(registry, settings, deadline)
+        options = _options(registry, settings, deadline,
+                           provenance(file, paths["docx"], settings) if "docx" in paths else {})
         rendered = {fmt: render(fmt, document, options) for fmt in paths}
     backups = write_outputs({paths[fmt]: data for fmt, data in rendered.items()}, checked,
                             force=settings.force)
@@ -163,13 +166,15 @@ def _check_writable(paths: dict[str, Path], settings: BuildSettings) -> dict:
     return {path: check_writable(path, force=settings.force) for path in paths.values()}
 
 
-def _options(registry, settings: BuildSettings, deadline=None):
+def _options(registry, settings: BuildSettings, deadline=None,
+             origin: dict[str, str] | None = None):
     from reportgen.budget import UNLIMITED
     from reportgen.writers.options import WriteOptions
 
     return WriteOptions(fonts=registry, docx_fonts=settings.docx_fonts,
                         reproducible=settings.reproducible, pdfa=settings.pdfa,
-                        deadline=deadline or UNLIMITED)
+                        deadline=deadline or UNLIMITED,
+                        provenance=tuple((origin or {}).items()))
 
 
 def _with_attachments(document, options, name: str, report: bytes | None) -> dict[str, bytes]:
@@ -194,8 +199,38 @@ def _pdf_job(file: Path, settings: BuildSettings, deadline):
     return lambda document: render("pdf", document, options)
 
 
+def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str]:
+    """Where a DOCX comes from, for `reportgen pull`: the report's path relative to the DOCX
+    and absolute, a digest of the report's bytes, and the template and font profile chosen on
+    the command line. Nothing for standard input; no paths with --reproducible, whose bytes
+    must not depend on the folders a build runs in."""
+    import hashlib
+    import os
+
+    from reportgen import fingerprint
+
+    if settings.stdin is not None:
+        return {}
+    source = file.resolve()
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return {}
+    found = {fingerprint.SOURCE_DIGEST: "sha256:" + hashlib.sha256(data).hexdigest()}
+    if not settings.reproducible:
+        relative = os.path.relpath(source, docx.parent.resolve())
+        found |= {fingerprint.SOURCE: Path(relative).as_posix(),
+                  fingerprint.SOURCE_PATH: str(source)}
+    if settings.template is not None:
+        found[fingerprint.TEMPLATE] = settings.template
+    if settings.docx_fonts != "standard":
+        found[fingerprint.DOCX_FONTS] = settings.docx_fonts
+    return found
+
+
 def render(fmt: str, document, options) -> bytes:
-    """The bytes of `document` in format `fmt` (docx or pdf), with their fingerprint."""
+    """The bytes of `document` in format `fmt` (docx or pdf), with their fingerprint; a DOCX
+    records `options.provenance` (see provenance())."""
     from reportgen.fingerprint import stamp
 
     buffer = io.BytesIO()
@@ -209,4 +244,4 @@ def render(fmt: str, document, options) -> bytes:
         pdf.write(document, options, buffer)
     else:
         raise ValueError(fmt)
-    return stamp(fmt, buffer.getvalue())
+    return stamp(fmt, buffer.getvalue(), dict(options.provenance))

@@ -1,5 +1,5 @@
-"""The command line: build, validate, fix, new, templates, fonts, schema; one-line errors, exit
-codes."""
+"""The command line: build, archive, validate, fix, pull, new, templates, fonts, schema;
+one-line errors, exit codes."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ _EXAMPLES = {
   reportgen validate my-report.yaml                check it, write nothing
   reportgen build my-report.yaml                   output/my-report.docx and .pdf
   reportgen fix my-report.yaml                     full-width punctuation, in place
+  reportgen pull output/my-report.docx             an editor's revisions back into the YAML
   reportgen build data/ -o out/                    every report of a folder""",
     "build": """examples:
   reportgen build my-report.yaml                   output/my-report.docx and .pdf
@@ -49,6 +50,19 @@ _EXAMPLES = {
 
   , ; : ? ! ( ) in Chinese text become ，；：？！（）, straight quotes “ ” ‘ ’, ... ……, -- ——;
   numbers, times (9:00), URLs, e-mail addresses and Latin sentences stay as they are.""",
+    "pull": """examples:
+  reportgen pull output/report.docx                carry the editor's changes into the report
+                                                   it was built from, in place
+  reportgen pull --diff edited.docx --into report.yaml
+                                                   show the changes as a diff, write nothing
+  reportgen pull --check output/report.docx        exit 1 if the DOCX holds changes the YAML
+                                                   does not have yet (for CI)
+
+  Then `reportgen build report.yaml` builds the editor's text (it replaces the pulled DOCX).
+  Tracked changes must be accepted or rejected first (or --accept-revisions); comments are
+  listed; what the report cannot hold (pictures, bold, page breaks) is listed as not carried
+  back. Where the editor changed computed text ({{ … }}), pull stops unless --prefer says
+  which side wins.""",
     "new": """examples:
   reportgen new notice                             print the starter
   reportgen new handout -o handout.yaml""",
@@ -161,6 +175,29 @@ def _parser() -> argparse.ArgumentParser:
                      help="write nothing; exit 1 if anything would change")
     fix.add_argument("--diff", action="store_true",
                      help="write nothing; print the changes as a unified diff")
+
+    pull = command("pull", "carry an editor's revisions of a DOCX back into its report")
+    pull.add_argument("docx", type=Path, metavar="EDITED.docx",
+                      help="the revised DOCX (built by reportgen, edited in Word, WPS or "
+                           "LibreOffice)")
+    pull.add_argument("--into", type=Path, metavar="REPORT.yaml",
+                      help="the report to update (default: the one the DOCX was built from)")
+    pull.add_argument("--diff", action="store_true",
+                      help="write nothing; print the changes as a unified diff")
+    pull.add_argument("--check", action="store_true",
+                      help="write nothing; exit 1 if the DOCX holds changes not in the YAML")
+    pull.add_argument("--accept-revisions", action="store_true",
+                      help="take tracked changes (修订) as accepted instead of refusing them")
+    pull.add_argument("--prefer", choices=("docx", "yaml"),
+                      help="where the editor changed computed text: docx replaces the "
+                           "expression by the editor's text, yaml leaves the change out")
+    pull.add_argument("--strict", action="store_true",
+                      help="write nothing if anything cannot be carried back")
+    pull.add_argument("--force", action="store_true",
+                      help="pull even though the report changed since the DOCX was built")
+    pull.add_argument("--template", metavar="KIND",
+                      help="the template the DOCX was built with, if not the report's own "
+                           "(default: the one `build --template` recorded in the DOCX)")
 
     new = command("new", "write a commented starter report for a kind")
     new.add_argument("kind", help="annual-report, handout or notice (see `reportgen templates`)")
@@ -357,6 +394,21 @@ def _command_fix(args) -> int:
                    err=err)
 
 
+def _command_pull(args) -> int:
+    from reportgen.pull.command import PullOptions, run_pull
+
+    if str(args.docx) == STDIN or args.into is not None and str(args.into) == STDIN:
+        raise _usage("pull reads a DOCX file and updates a report file in place",
+                     "reportgen pull EDITED.docx --into REPORT.yaml")
+    if args.docx.suffix.lower() in (".yaml", ".yml"):
+        raise _usage("the first file is the edited DOCX; the report comes after --into",
+                     f"reportgen pull EDITED.docx --into {args.docx}", file=args.docx)
+    options = PullOptions(into=args.into, check=args.check, diff=args.diff,
+                          accept_revisions=args.accept_revisions, prefer=args.prefer,
+                          strict=args.strict, force=args.force, template=args.template)
+    return run_pull(args.docx, options, out=out, err=err)
+
+
 def _write_new_file(path: Path, text: str, force: bool) -> None:
     """Write `text` to `path` (a file the user named with -o), refusing to replace one."""
     if path.is_dir():
@@ -478,6 +530,6 @@ def run() -> None:
 
 
 _COMMANDS = {"build": _command_build, "archive": _command_archive,
-             "validate": _command_validate, "fix": _command_fix, "new": _command_new,
-             "templates": _command_templates, "fonts": _command_fonts,
+             "validate": _command_validate, "fix": _command_fix, "pull": _command_pull,
+             "new": _command_new, "templates": _command_templates, "fonts": _command_fonts,
              "schema": _command_schema}

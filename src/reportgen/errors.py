@@ -18,7 +18,8 @@ EXIT_INTERNAL = 70  # a bug in reportgen
 
 EXIT_MEANINGS = {
     EXIT_OK: "done (built, valid, fixed)",
-    EXIT_INVALID_INPUT: "the report is wrong (or `fix --check`: something would change)",
+    EXIT_INVALID_INPUT: "the report is wrong (or `fix --check`, `pull --check`: something would "
+                        "change; `pull`: tracked changes, or computed text the editor changed)",
     EXIT_USAGE: "bad command line",
     EXIT_OUTPUT_PROTECTED: "an output was edited since reportgen wrote it, or is not "
                            "reportgen's: not overwritten",

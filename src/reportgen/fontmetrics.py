@@ -12,6 +12,12 @@ import struct
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reportgen.fontset import FontRegistry
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,13 @@ def em_ascent(path: Path, index: int = 0) -> float:
         else:
             descender = _i16(data, tables[b"head"] + 38)
     return 1 + descender / units
+
+
+def em_descent(fonts: FontRegistry, faces: Sequence[str]) -> float:
+    """How far (ems) the em box of the face that `fonts` picks from `faces` reaches below the
+    baseline: 1 − `em_ascent`."""
+    face = fonts.resolve(faces)
+    return 1 - em_ascent(face.path, face.index)
 
 
 def _tables(data, index: int) -> dict[bytes, int]:

@@ -1,11 +1,12 @@
 """Writing outputs safely: complete files only, moved into place together, never over a user's work.
 
 An output is replaced only when nothing is there or it is our own untouched output (its
-fingerprint holds). An edited or foreign file needs `--force` and is then kept as a backup
-beside the new one; the output of an earlier reportgen, whose edits cannot be told, is kept as a
-backup without asking. The check is made before the build, to fail early, and again under the
-folder's lock just before the renames (`commit.Commit`), so that two builds at once never take
-the same backup name or replace each other's backup.
+fingerprint holds), or an edited DOCX whose text `reportgen pull` has since carried into its
+report (the pull is recorded in it). An edited or foreign file needs `--force` and is then
+kept as a backup beside the new one; the output of an earlier reportgen, whose edits cannot
+be told, is kept as a backup without asking. The check is made before the build, to fail
+early, and again under the folder's lock just before the renames (`commit.Commit`), so that
+two builds at once never take the same backup name or replace each other's backup.
 """
 
 from __future__ import annotations
@@ -53,9 +54,11 @@ def _refuse_unless_allowed(found: Found, force: bool) -> None:
     if found.state in (State.EDITED, State.FOREIGN) and not force:
         why = ("has been edited since reportgen wrote it" if found.state is State.EDITED
                else "was not written by reportgen")
+        pull = f"carry the editor's text into the report first with `reportgen pull {path}`; " \
+            "or " if found.state is State.EDITED and path.suffix.lower() == ".docx" else ""
         raise fail(f"{path.name} {why}; not overwriting it", file=path,
                    exit_code=EXIT_OUTPUT_PROTECTED,
-                   hint="build into another folder with -o, or add --force to replace it "
+                   hint=f"{pull}build into another folder with -o, or add --force to replace it "
                         "(the old file is kept as a backup beside it)")
 
 
@@ -75,7 +78,7 @@ def write_outputs(outputs: dict[Path, bytes], checked: dict[Path, Found], *,
             if found is None or found.signature != signature(path):
                 found = Found.at(path)
                 _refuse_unless_allowed(found, force)
-            if found.state not in (State.ABSENT, State.UNCHANGED):
+            if found.state not in (State.ABSENT, State.UNCHANGED, State.PULLED):
                 keep.append(path)
         try:
             for path in keep:

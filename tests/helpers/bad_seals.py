@@ -11,8 +11,8 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-_NOTICE = ("template: notice\ntitle: 通知\nbody: [正文。]\nsignature:\n  organisation: 柳州市图书馆\n"
-           "  date: 2026-02-03\n  seal: {}\n")
+_NOTICE = ("template: notice\ntitle: 通知\nbody: [正文。]\nsignature:\n"
+           "  organisation: 柳州市图书馆\n  date: 2026-02-03\n  seal: {}\n")
 _SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         'width="42mm" height="42mm" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" '
         'fill="none" stroke="red" stroke-width="4"/>{}</svg>')

@@ -19,10 +19,6 @@ from pathlib import Path
 import pytest
 
 TIMEOUT_S = 120
-EXACT_LINE_OFFSET = 3.04
-"""pt by which LibreOffice 7.4 sets a line of the grid lower than the PDF does: it seats the
-baseline of a line of exact height 4/5 of the way down, where the PDF centres the em box
-(README: what was checked)."""
 BUNDLED_FONTS = Path(__file__).resolve().parents[2] / "fonts"
 FONT_CACHE = Path(tempfile.gettempdir()) / "reportgen-tests-fontconfig"
 

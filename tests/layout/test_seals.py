@@ -11,9 +11,10 @@ EM = 156 * MM / 28  # a 3号 character on the 28-character grid
 WIDTH = 156 * MM
 PITCH = 225 * MM / 22
 SEAL = (42 * MM, 42 * MM)
-GRID = {"em": EM, "width": WIDTH, "pitch": PITCH, "size": 16.0}
-TEXT_BOTTOM = -(PITCH - 16) / 2 / PITCH
-"""The em bottom of the text above, in grid lines from the 落款's first line."""
+GRID = {"em": EM, "width": WIDTH, "pitch": PITCH, "size": 16.0, "descent": 0.15}
+TEXT_BOTTOM = -(PITCH / 5 - 0.15 * 16) / PITCH
+"""The em bottom of the text above (仿宋's, 0.15 em below the baseline, which stands 4/5 of the
+way down its grid line), in grid lines from the 落款's first line."""
 
 
 def test_the_date_stands_4_characters_in_and_the_organisation_and_seal_centre_over_it():
@@ -26,7 +27,7 @@ def test_the_date_stands_4_characters_in_and_the_organisation_and_seal_centre_ov
     assert layout.date_row == seat.row + 1
 
 
-@pytest.mark.parametrize("diameter_mm", [30, 35.6, 36, 38, 40, 42, 45, 50])
+@pytest.mark.parametrize("diameter_mm", [28, 29, 30, 35.6, 36, 38, 40, 42, 45, 49, 50])
 def test_the_seal_top_is_within_one_line_below_the_text_above_and_the_name_below_its_centre(
         diameter_mm):
     height = diameter_mm * MM

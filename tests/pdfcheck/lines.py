@@ -168,7 +168,8 @@ class TextLine:
 
 @dataclass
 class Page:
-    """One page's lines, top to bottom; sizes in pt."""
+    """One page's lines, top to bottom, and the boxes of its drawn rules (table rules, 版记
+    rules: pdfplumber's edges) as (x0, top, x1, bottom); sizes in pt."""
 
     number: int
     width: float
@@ -178,6 +179,7 @@ class Page:
     pictures: list[Cell] = field(default_factory=list)
     """Boxes (x0, top, x1, bottom) of the page's pictures: a seal over a signature."""
     turned: bool = False
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -210,7 +212,9 @@ def _read_page(number: int, plumber_page, geometry: Geometry) -> Page:
         for table in tables:
             cells.extend(c for c in table.cells if c)
             cells.append(table.bbox)  # catches characters in a box pdfplumber left cell-less
-    regions: dict[Cell | None, list[Glyph]] = {}
+    # (cell, in the margin): a turned page's number stands down its left margin, one glyph a
+    # "line"; its glyphs never join a line of the block that happens to share their baseline
+    regions: dict[tuple[Cell | None, bool], list[Glyph]] = {}
     for char in plumber_page.chars:
         glyph = Glyph(
             text=char["text"],
@@ -221,9 +225,10 @@ def _read_page(number: int, plumber_page, geometry: Geometry) -> Page:
             baseline=height - float(char["matrix"][5]),
             size=float(char["size"]),
         )
-        regions.setdefault(_cell_of(glyph, cells), []).append(glyph)
+        margin = turned and glyph.x1 <= geometry.left + 1
+        regions.setdefault((_cell_of(glyph, cells), margin), []).append(glyph)
     lines = []
-    for cell, glyphs in regions.items():
+    for (cell, _), glyphs in regions.items():
         lines.extend(TextLine(page=number, glyphs=row, cell=cell) for row in _rows(glyphs))
     lines = [line for line in lines if line.ink]
     lines.sort(key=lambda line: (line.baseline, line.x0))
@@ -232,8 +237,10 @@ def _read_page(number: int, plumber_page, geometry: Geometry) -> Page:
         line.kind = _kind(line, geometry, turned)
     pictures = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
                 for i in plumber_page.images]
+    rules = [(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
+             for e in plumber_page.edges]
     return Page(number, float(plumber_page.width), height, lines, len(tables), pictures,
-                turned)
+                turned, rules)
 
 
 def _cell_of(glyph: Glyph, cells: list[Cell]) -> Cell | None:

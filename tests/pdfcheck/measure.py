@@ -51,12 +51,12 @@ mislead where a glyph's frame and its drawing differ, so the rules below say whi
   full-width glyph of a page not next to Latin text nor under a picture (a seal's ink lies over
   the 落款; Latin ink legitimately leaves its box, and
   pdfminer's boxes drift after letter-spaced Latin runs): its ink passes its box by more
-  than 10 % of its size where no other glyph's box (grown by the same 10 %) lies, since ink
-  there cannot be told from the neighbour's own; or, for a mark in a box at least ¾ em wide, an
-  opening mark
-  (``OPENING_MARKS``) has more ink pixels in the left half of its box than in the right, or a
-  closing mark (``CLOSING_MARKS``) the other way round, the part of its box under a
-  neighbour's box left out. Chinese fonts set these marks against the text they belong to;
+  than 10 % of its size where no other glyph's box (grown by the same 10 %) and no drawn rule
+  (a table's, 版记's) lies, since ink there cannot be told from the neighbour's own; or, for
+  a mark in a box at least ¾ em wide, an opening mark (``OPENING_MARKS``) has more ink
+  pixels in the left half of its box than in the right, or a closing mark
+  (``CLOSING_MARKS``) the other way round, the part of its box under a neighbour's box left
+  out. Chinese fonts set these marks against the text they belong to;
   a font whose left side bearings (hmtx) disagree with its outlines moves the ink within the
   box (to its left edge when the bearing is 0: pdfium draws an outline from the bearing), so
   only the second test sees that.
@@ -80,6 +80,7 @@ OPENING_MARKS = frozenset("（《「『【〔〈〖“‘［｛〘")
 CLOSING_MARKS = frozenset("）》」』】〕〉〗”’］｝〙。，、；：！？")
 GLYPH_SLACK = 0.1  # of the type size: how far ink may pass its glyph box
 RING = 0.05  # of the type size: the band beyond the slack where stray ink is looked for
+RULE_SLACK = 0.5  # pt around a drawn rule's box that its anti-aliased ink may reach
 FULL_WIDTH_BOX = 0.75  # of the type size: a mark's box at least this wide is full-width
 SAMPLE_EVERY = 20
 
@@ -354,12 +355,12 @@ def _side(line: TextLine, geometry: Geometry) -> str:
 
 def _check_glyphs(page: Page, ink: Ink, result: Measurements) -> None:
     """``glyph_offset`` findings for the sampled glyphs of the page."""
-    # where each glyph's ink may be: its box and the slack around it
+    # where each glyph's ink may be: its box and the slack around it; a rule's ink is its own
     reaches = [
         (_box(glyph), _grow(_box(glyph), GLYPH_SLACK * glyph.size))
         for line in page.lines
         for glyph in line.ink
-    ]
+    ] + [(rule, _grow(rule, RULE_SLACK)) for rule in page.rules]
     plain = 0  # glyphs met so far that are not marks
     for line in page.lines:
         glyphs = line.ink

@@ -29,6 +29,7 @@ from tests.pdfcheck import (
     break_findings,
     check_pdf,
 )
+from tests.pdfcheck.lines import read_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT = "CheckerCJK"
@@ -449,6 +450,29 @@ def test_a_turned_page_has_its_number_down_the_left_margin_at_the_sheets_foot_si
         (2, "page_number", "at the foot of the turned page, expected its head")]
 
 
+def test_a_turned_pages_number_joins_no_line_of_the_block(tmp_path, cjk_font):
+    """Read turned, the number down the margin is a glyph a line: a line of the block that
+    shares a glyph's baseline (a table's units line) keeps to itself."""
+    def turned_page(path: Path, line_at: float | None) -> Path:
+        sheet = Sheet(path)
+        sheet.canvas.setPageSize((A4[1], A4[0]))
+        sheet.canvas.setPageRotation(90)
+        sheet.page_number()
+        if line_at is not None:  # shown turned, the sheet's x is the shown top, its y the left
+            sheet.canvas.saveState()
+            sheet.canvas.translate(line_at, RIGHT)
+            sheet.canvas.rotate(90)
+            sheet.canvas.setFont(FONT, 12)
+            sheet.canvas.drawString(0, 0, "单位：人")
+            sheet.canvas.restoreState()
+        return sheet.save()
+
+    [page] = read_pages(turned_page(tmp_path / "number.pdf", None), Geometry())
+    dash = page.lines[-1].baseline
+    report = check_pdf(turned_page(tmp_path / "both.pdf", dash))
+    assert report.findings == []
+
+
 def test_a_missing_page_number(sheet):
     sheet.line(text(5) + "。", 0, indent=2)
     report = check_pdf(sheet.save())
@@ -536,6 +560,16 @@ def test_ink_past_its_box_is_a_glyph_offset(tmp_path, cjk_font):
 def test_ink_beside_a_neighbour_cannot_be_told_from_the_neighbours(tmp_path, cjk_font):
     sheet = Sheet(tmp_path / "hidden.pdf", BROKEN_FONT)
     sheet.line("〇" + text(4), 0)  # 〇's stray ink lies in the next glyph's box
+    sheet.page_number()
+    assert check_pdf(sheet.save()).findings == []
+
+
+def test_a_rule_under_a_line_is_not_its_glyphs_stray_ink(tmp_path, cjk_font):
+    sheet = Sheet(tmp_path / "ruled.pdf")
+    sheet.line("（" + text(4) + "）", 0)
+    sheet.canvas.setLineWidth(0.5)  # a table's top rule 0.3 pt under the glyph boxes
+    rule_y = TOP + 16 + 0.12 * 16 + 0.3 + 0.25
+    sheet.canvas.line(LEFT, PAGE_HEIGHT - rule_y, RIGHT, PAGE_HEIGHT - rule_y)
     sheet.page_number()
     assert check_pdf(sheet.save()).findings == []
 

@@ -9,16 +9,60 @@ from pathlib import Path
 
 from reportgen.files import open_regular
 from reportgen.fingerprint import ooxml, pdf
+from reportgen.fingerprint import properties as _properties
 from reportgen.fingerprint.state import MAX_OUTPUT_BYTES, State
 
-__all__ = ["State", "stamp", "state_of", "signature"]
+__all__ = ["State", "stamp", "state_of", "signature", "properties", "record_pull"]
+
+SOURCE = "reportgen-source"
+"""The report a DOCX was built from, relative to the DOCX's folder (with `/`)."""
+SOURCE_PATH = "reportgen-source-path"
+"""The same report's absolute path, for a DOCX that was moved away from it."""
+SOURCE_DIGEST = "reportgen-source-digest"
+"""sha256 of the report's bytes when the DOCX was built, or when it was last pulled into it."""
+TEMPLATE = "reportgen-template"
+"""The template `build --template` chose instead of the report's own, if any."""
+DOCX_FONTS = "reportgen-docx-fonts"
+"""The font profile of `build --docx-fonts`, if not the standard one."""
 
 _FORMATS = {".docx": ooxml, ".pdf": pdf}
 
 
-def stamp(fmt: str, data: bytes) -> bytes:
-    """`data`, a DOCX or PDF (`fmt`) just written, with its fingerprint."""
+def stamp(fmt: str, data: bytes, extra: dict[str, str] | None = None) -> bytes:
+    """`data`, a DOCX or PDF (`fmt`) just written, with its fingerprint; a DOCX also with the
+    custom properties `extra` (where it comes from: SOURCE …)."""
+    if fmt == "docx":
+        return ooxml.stamp(data, extra)
     return _FORMATS[f".{fmt}"].stamp(data)
+
+
+def properties(path: Path) -> dict[str, str]:
+    """The custom document properties of the DOCX at `path` (empty if it has none, or is no
+    DOCX)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as docx:
+            info = docx.getinfo("docProps/custom.xml")
+            if info.file_size > 16 * 1024 * 1024:
+                return {}
+            return _properties.read(docx.read(info))
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return {}
+
+
+def record_pull(path: Path, extra: dict[str, str], complete: bool = True) -> None:
+    """Record in the DOCX at `path` that its text is in its report now: the properties `extra`
+    (the report's new digest) and, when the pull was `complete` (nothing was left out), the
+    digest of the file as it is, which lets a build replace it. Only docProps/custom.xml
+    changes; the file is replaced in one step. Raises ReportError if it cannot be written."""
+    from reportgen.outputs import write_atomically
+
+    with open_regular(path) as handle:
+        data = handle.read(MAX_OUTPUT_BYTES + 1)
+    if len(data) > MAX_OUTPUT_BYTES or state_of(path) is State.FOREIGN:
+        return
+    write_atomically({path: ooxml.pulled(data, extra, complete)})
 
 
 def state_of(path: Path) -> State:

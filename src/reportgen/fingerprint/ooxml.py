@@ -4,6 +4,10 @@ The digest covers each part's name and bytes (the property's own value counted a
 an edit anywhere (text, a footer, settings, document properties, an added or removed part) is
 seen. Files written before this covered every part carry a digest of the three text parts
 only (`sha256:…`); such a file, if those parts are unchanged, is `EARLIER`.
+
+A pull (`reportgen pull`) records in an edited DOCX the digest of all of it as it is then, in
+a property of its own (counted as zeros likewise): while that holds, the file is `PULLED`, its
+text in its report, and a build may replace it.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import re
 import zipfile
 import zlib
 
+from reportgen.fingerprint import properties
 from reportgen.fingerprint.state import MAX_UNPACKED, State
 
 PROPERTY = "reportgen-fingerprint"
+PULLED = "reportgen-pulled"
 _CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _CUSTOM_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -25,6 +31,7 @@ _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _PREFIX = "2:sha256:"
 _BLANK = (_PREFIX + "0" * 64).encode()
 _VALUE = re.compile(rf'name="{PROPERTY}"><vt:lpwstr>([^<]+)<'.encode())
+_PULLED_VALUE = re.compile(rf'name="{PULLED}"><vt:lpwstr>([^<]+)<'.encode())
 _EARLIER_PARTS = ("word/document.xml", "word/numbering.xml", "word/styles.xml")
 
 
@@ -44,18 +51,13 @@ def _earlier_digest(parts: dict[str, bytes]) -> str:
     return "sha256:" + hasher.hexdigest()
 
 
-def stamp(docx: bytes) -> bytes:
-    """`docx` with a custom document property holding the digest of all its parts."""
+def stamp(docx: bytes, extra: dict[str, str] | None = None) -> bytes:
+    """`docx` with a custom document property holding the digest of all its parts, and the
+    properties `extra` (where it comes from)."""
     with zipfile.ZipFile(io.BytesIO(docx)) as source:
         names = [info.filename for info in source.infolist()]
         parts = {name: source.read(name) for name in names}
-    prop = (f'<property fmtid="{_FMTID}" pid="2" name="{PROPERTY}"><vt:lpwstr>'
-            f'{_BLANK.decode()}</vt:lpwstr></property>')
-    parts[_CUSTOM_PART] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes">{prop}</Properties>').encode()
+    parts[_CUSTOM_PART] = properties.written({PROPERTY: _BLANK.decode(), **(extra or {})})
     if _CUSTOM_PART not in names:
         names.append(_CUSTOM_PART)
     types = parts["[Content_Types].xml"].decode()
@@ -71,6 +73,25 @@ def stamp(docx: bytes) -> bytes:
         parts["_rels/.rels"] = rels.encode()
     value = _digest(parts).encode()
     parts[_CUSTOM_PART] = parts[_CUSTOM_PART].replace(_BLANK, value)
+    return _zipped(names, parts)
+
+
+def pulled(docx: bytes, extra: dict[str, str], complete: bool) -> bytes:
+    """`docx` (an edited DOCX of ours) with the properties `extra` set and, when the pull was
+    `complete` (it left nothing out), the digest of all of it as it is: `PULLED` while that
+    holds. Only docProps/custom.xml changes."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        names = [info.filename for info in source.infolist()]
+        parts = {name: source.read(name) for name in names}
+    parts[_CUSTOM_PART] = properties.written(
+        {**extra, **({PULLED: _BLANK.decode()} if complete else {})}, parts[_CUSTOM_PART])
+    if complete:
+        value = _digest(parts).encode()
+        parts[_CUSTOM_PART] = parts[_CUSTOM_PART].replace(_BLANK, value)
+    return _zipped(names, parts)
+
+
+def _zipped(names: list[str], parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in names:
@@ -105,4 +126,12 @@ def state(data: bytes) -> State:
         return State.FOREIGN
     start, end = found.span(1)
     parts[_CUSTOM_PART] = custom[:start] + _BLANK + custom[end:]
-    return State.UNCHANGED if _digest(parts) == value else State.EDITED
+    if _digest(parts) == value:
+        return State.UNCHANGED
+    pull = _PULLED_VALUE.search(custom)
+    if pull is None:
+        return State.EDITED
+    start, end = pull.span(1)
+    parts[_CUSTOM_PART] = custom[:start] + _BLANK + custom[end:]
+    return State.PULLED if _digest(parts) == pull.group(1).decode("ascii", "replace") \
+        else State.EDITED

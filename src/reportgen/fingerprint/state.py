@@ -11,6 +11,7 @@ class State(Enum):
     ABSENT = "absent"
     UNCHANGED = "unchanged"  # written by reportgen and not edited since
     EDITED = "edited"  # written by reportgen, then changed (or re-saved) by someone
+    PULLED = "pulled"  # edited, then pulled into its report (`reportgen pull`), not since
     EARLIER = "earlier"
     """written by a reportgen whose fingerprint did not cover the whole file: whether it was
     edited cannot be told, so it is replaced only with a backup kept"""

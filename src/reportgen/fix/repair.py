@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.chinese import joins_with_space
 from reportgen.errors import EXIT_INTERNAL, fail
 from reportgen.punctuation import Repair, repaired, repairs
+from reportgen.reader.folding import read_scalar
 from reportgen.reader.source import load, read_text
 from reportgen.yamlsrc import edits
-from reportgen.yamlsrc.scalars import LITERAL, ScalarText, scan
+from reportgen.yamlsrc.scalars import ScalarText
 from reportgen.yamlsrc.tree import Located, compose, scalars
 
 NOT_TEXT = frozenset({"template", "source", "sheet", "align", "numbering", "format", "base"})
@@ -69,7 +69,7 @@ def repair_file(file: Path) -> FileRepairs:
         if located.key or located.node.tag != _STR or located.path[:1] != ("data",) and \
                 NOT_TEXT & set(map(str, located.path)):
             continue
-        scalar = _read(text, located)
+        scalar = read_scalar(text, located.node, located.parent_indent)
         if scalar is None:  # read differently from libyaml: no span is known for sure
             if repairs(located.node.value):
                 line = located.node.start_mark.line + 1
@@ -98,16 +98,8 @@ def repair_file(file: Path) -> FileRepairs:
     return found
 
 
-def _read(text: str, located: Located) -> ScalarText | None:
-    """A text as the reader reads it: folded lines joined without a space beside Chinese."""
-    scanned = scan(text, located.node, located.parent_indent)
-    if scanned is None or scanned.style == LITERAL:
-        return scanned
-    return scanned.joined(joins_with_space)
-
-
 def _value(text: str, located: Located) -> str:
-    scanned = _read(text, located)
+    scanned = read_scalar(text, located.node, located.parent_indent)
     return scanned.value if scanned is not None else located.node.value
 
 

@@ -3,7 +3,8 @@
 The date stands 4 characters in from the right; each organisation is centred over its seal's
 centre, the last one over the date; the organisation's line sits `SEAL_BELOW_CENTRE` lines
 below its seal's centre (居中偏下), with as many empty lines above it as put the seal's top
-below the text above and within one line of it (that text's em box centred in its grid line).
+below the text above and within one line of it (that text's em box on its grid line's baseline,
+4/5 of the way down, reportgen.layout.baseline).
 Seals of a joint document stand side by side from the right, as many as fit a row, never
 touching; further rows go above. Lengths are in points from the text block's left edge, rows
 in grid lines from the 落款's first line. The widths come from the faces that draw the text,
@@ -15,6 +16,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from reportgen.layout.baseline import baseline_depth
 
 DATE_IN_CHARS = 4
 """7.3.5.1: the date 4 characters in from the right."""
@@ -55,15 +58,18 @@ class SealedSignature:
 
 
 def sealed_signature(names: Sequence[float], date: float, seals: Sequence[tuple[float, float]],
-                     *, em: float, width: float, pitch: float, size: float) -> SealedSignature:
+                     *, em: float, width: float, pitch: float, size: float,
+                     descent: float) -> SealedSignature:
     """The layout of organisations `names` wide over seals of (width, height) `seals`, one
     each, and a date `date` wide, on a block `width` wide whose characters are `em` wide and
-    whose grid lines are `pitch` apart, the text above set in `size` points."""
+    whose grid lines are `pitch` apart, the text above set in `size` points, its em box
+    reaching `descent` ems below its baseline (fontmetrics.em_ascent: 0.12 in Song, 0.15 in
+    the bundled 仿宋)."""
     centre = width - DATE_IN_CHARS * em - date / 2
     diameter = max(height for _, height in seals) / pitch
     # The seal's top, blank + SEAL_BELOW_CENTRE - diameter / 2 grid lines below the 落款's
     # first line, lies in the one line below the em box of the text above.
-    below_text = (pitch - size) / 2 / pitch
+    below_text = (pitch - baseline_depth(pitch) - descent * size) / pitch
     blank = max(1, math.ceil(diameter / 2 - SEAL_BELOW_CENTRE - below_text))
     row_height = max(blank + 1, math.ceil(diameter + 0.25))
     # Seals side by side, as far apart as their widest name needs.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from yaml.nodes import ScalarNode
 
 from reportgen.chinese import joins_with_space
-from reportgen.yamlsrc.scalars import ScalarText, scan
+from reportgen.yamlsrc.scalars import LITERAL, ScalarText, scan
 
 Slip = tuple[int, str, str]
 """Where in the file (an index into its text), what, and the hint."""
@@ -25,6 +25,16 @@ def fold(text: str, node: ScalarNode, parent_indent: int) -> tuple[str, list[Sli
     if scanned is None:
         return None
     return scanned.joined(joins_with_space).value, _slips(scanned, text, parent_indent)
+
+
+def read_scalar(text: str, node: ScalarNode, parent_indent: int) -> ScalarText | None:
+    """A scalar's characters with their spans as the reader reads it: the lines of a plain,
+    quoted or `>` text joined without a space beside Chinese (a `|` text keeps its lines; the
+    reader joins them later). None where it cannot be read span by span."""
+    scanned = scan(text, node, parent_indent)
+    if scanned is None or scanned.style == LITERAL:
+        return scanned
+    return scanned.joined(joins_with_space)
 
 
 def _slips(scalar: ScalarText, text: str, parent_indent: int) -> list[Slip]:

@@ -45,9 +45,13 @@ def read_report(file: Path, *, template: str | None = None,
                 warnings: list[Diagnostic] | None = None,
                 glyph_check: GlyphCheck | None = None, text: str | None = None,
                 missing_glyphs: str = "warning",
-                deadline: Deadline = UNLIMITED) -> model.Document:
+                deadline: Deadline = UNLIMITED,
+                printed: dict[Path_, str] | None = None) -> model.Document:
     """Read, validate and build the report in `file` (or `text`, as if read from `file`);
     raises ReportError with every problem.
+
+    `printed`, when given, receives each text as printed (expressions evaluated, lines
+    joined, a date as 2026年2月3日) by its field path, for `reportgen pull` to compare with.
 
     Problems that do not stop a build (half-width punctuation in Chinese text, lines a fold
     joined that look like list items, characters no font can draw when `glyph_check` is given)
@@ -64,6 +68,7 @@ def read_report(file: Path, *, template: str | None = None,
     if problems:
         raise ReportError(problems)
     builder = _Builder(source, template, glyph_check, missing_glyphs, deadline)
+    builder.printed = printed
     document = builder.build()
     if warnings is not None:
         warnings.extend(sorted(source.notes + builder.warnings,
@@ -97,6 +102,7 @@ class _Builder:
         self.section_list = "sections"
         self.plan_count = 0
         self.attachment_titles: tuple[str, ...] = ()
+        self.printed: dict[Path_, str] | None = None
 
     # -- helpers -------------------------------------------------------------------------------
     def error(self, path: Path_, message: str, hint: str | None = None) -> None:
@@ -117,7 +123,10 @@ class _Builder:
     def text(self, value: Any, path: Path_) -> str:
         """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
         if isinstance(value, _dt.date):
-            return _date_text(value)
+            text = _date_text(value)
+            if self.printed is not None:
+                self.printed[path] = text
+            return text
         self.deadline.check()
         text = self.short_enough(str(value), path)
         try:
@@ -139,6 +148,8 @@ class _Builder:
                              "which a document cannot hold",
                        "delete it; it often comes from copying out of a web page or PDF")
         self.lint(text, path)
+        if self.printed is not None:
+            self.printed[path] = text
         return text
 
     def short_enough(self, text: str, path: Path_) -> str:
@@ -189,7 +200,10 @@ class _Builder:
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             year, month, day = (int(part) for part in text.split("-"))
             try:
-                return _date_text(_dt.date(year, month, day))
+                text = _date_text(_dt.date(year, month, day))
+                if self.printed is not None:
+                    self.printed[path] = text
+                return text
             except ValueError as exc:
                 self.error(path, f"`{text}` is not a valid date: {exc}",
                            "write the date as YYYY-MM-DD, e.g. 2026-02-03")

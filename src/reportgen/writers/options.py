@@ -40,6 +40,8 @@ class WriteOptions:
     `pdfa` asks the PDF writer for PDF/A-2u (`2u`) or PDF/A-3u (`3u`, which also embeds
     `attachments`); None writes a plain PDF.
     `deadline` is checked between blocks and pages: past it, writing stops with an error.
+    `provenance` is what a DOCX records of where it comes from, for `reportgen pull` (the
+    report's path …; build.provenance); empty for a DOCX that goes nowhere an editor works.
     """
 
     fonts: FontRegistry
@@ -48,3 +50,4 @@ class WriteOptions:
     pdfa: str | None = None
     attachments: tuple[Attachment, ...] = ()
     deadline: Deadline = UNLIMITED
+    provenance: tuple[tuple[str, str], ...] = ()

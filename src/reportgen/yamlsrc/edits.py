@@ -6,12 +6,18 @@ a scalar in its own style (escaping as the style needs); `replace_value` rewrite
 scalar, keeping its style where the new text fits it. `apply` makes the edits and `check`
 composes the result again and compares every scalar with what was meant, so an edit can never
 silently change another value or leave invalid YAML. `locate` finds a scalar by its field path.
+
+Structural edits (blocks.py) put text of the file elsewhere: a `Moved` part stands for a span
+of the file with the edits inside it made, so an entry moved to another list keeps the changes
+made inside it. An edit inside the span of another edit belongs to that span: it is made where
+the span is carried (a `Moved`), and dropped where the span is deleted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Union
 
 import yaml
 from yaml.nodes import ScalarNode
@@ -24,13 +30,35 @@ class EditError(ValueError):
     """An edit that cannot be made (in place): the message says why."""
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
-    """Replace text[start:end] of the file by `text`."""
+@dataclass(frozen=True)
+class Moved:
+    """The file's text[start:end] with the edits inside it made, every line shifted `indent`
+    columns (to the left where negative): an entry carried to another place."""
 
     start: int
     end: int
-    text: str
+    indent: int = 0
+    inner: int | None = None
+    """Where the entry's own value starts (after its `-` or key): see Edit.within."""
+
+
+Part = Union[str, Moved]  # noqa: UP007 - a runtime alias
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] of the file by `text` (a string, or strings and moved spans)."""
+
+    start: int
+    end: int
+    text: str | tuple[Part, ...]
+    within: tuple[int, int] | None = None
+    """For an insertion: the span of the collection it adds to. An insertion at the very
+    start or end of an entry that is moved or deleted belongs to that entry only if its
+    collection is inside the entry's value (a new last item of a moved section's body), not
+    if it is the entry's own list (a new item after it, or in place of it)."""
+    inner: int | None = None
+    """For an edit removing an entry: where the entry's value starts."""
 
 
 def locate(text: str, path: Path_) -> ScalarText:
@@ -73,7 +101,7 @@ def replace_span(scalar: ScalarText, start: int, end: int, new: str) -> Edit:
 
 def _in_style(text: str, style: str) -> str:
     if style == DOUBLE:
-        return _double_quoted(text)[1:-1]
+        return quoted(text)[1:-1]
     if style == SINGLE:
         return text.replace("'", "''")
     return text
@@ -83,24 +111,84 @@ def replace_value(scalar: ScalarText, new: str) -> Edit:
     """The edit that rewrites the whole of `scalar` to read `new`: in its own style where
     that can hold the text, else double-quoted (which holds any text on one line)."""
     style = scalar.style
-    if style == PLAIN and _plain_ok(new) or style == SINGLE and _single_ok(new):
+    if style == PLAIN and plain_ok(new) or style == SINGLE and _single_ok(new):
         written = new if style == PLAIN else "'" + new.replace("'", "''") + "'"
     elif style in (LITERAL, FOLDED) and scalar.indent is not None and _block_ok(new):
         written = _block(new, scalar.indent, LITERAL if "\n" in new.rstrip("\n") else style)
     else:
-        written = _double_quoted(new) + ("\n" if scalar.ends_line else "")
+        written = quoted(new) + ("\n" if scalar.ends_line else "")
     return Edit(scalar.start, scalar.end, written)
 
 
 def apply(text: str, edits: Iterable[Edit]) -> str:
-    """`text` with the edits made; raises EditError if two of them overlap."""
-    parts, at = [], 0
-    for edit in sorted(edits):
-        if edit.start < at:
+    """`text` with the edits made; raises EditError if two of them overlap without one
+    holding the other. Insertions at one place are made in the order given."""
+    return _made(text, list(edits), 0, len(text), None)
+
+
+def position(text: str, edits: Iterable[Edit], at: int) -> int:
+    """Where index `at` of `text` is once the edits are made (before anything they insert
+    right there)."""
+    before = [e for e in edits if e.end <= at and not e.start == e.end == at]
+    return len(_made(text, before, 0, at, None))
+
+
+def _belongs(edit: Edit, lo: int, hi: int, inner: int | None = None) -> bool:
+    """Whether `edit` is part of the span [lo, hi), an entry whose value starts at `inner`
+    (see Edit.within)."""
+    if edit.start < edit.end:
+        return lo <= edit.start and edit.end <= hi
+    if lo < edit.start < hi:
+        return True
+    return edit.start in (lo, hi) and edit.within is not None and \
+        (lo if inner is None else inner) <= edit.within[0] and edit.within[1] <= hi
+
+
+def _made(text: str, edits: list[Edit], lo: int, hi: int, carried: Moved | None) -> str:
+    """text[lo:hi] with the outermost edits inside it made: those inside a span that another
+    edit replaces go with that span (not the edit that removes the span being `carried`)."""
+    whole = carried is None
+    inner = None if whole else carried.inner
+    inside = [(n, e) for n, e in enumerate(edits)
+              if (lo <= e.start and e.end <= hi if whole else _belongs(e, lo, hi, inner))
+              and not (e.start == lo and e.end == hi and lo < hi and not whole)]
+    spans = sorted(((n, e) for n, e in inside if e.start < e.end),
+                   key=lambda ne: (ne[1].start, -ne[1].end, ne[0]))
+    outer: list[tuple[int, Edit]] = []
+    for n, edit in spans:
+        if outer and edit.start < outer[-1][1].end:
+            if edit.end <= outer[-1][1].end:
+                continue  # inside an edit already made: part of what that one replaces
             raise EditError(f"edits overlap at index {edit.start}")
-        parts += [text[at:edit.start], edit.text]
+        outer.append((n, edit))
+    points = [(n, e) for n, e in inside if e.start == e.end
+              and not any(_belongs(e, o.start, o.end, o.inner) for _, o in outer)]
+    made = sorted(outer + points, key=lambda ne: (ne[1].start, ne[1].start != ne[1].end, ne[0]))
+    parts, at = [], lo
+    for _, edit in made:
+        parts += [text[at:edit.start], _text_of(text, edits, edit.text)]
         at = edit.end
-    return "".join(parts) + text[at:]
+    result = "".join(parts) + text[at:hi]
+    return result if whole else _shifted(result, carried.indent)
+
+
+def _text_of(text: str, edits: list[Edit], replacement: str | tuple[Part, ...]) -> str:
+    if isinstance(replacement, str):
+        return replacement
+    return "".join(part if isinstance(part, str) else _made(text, edits, part.start, part.end,
+                                                            part)
+                   for part in replacement)
+
+
+def _shifted(block: str, by: int) -> str:
+    """Every line of `block` moved `by` columns (to the left where negative: as far as its
+    leading spaces allow)."""
+    if by == 0:
+        return block
+    lines = block.split("\n")
+    if by > 0:
+        return "\n".join(" " * by + line if line.strip() else line for line in lines)
+    return "\n".join(line[min(-by, len(line) - len(line.lstrip(" "))):] for line in lines)
 
 
 def raw_value(text: str, located: Located) -> str:
@@ -136,8 +224,9 @@ _INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 _FLOW = ",[]{}"  # would end a plain scalar inside [ ] or { }
 
 
-def _plain_ok(text: str) -> bool:
-    """Whether `text` written bare reads back as this very text (a string)."""
+def plain_ok(text: str) -> bool:
+    """Whether `text` written bare reads back as this very text (a string), in a block or
+    inside [ ]."""
     if not text or text != text.strip() or text[0] in _INDICATORS or text.endswith(":") \
             or any(c in text for c in _FLOW + "\n\t") or ": " in text or " #" in text:
         return False
@@ -165,7 +254,8 @@ def _block(text: str, indent: int, style: str) -> str:
     return f"{style}{chomping}\n" + "\n".join(lines) + "\n" * max(trailing, 1)
 
 
-def _double_quoted(text: str) -> str:
+def quoted(text: str) -> str:
+    """`text` double-quoted, escaped where YAML needs it: any text fits on one line."""
     out = []
     for ch in text:
         if ch in '"\\':

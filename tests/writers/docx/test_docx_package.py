@@ -73,10 +73,11 @@ def test_the_parts_declare_only_what_they_use(example_docx):
 
 def test_the_footer_line_puts_the_dash_top_7_mm_under_the_block():
     # A face with ascent 0.9, descent 0.1 and a dash 0.3 em high, at 14 pt: the line is 14 pt
-    # high and its bottom stands 0.1 + 0.3 em = 5.6 pt (112 twips) under the dash's top.
+    # (280 twips) high, its baseline 4/5 of it down, so its bottom stands 56 + 84 twips (0.2
+    # of the line, then 0.3 em) under the dash's top.
     line = FooterLine.of(Page(), VerticalMetrics(ascent=0.9, descent=0.1, top=0.3))
     assert line.height == 280
-    assert line.footer_distance == round(28 * 1440 / 25.4) - 112
+    assert line.footer_distance == round(28 * 1440 / 25.4) - 140
 
 
 def test_the_schema_check_finds_what_word_would_refuse(example_docx, tmp_path):

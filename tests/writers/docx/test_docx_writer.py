@@ -271,3 +271,21 @@ def test_headings_and_plan_points_keep_as_reportgen_keeps_says(tmp_path):
     assert {p._p.find("w:pPr/w:keepNext", NS).get(w("val")) for p in points} == {"0"}
     heading = next(p for p in document.paragraphs if p.style.style_id == "Heading1")
     assert heading._p.find("w:pPr/w:keepNext", NS) is None  # its style's keep: it has a plan
+
+
+def test_a_title_longer_than_a_core_property_holds_still_builds(tmp_path):
+    from reportgen.build import font_registry, render
+    from reportgen.reader.report import read_report
+    from reportgen.writers.options import WriteOptions
+
+    report = tmp_path / "long.yaml"
+    report.write_text("title: [" + ", ".join(["很长的标题" * 20] * 3) + "]\nbody:\n  - 正文。\n",
+                      encoding="utf-8")
+    data = render("docx", read_report(report), WriteOptions(fonts=font_registry(())))
+    import io
+
+    import docx as python_docx
+
+    document = python_docx.Document(io.BytesIO(data))
+    assert len(document.core_properties.title) == 255
+    assert document.paragraphs[0].text.replace("\n", "").startswith("很长的标题" * 20)

@@ -28,8 +28,14 @@ def test_22_lines_and_28_characters(grid):
     assert grid.boundary(22) == pytest.approx(grid.bottom)
 
 
-def test_the_body_em_box_is_centred_in_its_grid_line(grid):
+def test_every_baseline_sits_four_fifths_down_its_grid_line(grid):
     for row in (0, 7, 21):
-        em_top = grid.baseline(row) - 0.88 * 16
-        assert em_top - grid.boundary(row) == pytest.approx(grid.boundary(row + 1) - em_top - 16)
+        assert grid.baseline(row) - grid.boundary(row) == pytest.approx(0.8 * grid.pitch)
     assert grid.baseline(1) - grid.baseline(0) == pytest.approx(grid.pitch)
+
+
+def test_the_last_lines_descent_stays_in_the_block(grid):
+    # 0.2 of a grid line (5.8 pt) under the baseline: more than any face's descent at 16 pt
+    # (the bundled 黑体's, 0.288 em, is 4.6 pt) and the 22 pt title's em box (0.12 em, 2.6 pt)
+    assert grid.bottom - grid.baseline(grid.lines - 1) == pytest.approx(0.2 * grid.pitch)
+    assert grid.bottom - grid.baseline(grid.lines - 1) > 0.288 * 16

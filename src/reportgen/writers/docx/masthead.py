@@ -9,10 +9,9 @@ its 份号 and 发文字号 are placed from the text block's top as a document's
 
 Positions are those of the PDF (writers/pdf/official.py): the mark's em box `mark_top_mm` down,
 the 发文字号 on the PDF's grid baseline, the rule `rule_below_mm` below its em box, a letter's
-first line 7/8 of a character below its rule. LibreOffice 7.4 sets the baseline of a line of
-exact height 4/5 of the way down whatever the face (measured: 42.0 pt down a 52.5 pt line,
-30.0 pt down a 37.5 pt one), and an em box stands `em_ascent` of its face above the baseline;
-Word and WPS were not measured.
+first line 7/8 of a character below its rule. A line of exact height has its baseline 4/5 of
+the way down (reportgen.layout.baseline, as LibreOffice 7.4 sets it and the PDF does), and an
+em box stands `em_ascent` of its face above the baseline; Word and WPS were not measured.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from reportgen import model
 from reportgen.fontmetrics import em_ascent
+from reportgen.layout.baseline import baseline_depth
 from reportgen.layout.columns import width_chars
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
@@ -34,11 +34,6 @@ if TYPE_CHECKING:
     from reportgen.writers.docx.blocks import Body
     from reportgen.writers.docx.seal import Pictures
 
-EXACT_ASCENT = 0.8
-"""Where a line of exact height has its baseline, as a share of its height from its top."""
-GRID_EM_ASCENT = 0.88
-"""The PDF's grid lines centre the body's em box and put 0.88 of it above the baseline
-(writers/pdf/grid.py)."""
 MARK_LEADING = 1.2
 """The step between the names of a joint mark, in ems (as the PDF)."""
 SIGNERS_PER_LINE = 2
@@ -70,7 +65,7 @@ class Masthead(Part):
         """Twips from the top of a line `line` twips high (exact) down to the top of the em box
         of `role`'s text in it, set in the face the PDF draws that role with."""
         face = self.fonts.resolve(self.template.role(role).faces)
-        return round(EXACT_ASCENT * line - 20 * em_ascent(face.path, face.index)
+        return round(baseline_depth(line) - 20 * em_ascent(face.path, face.index)
                      * self.size(role))
 
     def _em_below(self, role: str) -> float:
@@ -84,9 +79,9 @@ class Masthead(Part):
         return mm(self.template.page.text_height_mm) / self.template.page.lines
 
     def _pdf_baseline(self, row: int) -> float:
-        """Twips below the text block's top of the PDF's baseline of grid line `row`."""
-        pitch, body = self._pdf_pitch, pt(self.grid.size_pt)
-        return row * pitch + (pitch - body) / 2 + GRID_EM_ASCENT * body
+        """Twips below the text block's top of the PDF's baseline of grid line `row`
+        (writers/pdf/grid.py)."""
+        return row * self._pdf_pitch + baseline_depth(self._pdf_pitch)
 
     def _notes(self, head: model.Masthead) -> list[tuple[str, str]]:
         return [(text, role) for text, role in ((head.copy_number, "copy_number"),
@@ -115,7 +110,7 @@ class Masthead(Part):
         flat = oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
                         first_line_chars=0)
         for i, (text, names, tabs) in enumerate(lines):
-            top = round(self._pdf_baseline(row + i) - EXACT_ASCENT * pitch)  # the PDF's baseline
+            top = round(self._pdf_baseline(row + i) - baseline_depth(pitch))  # its baseline
             rule, space = self._rule(top) if i == len(lines) - 1 else (None, 0)
             p = self.body._paragraph(
                 "doc_number", text, align="left" if head.signers else "center",
@@ -134,7 +129,7 @@ class Masthead(Part):
         draws it (7.2.5); and the border's space from the text, in points."""
         spec = self.template.head
         pitch = self.grid.line_pitch
-        em_bottom = top + EXACT_ASCENT * pitch + self._em_below("doc_number")
+        em_bottom = top + baseline_depth(pitch) + self._em_below("doc_number")
         centre = em_bottom + mm(spec.rule_below_mm)
         space = round((centre - top - pitch) / 20 - spec.rule_pt / 2)
         space = min(max(space, 0), MAX_BORDER_SPACE)

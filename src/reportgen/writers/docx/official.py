@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reportgen import model
 from reportgen.advances import measure
+from reportgen.fontmetrics import em_descent
 from reportgen.layout import seals
 from reportgen.tablefit import fit
 from reportgen.template import Template
@@ -61,7 +62,7 @@ class Official(Part):
             names, date * date_pt * scale,
             [(seal.width_mm * PT_PER_MM, seal.height_mm * PT_PER_MM) for seal in block.seals],
             em=em, width=width, pitch=page.text_height_mm * PT_PER_MM / page.lines,
-            size=grid.size_pt)
+            size=grid.size_pt, descent=em_descent(self.fonts, self.template.role("body").faces))
         flat = oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=0,
                         first_line_chars=0)
         seated = list(zip(block.organisations, names, layout.seats, block.seals, strict=True))

@@ -51,14 +51,19 @@ def _drop(rels, rid: str) -> None:
     rels.related_parts.pop(rid, None)
 
 
+_LONGEST = 255
+
+
 def set_properties(document: docx.document.Document, metadata: Metadata,
                    reproducible: bool) -> None:
-    """Core properties from the metadata; with `reproducible`, no clock time anywhere."""
+    """Core properties from the metadata; with `reproducible`, no clock time anywhere. Each
+    text property holds at most 255 characters (python-docx refuses more; a long title is cut
+    there, as Word shows it in a line anyway)."""
     props = document.core_properties
-    props.title = metadata.title
-    props.author = metadata.author
-    props.subject = metadata.subject
-    props.keywords = ", ".join(metadata.keywords)
+    props.title = metadata.title[:_LONGEST]
+    props.author = metadata.author[:_LONGEST]
+    props.subject = metadata.subject[:_LONGEST]
+    props.keywords = ", ".join(metadata.keywords)[:_LONGEST]
     props.language = metadata.language
     props.comments = ""
     props.category = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import docx.document
@@ -9,6 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from reportgen.fontmetrics import VerticalMetrics
+from reportgen.layout.baseline import baseline_depth
 from reportgen.template import Page
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid, mm, pt
@@ -25,9 +27,11 @@ class FooterLine:
 
     Word and LibreOffice set a footer's last line with its bottom at the footer distance from
     the page's bottom edge. The line is as high as its face's own line (ascent and descent), so
-    both set its baseline at the face's ascent; the dash's top stands its glyph's height above.
-    The face is the one the PDF prints the number with (in the standard profile, the office's 宋体
-    stands in its place, with metrics close to it)."""
+    that no glyph is clipped, and of exact height, so its baseline sits 4/5 of the way down
+    (reportgen.layout.baseline; LibreOffice counts whole twips, rounding the depth down): for
+    the bundled 宋体 that is its ascent (1151/1437 of the line). The dash's top stands its
+    glyph's height above the baseline. The face is the one the PDF prints the number with (in
+    the standard profile, the office's 宋体 stands in its place, with metrics close to it)."""
 
     height: int
     footer_distance: int
@@ -35,11 +39,12 @@ class FooterLine:
     @classmethod
     def of(cls, page: Page, metrics: VerticalMetrics) -> FooterLine:
         number = page.page_number
-        below_baseline = metrics.descent * number.size_pt
-        dash_top = metrics.top * number.size_pt
-        return cls(height=pt((metrics.ascent + metrics.descent) * number.size_pt),
+        height = pt((metrics.ascent + metrics.descent) * number.size_pt)
+        below_baseline = height - math.floor(baseline_depth(height))
+        dash_top = pt(metrics.top * number.size_pt)
+        return cls(height=height,
                    footer_distance=mm(page.bottom_mm - number.below_text_mm)
-                   - pt(below_baseline + dash_top))
+                   - below_baseline - dash_top)
 
 
 def set_up(document: docx.document.Document, page: Page, grid: Grid, footer: FooterLine,

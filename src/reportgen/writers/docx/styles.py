@@ -264,9 +264,9 @@ def _extras(document: model.Document, grid: Grid) -> dict[str, dict]:
     rs = template.role("imprint")
     inset, inset_chars = grid.chars(rs.indent_chars, rs.size_pt)
     ruled = template.head.layout != "letter"  # GB/T 9704 10.1: a letter's 版记 has no rules
-    out["imprint"] = {
-        "borders": (oxml.border("top", RULE_THICK, 1), oxml.border("bottom", RULE_THICK, 1),
-                    oxml.border("between", RULE_THIN, 1)) if ruled else (),
+    out["imprint"] = {  # the rules on its lines' edges, as the PDF draws them on the grid's
+        "borders": (oxml.border("top", RULE_THICK, 0), oxml.border("bottom", RULE_THICK, 0),
+                    oxml.border("between", RULE_THIN, 0)) if ruled else (),
         "tabs": oxml.tab(grid.text_width - inset),
         "indent": oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=inset,
                            first_line_chars=inset_chars),

@@ -6,11 +6,8 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
+from reportgen.layout.baseline import baseline_depth
 from reportgen.template import Template
-
-# Share of the em box above the baseline in a CJK font (ideographic em box 0.88 / -0.12); the
-# bundled and usual Chinese fonts declare these as their typographic ascender and descender.
-EM_ASCENT = 0.88
 
 
 @dataclass(frozen=True)
@@ -18,8 +15,9 @@ class Grid:
     """A page with its text block, in points, y measured downwards from the page's top edge.
 
     The text block holds `lines` grid lines of equal pitch; the baseline of grid line `row` is
-    `baseline(row)`. The body's em box is centred in its grid line, and every role shares that
-    baseline, so a 22 pt title or a 14 pt table cell sits on the same grid as the body.
+    `baseline(row)`, 4/5 of the way down the grid line, where a word processor seats the
+    baseline of a line of exact height (reportgen.layout.baseline); every role shares that
+    baseline, so a 22 pt title sits on the same grid as the body, as in the DOCX.
     Characters are set `chars` to a full line: every advance is scaled by `scale`, which makes a
     full-width 16 pt character 15.79 pt wide (156 mm / 28).
     """
@@ -71,8 +69,7 @@ class Grid:
 
     def baseline(self, row: float) -> float:
         """The baseline of grid line `row` (0 is the first line of the page)."""
-        return self.top + row * self.pitch + (self.pitch - self.body_size) / 2 \
-            + EM_ASCENT * self.body_size
+        return self.top + row * self.pitch + baseline_depth(self.pitch)
 
     def boundary(self, row: float) -> float:
         """The top edge of grid line `row`; `boundary(lines)` is the text block's bottom."""

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from reportgen import model
+from reportgen.fontmetrics import em_descent
 from reportgen.layout import seals
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Band, Box, Fixed, Item, PageBreak, Picture, Rule
@@ -241,7 +242,8 @@ class Official:
             self.setter.metrics(date_style).width(block.date),
             [(seal.width_mm * mm, seal.height_mm * mm) for seal in block.seals],
             em=self.setter.em(date_style), width=self.width, pitch=pitch,
-            size=self.grid.body_size)
+            size=self.grid.body_size,
+            descent=em_descent(self.setter.fonts, self.template.role("body").faces))
         lines: list[Line] = [() for _ in range(layout.date_row + 1)]
         pictures = []
         for name, seat, seal in zip(block.organisations, layout.seats, block.seals, strict=True):

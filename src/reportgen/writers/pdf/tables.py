@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen import model
+from reportgen.layout.baseline import baseline_depth
 from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
 from reportgen.tablefit import RULE, TableFit, fit, header_lines, note_texts, units_text
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Band, Rule, TableBox
-from reportgen.writers.pdf.grid import EM_ASCENT
 from reportgen.writers.pdf.text import Line, Setter, Style, shifted
 
 TOTAL_RULE = 1.0  # points: the rule above a total row (合计), which sets it apart
@@ -175,11 +175,9 @@ class _Table:
             if cell.row not in rows:
                 continue
             y0, y1 = tops[cell.row], tops[cell.row + cell.rows]
-            size = max((run.size for line in cell.lines for run in line), default=0.0)
             first = y0 + (y1 - y0 - len(cell.lines) * cell.pitch) / 2
             for i, line in enumerate(cell.lines):
-                lines.append((first + i * cell.pitch + (cell.pitch - size) / 2
-                              + EM_ASCENT * size, line))
+                lines.append((first + i * cell.pitch + baseline_depth(cell.pitch), line))
             x0, x1 = self.edges[cell.column], self.edges[cell.column + cell.columns]
             if cell.row + cell.rows < rows.stop:  # the rule below it, inside the band
                 rules.append(Rule(x0, y1, x1, y1, RULE))
@@ -191,7 +189,8 @@ class _Table:
     # -- above and below ------------------------------------------------------------------------
     def above(self) -> Band | None:
         """The caption (on the body's line pitch, as the DOCX keeps it on the grid) and the
-        units line, flush right above the table."""
+        units line, flush right above the table at the cells' line pitch (the DOCX's 表格单位
+        paragraph)."""
         lines: list[tuple[float, Line]] = []
         y = 0.0
         table = self.table
@@ -200,19 +199,20 @@ class _Table:
             style = Style.of(role)
             for line in self.setter.paragraph([(table.caption, style)], self.width,
                                               align=role.align):
-                lines.append((y + _baseline(self.grid_pitch, style.size), line))
+                lines.append((y + baseline_depth(self.grid_pitch), line))
                 y += self.grid_pitch
         units = units_text(table)
         if units:
             style = self.cell_style
-            pitch = self.fit.pitch + 2 * self.fit.padding_v
+            pitch = self.fit.pitch
             for line in self.setter.paragraph([(units, style)], self.width, align="right"):
-                lines.append((y + _baseline(pitch, style.size), line))
+                lines.append((y + baseline_depth(pitch), line))
                 y += pitch
         return Band(y, tuple(lines)) if lines else None
 
     def below(self) -> Band | None:
-        """Notes (注：…) in the note size, wrapped lines under the text after 注："""
+        """Notes (注：…) in the note size, wrapped lines under the text after 注：, right under
+        the table at their own line pitch (the DOCX's 表注 paragraphs)."""
         notes = note_texts(self.table)
         if not notes:
             return None
@@ -220,15 +220,15 @@ class _Table:
         style = Style(tuple(role.faces), self.fit.note_size, role.bold, role.color)
         pitch = self.fit.note_pitch
         hang = self.setter.metrics(style).width("注：")
-        y = self.fit.padding_v
+        y = 0.0
         lines: list[tuple[float, Line]] = []
         for i, note in enumerate(notes):
             for line in self.setter.paragraph([(note, style)], self.width,
                                               first_indent=0.0 if i == 0 else hang,
                                               indent=hang, align="justify"):
-                lines.append((y + _baseline(pitch, style.size), line))
+                lines.append((y + baseline_depth(pitch), line))
                 y += pitch
-        return Band(y + self.fit.padding_v, tuple(lines))
+        return Band(y, tuple(lines))
 
 
 def _bands(table: model.Table, heads: int) -> list[range]:
@@ -265,8 +265,3 @@ def _joined(rules: list[Rule]) -> list[Rule]:
 
 def _offset(align: str, room: float, width: float) -> float:
     return {"right": room - width, "center": (room - width) / 2}.get(align, 0.0)
-
-
-def _baseline(pitch: float, size: float) -> float:
-    """The baseline in a line of `pitch` of text of `size`: its em box centred."""
-    return (pitch - size) / 2 + EM_ASCENT * size

@@ -1,0 +1,64 @@
+"""The DOCX's blocks nested as the YAML nests them: sections by level, plans of points."""
+
+from __future__ import annotations
+
+from reportgen.pull.align import align
+from reportgen.pull.doc import PARAGRAPH, PLAN, POINT, SECTION, Block
+from reportgen.pull.structure import arrange, parents
+
+
+def para(text: str) -> Block:
+    return Block(PARAGRAPH, text)
+
+
+def tree() -> list[Block]:
+    """YAML: 一、A [p1, plan [x, y [p2]], p3], 二、B."""
+    y_point = Block(POINT, "要点乙", level=2, children=[para("要点乙的说明。")])
+    return [Block(SECTION, "部分甲", level=1, children=[
+                para("甲的第一段。"),
+                Block(PLAN, level=2, children=[Block(POINT, "要点甲", level=2), y_point]),
+                para("计划之后的一段。")]),
+            Block(SECTION, "部分乙", level=1)]
+
+
+def flat_docx(*blocks: Block) -> list[Block]:
+    return list(blocks)
+
+
+def test_a_paragraph_after_the_last_point_goes_where_the_yaml_has_it():
+    yaml_body = tree()
+    docx = flat_docx(Block(SECTION, "部分甲", level=1), para("甲的第一段。"),
+                     Block(POINT, "要点甲", plan=1), Block(POINT, "要点乙", plan=1),
+                     para("要点乙的说明。"), para("计划之后的一段。"),
+                     Block(SECTION, "部分乙", level=1))
+    align([b for top in yaml_body for b in top.walk() if b.kind != PLAN], docx)
+    top = arrange(docx, parents(yaml_body))
+    section = top[0]
+    assert [b.kind for b in section.children] == [PARAGRAPH, PLAN, PARAGRAPH]
+    assert section.children[1].children[1].children[0].text == "要点乙的说明。"
+    assert section.children[1].match is yaml_body[0].children[1]
+
+
+def test_a_new_paragraph_after_points_without_text_goes_after_the_plan():
+    yaml_body = [Block(SECTION, "部分", level=1, children=[
+        Block(PLAN, level=2, children=[Block(POINT, "一", level=2), Block(POINT, "二", level=2)])])]
+    docx = flat_docx(Block(SECTION, "部分", level=1), Block(POINT, "一", plan=1),
+                     Block(POINT, "二", plan=1), para("计划之后新加的一段。"))
+    align([b for top in yaml_body for b in top.walk() if b.kind != PLAN], docx)
+    section = arrange(docx, parents(yaml_body))[0]
+    assert [b.kind for b in section.children] == [PLAN, PARAGRAPH]
+
+
+def test_a_plan_restarted_by_its_own_list_is_a_plan_of_its_own():
+    docx = flat_docx(Block(POINT, "一", plan=1), Block(POINT, "二", plan=1),
+                     Block(POINT, "甲", plan=2))
+    align([], docx)
+    top = arrange(docx, {})
+    assert [len(b.children) for b in top] == [2, 1]
+
+
+def test_a_heading_deeper_than_the_next_level_nests_one_level_down():
+    docx = flat_docx(Block(SECTION, "一", level=1), Block(SECTION, "跳级", level=3))
+    align([], docx)
+    top = arrange(docx, {})
+    assert top[0].children[0].level == 2
