@@ -113,3 +113,25 @@ def test_a_deleted_seal_is_named(copied):
     result = pull(docx)
     assert result.after == result.before
     assert any("(seal) deleted" in loss.what for loss in result.losses), result.losses
+
+
+IMPRINTED = ("template: notice\ntitle: 通知\nbody: [正文。]\nsignature:\n  organisation: 甲单位\n"
+             "  date: 2026-02-03\nimprint:\n  copies_to: 乙单位。\n  issuer: 甲单位办公室\n"
+             "  issued: 2026-02-03\n")
+
+
+def test_a_deleted_imprint_goes_whole_not_as_an_empty_mapping(tmp_path):
+    (tmp_path / "r.yaml").write_text(IMPRINTED, encoding="utf-8")
+    docx = built(tmp_path / "r.yaml", tmp_path / "out")
+    edit_document(docx, lambda xml: re.sub(r'<w:p><w:pPr><w:pStyle w:val="Imprint"/>.*?</w:p>',
+                                           "", xml))
+    result = pull(docx)
+    assert "imprint" not in result.after and "正文" in result.after
+
+
+def test_a_copies_line_rewritten_as_an_issuer_line_keeps_the_new_issuer(tmp_path):
+    (tmp_path / "r.yaml").write_text(IMPRINTED.split("  issuer:")[0], encoding="utf-8")
+    docx = built(tmp_path / "r.yaml", tmp_path / "out")
+    edit_document(docx, lambda xml: xml.replace("抄送：乙单位。", "丙单位办公室", 1))
+    result = pull(docx)
+    assert result.after.endswith("imprint:\n  issuer: 丙单位办公室\n"), result.after
