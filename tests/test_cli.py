@@ -161,7 +161,20 @@ def test_fonts_beside_the_report_are_picked_up(tmp_path, capsys, write_yaml):
 
 def test_a_missing_fonts_folder_is_a_usage_error(tmp_path, capsys):
     code, _, err = run(capsys, "build", EXAMPLE, "--fonts", tmp_path / "nope")
-    assert code == 2 and "fonts folder not found" in err
+    assert code == 2 and "fonts folder not found (--fonts)" in err
+
+
+def test_a_font_file_given_as_the_fonts_folder_is_named_a_file(tmp_path, capsys, monkeypatch):
+    font = tmp_path / "fangsong.ttf"
+    font.write_bytes(b"")
+    code, _, err = run(capsys, "build", EXAMPLE, "--fonts", font, "-o", tmp_path / "out")
+    assert code == 2 and err.startswith(
+        f"error: {font}: is a file, not a folder: --fonts names a folder of fonts")
+    assert f"(--fonts {tmp_path})" in err and "not found" not in err
+    monkeypatch.setenv("REPORTGEN_FONTS", str(font))
+    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path / "out")
+    assert code == 2 and "is a file, not a folder: REPORTGEN_FONTS names a folder" in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_docx_holds_a_fingerprint_and_the_bundled_profile_embeds_fonts(tmp_path, capsys):

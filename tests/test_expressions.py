@@ -134,8 +134,9 @@ def test_a_long_loop_is_stopped_by_the_time_limit():
 
 
 def test_ordinary_arithmetic_still_works():
-    assert Expressions({"a": 3}).render("{{ a * 2 }} {{ 'ab' * 3 }} {{ 2 ** 10 }}") == \
-        "6 ababab 1024"
+    assert Expressions({"a": 3}).render("{{ a * 2 }} {{ -a }} {{ 2 ** 10 }} {{ 7 // a }} "
+                                        "{{ 7 % a }} {{ a > 2 }} {{ '%.1f' % a }}") == \
+        "6 -3 1024 2 1 True 3.0"
 
 
 @pytest.mark.parametrize("text, shown", [
@@ -164,7 +165,8 @@ def test_a_computed_number_with_many_decimals_prints_whole_with_a_note():
     ("{{ n | wan }}", "too large or not a number", "1e400"),
     ("{{ n }}", "not a number a report can print", "1e400"),
     ("{{ growth(5, 0) }}", "previous value is 0", "in words"),
-    ("{{ 'a' - 1 }}", "cannot evaluate", "192万"),
+    ("{{ 'a' - 1 }}", "`-` needs numbers", "numbers"),
+    ("{{ [1] - 1 }}", "cannot evaluate", "192万"),
     ("{{ missing }}", "missing", "`data:`"),
     ("{{ v | wan(", "expression syntax", "{{ name }}"),
 ])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fontTools.ttLib import TTFont
 
-from reportgen.fontmetrics import em_ascent, vertical_metrics
+from reportgen.fontmetrics import advances, em_ascent, vertical_metrics
 from reportgen.fontset import FontRegistry
 
 
@@ -36,3 +36,14 @@ def test_the_em_box_stands_one_em_above_the_typographic_descender(key, expected)
     assert em_ascent(face.path, face.index) == pytest.approx(
         1 + font["OS/2"].sTypoDescender / font["head"].unitsPerEm)
     assert em_ascent(face.path, face.index) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("key", ["song-bold", "fangsong", "hei", "fallback-b"])
+def test_advances_match_fonttools(key):
+    face = FontRegistry().resolve([key])
+    font = TTFont(face.path, fontNumber=face.index, lazy=True)
+    cmap, hmtx, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    text = "".join(chr(code) for code in list(cmap)[::97]) + "2026年 A—《》\U0003134a"
+    notdef = font.getGlyphOrder()[0]
+    assert advances(face.path, text, face.index) == {
+        ch: hmtx[cmap.get(ord(ch), notdef)][0] / units for ch in text}

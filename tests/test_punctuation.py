@@ -23,6 +23,14 @@ from reportgen.punctuation import half_width_hint, half_width_message, repaired,
     ("英文原文:The fox, he said: go!", "英文原文：The fox, he said: go!"),
     ("中文, English", "中文，English"),
     ("第一行 Word,\n第二行", "第一行 Word，\n第二行"),  # lines of a | block join at the break
+    # after a figure, a unit or a bracket that follows Chinese, at the end of the text
+    ("其中(少儿读者)占30%!", "其中（少儿读者）占30%！"),
+    ("占30%?", "占30%？"), ("占30%;", "占30%；"), ("占30%:", "占30%："), ("占30% !", "占30%！"),
+    ("共12.8TB!", "共12.8TB！"), ("会议于10:30!", "会议于10:30！"), ("比例为3:2!", "比例为3:2！"),
+    ("增长1.5!", "增长1.5！"), ("约{{ p }}%!", "约{{ p }}%！"), ("增长30%...", "增长30%……"),
+    ("网址https://a.b/c!", "网址https://a.b/c！"), ("邮箱a@b.cn;", "邮箱a@b.cn；"),
+    ("分别为30%,40%和30%", "分别为30%，40%和30%"),  # between figures in a Chinese sentence
+    ("30%,40%和30%", "30%，40%和30%"),
 ])
 def test_half_width_marks_in_chinese_context_become_full_width(text, wanted):
     assert repaired(text) == wanted
@@ -41,6 +49,11 @@ def test_half_width_marks_in_chinese_context_become_full_width(text, wanted):
     "{% if a %}有{% endif %}",
     "他说\"你好",  # an unpaired quote: which one was meant is the author's call
     "f(x) = 1",
+    "I have 3!", "in 2025, we grew 3%!", "3%!",  # figures in Latin text
+    "使用CNKI, Wanfang等",  # between Latin words
+    "Open Access: 30%的读者",
+    "2024--2025年",  # a range of figures, not a dash
+    "共3,4两项",
 ])
 def test_numbers_times_urls_addresses_and_latin_are_untouched(text):
     assert repairs(text) == []

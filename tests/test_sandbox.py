@@ -27,7 +27,7 @@ DATA = {"s": "柳州" * 5_000, "items": ["讲座", "展览", "培训"], "n": 3}
     "{{ items | batch(10**9, 'x') | list }}",
     "{{ s | wordwrap(1, wrapstring=s) }}",
     "{% set t = s %}" + "{% set t = t ~ t %}" * 20 + "{{ t | length }}",
-    "{% set t = s %}" + "{% set t = t + t %}" * 20 + "{{ t | length }}",
+    "{% set t = items %}" + "{% set t = t + t %}" * 20 + "{{ t | length }}",
     "{{ (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60)"
     " * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60)"
     " * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60) * (10 ** 60)"
@@ -60,7 +60,7 @@ def test_deep_nesting_and_endless_recursion_are_refused_plainly(deep):
     ("{{ '、'.join(items) }}", "讲座、展览、培训"),
     ("{{ items | map('length') | sum }}", "6"),
     ("{% for x in items %}{{ loop.index }}.{{ x }}{% endfor %}", "1.讲座2.展览3.培训"),
-    ("{{ ('x' * 50000) | length }}", "50000"),
+    ("{{ (items * 20000) | length }}", "60000"),
 ])
 def test_ordinary_text_work_still_works(text, shown):
     assert Expressions(DATA).render(text) == shown

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from reportgen.cli import main
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, ROOT
 from tests.layout.stress_corpus import stress_paragraphs
 from tests.pdfcheck import TOKEN_PATTERNS, check_pdf, paragraphs
 from tests.pdfcheck.lines import Geometry, read_pages
@@ -147,3 +147,12 @@ def test_adjacent_marks_take_one_and_a_half_ems_and_no_line_is_loose(example_rep
     m = example_report.measurements
     assert len(m.mark_pairs) >= 15 and max(m.mark_pairs) <= 1.5 + 0.02
     assert max(m.loosest_gaps) <= 0.25
+
+
+def test_a_notice_keeps_each_number_with_its_unit_and_opens_no_loose_line(tmp_path):
+    """字数控制在3 000|字以内 broke here: 字 was no unit the breaker knew."""
+    notice = ROOT / "tests" / "fixtures" / "notice-meeting.yaml"
+    assert main(["build", str(notice), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    checked = check_pdf(tmp_path / "notice-meeting.pdf")
+    assert checked.findings == [], checked.summary()
+    assert max(checked.measurements.loosest_gaps) <= 0.25

@@ -270,6 +270,20 @@ def _usage(message: str, hint: str | None = None, file: Path | None = None) -> R
     return ReportError([Diagnostic(message, file=file, hint=hint)], EXIT_USAGE)
 
 
+def _check_fonts_folder(folder: Path, origin: str) -> None:
+    """`folder`, given by `origin` (--fonts or REPORTGEN_FONTS), must be a folder."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        parent = folder.parent if str(folder.parent) != "" else Path(".")
+        raise _usage(f"is a file, not a folder: {origin} names a folder of fonts", file=folder,
+                     hint=f"name the folder it is in ({origin} {parent}); every .ttf and .ttc "
+                          "there is read and each font is chosen by its name (see README, "
+                          "Fonts)")
+    raise _usage(f"fonts folder not found ({origin})", file=folder,
+                 hint="--fonts and REPORTGEN_FONTS name folders of .ttf and .ttc files")
+
+
 def _settings(args):
     from reportgen.build import FORMATS, BuildSettings
 
@@ -286,10 +300,9 @@ def _settings(args):
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise _usage("is a file; -o takes the folder the outputs go to", file=out_dir)
     configured = [Path(p) for p in os.environ.get("REPORTGEN_FONTS", "").split(os.pathsep) if p]
-    for folder in configured + args.fonts:
-        if not folder.is_dir():
-            raise _usage("fonts folder not found", file=folder,
-                         hint="--fonts and REPORTGEN_FONTS name folders of .ttf files")
+    for folder, origin in [(p, "REPORTGEN_FONTS") for p in configured] + \
+            [(p, "--fonts") for p in args.fonts]:
+        _check_fonts_folder(folder, origin)
     stdin = _stdin_report(args)
     return BuildSettings(out_dir=out_dir, formats=formats, template=args.template,
                          font_dirs=tuple(args.fonts + configured),

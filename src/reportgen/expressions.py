@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
+from reportgen import dates
 from reportgen.numbering import chinese_number
 from reportgen.written import WrittenFloat, WrittenInt
 
@@ -55,7 +56,7 @@ def _round(value: Decimal, digits: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
-def _plain(value: Decimal) -> str:
+def plain_number(value: Decimal) -> str:
     """A Decimal without trailing zeros or exponent: 192.00 -> 192, 1.50 -> 1.5."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
@@ -97,19 +98,19 @@ def percent(value: Any, digits: int = 1) -> str:
 
 def wan(value: Any, digits: int = 2) -> str:
     """In units of 万 (10 000), trailing zeros dropped: 1920000 -> 192, 1590500 -> 159.05."""
-    return _plain(_round(_number(value, "wan") / 10000, digits))
+    return plain_number(_round(_number(value, "wan") / 10000, digits))
 
 
 def yi(value: Any, digits: int = 2) -> str:
     """In units of 亿 (100 000 000): 123400000 -> 1.23."""
-    return _plain(_round(_number(value, "yi") / 100000000, digits))
+    return plain_number(_round(_number(value, "yi") / 100000000, digits))
 
 
 def thousands(value: Any) -> str:
     """Digits grouped by three with a thin space (GB/T 15835): 3274 -> 3 274."""
     number = _number(value, "thousands")
     sign = "-" if number < 0 else ""
-    whole, _, fraction = _plain(abs(number)).partition(".")
+    whole, _, fraction = plain_number(abs(number)).partition(".")
     groups = []
     while whole:
         groups.insert(0, whole[-3:])
@@ -130,14 +131,51 @@ def chinese(value: Any) -> str:
 def date_cn(value: Any) -> str:
     """A date as printed in documents, no zero padding: 2026-01-26 -> 2026年1月26日."""
     _raise_if_undefined(value)
+    day = value
     if isinstance(value, str):
         try:
-            value = _dt.date.fromisoformat(value)
+            day = dates.parse(value)
         except ValueError:
-            raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}") from None
-    if not isinstance(value, _dt.date):
-        raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}")
-    return f"{value.year}年{value.month}月{value.day}日"
+            day = None
+    if not isinstance(day, _dt.date):
+        raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}",
+                              f"write it in `data:` as {dates.FORMS}")
+    return dates.printed(day)
+
+
+_NO_DEFAULT: Any = object()
+
+
+def _figure(value: str, what: str, default: Any) -> Decimal | None:
+    """The number a text shows, as the helpers read it; None when it shows none and a default
+    was given (Jinja's `int` and `float` would silently give 0)."""
+    try:
+        return _number(value, what)
+    except ExpressionError:
+        if default is _NO_DEFAULT:
+            raise
+        return None
+
+
+def to_int(value: Any, default: Any = _NO_DEFAULT, base: int = 10) -> Any:
+    """Jinja's `int`, reading a figure written as text as the helpers do (`"3 274"` is 3274);
+    a text that is no number is an error, not 0, unless a default is given."""
+    if isinstance(value, str) and base == 10:
+        number = _figure(value, "int", default)
+        return default if number is None else int(number)
+    from jinja2.filters import do_int
+
+    return do_int(value, 0 if default is _NO_DEFAULT else default, base)
+
+
+def to_float(value: Any, default: Any = _NO_DEFAULT) -> Any:
+    """Jinja's `float`, reading texts as `to_int` does."""
+    if isinstance(value, str):
+        number = _figure(value, "float", default)
+        return default if number is None else float(number)
+    from jinja2.filters import do_float
+
+    return do_float(value, 0.0 if default is _NO_DEFAULT else default)
 
 
 FILTERS = {"growth": growth, "change": change, "percent": percent, "wan": wan, "yi": yi,
@@ -171,7 +209,7 @@ class Expressions:
             raise ExpressionError(f"the result is {value}, not a number a report can print",
                                   "a number in `data:` is too large (1e400 is infinite) or a "
                                   "calculation divides infinity")
-        text = _plain(Decimal(format(value, ".12g")))
+        text = plain_number(Decimal(format(value, ".12g")))
         decimals = len(text.partition(".")[2])
         if decimals > DECIMALS_SHOWN:
             self.notes.append((f"a computed number prints with {decimals} decimal places: {text}",
@@ -187,9 +225,11 @@ class Expressions:
 
             env = Bounded(undefined=StrictUndefined, autoescape=False,
                           keep_trailing_newline=True, finalize=self._shown)
-            env.bound_filters(FILTERS)
+            env.bound_filters({**FILTERS, "int": to_int, "float": to_float})
             env.globals.clear()
             env.globals.update(FILTERS)
+            env.names = {id(value): name for name, value in self.data.items()
+                         if isinstance(value, str)}
             self._env = env
         return self._env
 

@@ -66,12 +66,12 @@ def repairs(text: str) -> list[Repair]:
         elif ch == ")":
             if brackets:
                 pairs.append((brackets.pop(), i))
-            elif _chinese_beside(text, i):
+            elif _chinese_beside(text, protected, i):
                 found.append(_mark(text, i, "）"))
-        elif not _in_number(text, i) and _chinese_beside(text, i):
+        elif not _in_number(text, i) and _chinese_beside(text, protected, i):
             found.append(_mark(text, i, FULL_WIDTH[ch]))
     for i in brackets:  # opened, never closed
-        if _chinese_beside(text, i):
+        if _chinese_beside(text, protected, i):
             found.append(_mark(text, i, "（"))
     for left, right in pairs:
         if _chinese_pair(text, left, right):
@@ -87,9 +87,10 @@ def repairs(text: str) -> list[Repair]:
                           _mark(text, right, closing, spaces="after")]
     for run in _patterns()[1].finditer(text):
         i = run.start()
-        if not any(protected[i:run.end()]) and _chinese_beside(text, i, run.end()):
-            found.append(_mark(text, i, "……" if run.group()[0] == "." else "——",
-                               end=run.end()))
+        dots = run.group()[0] == "."  # -- between figures is a range (2024--2025), not ——
+        if not any(protected[i:run.end()]) and _chinese_beside(text, protected, i, run.end(),
+                                                               figures=dots):
+            found.append(_mark(text, i, "……" if dots else "——", end=run.end()))
     return sorted(found, key=lambda r: r.at)
 
 
@@ -137,9 +138,58 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
-def _chinese_beside(text: str, i: int, end: int | None = None) -> bool:
+def _chinese_beside(text: str, protected: list[bool], i: int, end: int | None = None, *,
+                    figures: bool = True) -> bool:
+    """Whether the mark text[i:end] stands in Chinese: Chinese is its nearest character on a
+    side; or, with `figures`, Chinese is reached on one side past figures (30%, 12.8TB, 9:00),
+    URLs, addresses and expressions, and the other side is no Latin word (`占30%!` at the end
+    of a text, `分别为30%,40%和`; not `使用CNKI, Wanfang` nor `in 2025, we`)."""
     end = i + 1 if end is None else end
-    return is_chinese(_neighbour(text, i, -1)) or is_chinese(_neighbour(text, end - 1, 1))
+    if is_chinese(_neighbour(text, i, -1)) or is_chinese(_neighbour(text, end - 1, 1)):
+        return True
+    if not figures:
+        return False
+    before, past_before = _reach(text, protected, i, -1)
+    after, past_after = _reach(text, protected, end - 1, 1)
+    return (past_before and is_chinese(before) and not _latin(after)) or (
+        past_after and is_chinese(after) and not _latin(before))
+
+
+_FIGURE_BEFORE = re.compile(r"[+\-]?\d[\d.,:]*(?:[A-Za-z]{1,3}|[%‰℃°])?\Z")
+_FIGURE_AFTER = re.compile(r"[+\-]?\d[\d.,:]*(?:[A-Za-z]{1,3}|[%‰℃°])?")
+_UNIT_MARKS = "%‰℃°"
+_FIGURE_LONGEST = 40
+
+
+def _reach(text: str, protected: list[bool], i: int, step: int) -> tuple[str, bool]:
+    """The character reached from i in direction `step` past spaces and half-width marks
+    (as `_neighbour`), then past figures, lone units, and protected spans (URLs, addresses,
+    expressions); and whether any of those was passed."""
+    j, passed = i, False
+    while True:
+        j += step
+        while 0 <= j < len(text) and (text[j].isspace() or text[j] in _MARKS and
+                                      not protected[j]):
+            j += step
+        if not 0 <= j < len(text):
+            return "", passed
+        if protected[j]:
+            while 0 <= j + step < len(text) and protected[j + step]:
+                j += step
+        elif text[j] in _UNIT_MARKS:
+            pass
+        elif step < 0 and (found := _FIGURE_BEFORE.search(
+                text, max(0, j + 1 - _FIGURE_LONGEST), j + 1)):
+            j = found.start()
+        elif step > 0 and (found := _FIGURE_AFTER.match(text, j)):
+            j = found.end() - 1
+        else:
+            return text[j], passed
+        passed = True
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _chinese_pair(text: str, left: int, right: int) -> bool:

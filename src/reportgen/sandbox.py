@@ -24,6 +24,7 @@ from typing import Any
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from reportgen import operands
 from reportgen.budget import MAX_TEXT_CHARS
 from reportgen.expressions import ExpressionError
 
@@ -169,7 +170,8 @@ def _bounded_filter(env: Bounded, name: str, func):
 
 
 class _Generator(CodeGenerator):
-    """Jinja2's code generator, with `~` joining its operands through `environment.joined`."""
+    """Jinja2's code generator, with `~` joining its operands through `environment.joined`
+    and comparisons made by `environment.compared`."""
 
     def visit_Concat(self, node, frame) -> None:  # noqa: N802 (Jinja2's name)
         self.write("environment.joined((")
@@ -178,16 +180,30 @@ class _Generator(CodeGenerator):
             self.write(", ")
         self.write("))")
 
+    def visit_Compare(self, node, frame) -> None:  # noqa: N802 (Jinja2's name)
+        self.write("environment.compared(")
+        self.visit(node.expr, frame)
+        self.write(", (")
+        for operand in node.ops:
+            self.write(f"({operand.op!r}, ")
+            self.visit(operand.expr, frame)
+            self.write("), ")
+        self.write("))")
+
 
 class Bounded(ImmutableSandboxedEnvironment):
-    """The immutable sandbox with every value bounded; `allowance` is reset for each text."""
+    """The immutable sandbox with every value bounded and operators computing with numbers
+    only (operands.py); `allowance` is reset for each text, `names` holds the `data:` entries
+    that are texts, by identity, to name them in errors."""
 
     code_generator_class = _Generator
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    intercepted_binops = frozenset({"*", "**", "+", "-", "/", "//", "%"})
+    intercepted_unops = frozenset({"-", "+"})
 
     def __init__(self, **options) -> None:
         super().__init__(**options)
         self.allowance = Allowance()
+        self.names: dict[int, str] = {}
         self.filters = {name: _bounded_filter(self, name, func)
                         for name, func in self.filters.items()}
 
@@ -201,17 +217,30 @@ class Bounded(ImmutableSandboxedEnvironment):
         _within(sum(map(len, pieces)))
         return self.allowance.charge("".join(pieces))
 
+    def name(self, value: Any) -> str | None:
+        """The `data:` entry `value` is, if it is one."""
+        return self.names.get(id(value))
+
+    def compared(self, left: Any, pairs: Iterable[tuple[str, Any]]) -> Any:
+        """`left op right …` of a comparison, as `_Generator` compiles it."""
+        return operands.compared(left, pairs, self.name)
+
+    def call_unop(self, context, operator, arg):
+        operands.check_unary(operator, arg, self.name)
+        return super().call_unop(context, operator, arg)
+
     def call_binop(self, context, operator, left, right):
+        operands.check_binary(operator, left, right, self.name)
         if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER and (
                 isinstance(left, (int, float)) and abs(left) > 1):
             raise ExpressionError(f"{left} ** {right} is too large a power",
                                   f"powers above {MAX_POWER} are refused")
         if operator == "*":
             for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                    _within(len(seq) * count, f"repeating a text or list {count:,} times")
-        if operator == "+" and isinstance(left, (str, list, tuple)) and \
-                isinstance(right, (str, list, tuple)):
+                if isinstance(seq, (list, tuple)) and isinstance(count, int):
+                    _within(len(seq) * count, f"repeating a list {count:,} times")
+        if operator == "+" and isinstance(left, (list, tuple)) and \
+                isinstance(right, (list, tuple)):
             _within(len(left) + len(right))
         if operator == "%":
             _check_percent(left)

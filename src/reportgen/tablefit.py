@@ -26,7 +26,7 @@ from reportgen.layout.columns import (
     column_ranges,
     share,
 )
-from reportgen.layout.linebreak import balanced_lines
+from reportgen.layout.title_lines import balanced_lines
 from reportgen.template import Template
 
 MM = 72 / 25.4

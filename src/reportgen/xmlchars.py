@@ -15,6 +15,14 @@ def first_forbidden(text: str) -> int | None:
     return found.start() if found else None
 
 
+_NAMES = {"\x00": "NULL", "\x08": "BACKSPACE", "\x0b": "LINE TABULATION",
+          "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE (NEL)",
+          "\ufffe": "not a character", "\uffff": "not a character"}
+"""Names of the controls one meets in pasted text (Unicode gives controls no name)."""
+
+
 def describe(ch: str) -> str:
-    """`U+0007 (control character)`: a character as an error message names it."""
-    return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character')})"
+    """`U+000C (FORM FEED)`, `U+0007 (control character)`: a character as an error message
+    names it."""
+    name = _NAMES.get(ch) or unicodedata.name(ch, "control character")
+    return f"U+{ord(ch):04X} ({name})"

@@ -145,10 +145,26 @@ def test_a_report_without_a_date_or_retention_stops_the_archive(write_yaml, tmp_
     report = write_yaml("title: 标题\nbody:\n  - 正文。\n")
     code, _, err = run(capsys, "archive", report, "-o", tmp_path / "arch")
     assert code == 1
-    assert "metadata.date: an archive files each report under the year" in err
+    assert f"error: {report}: metadata.date: an archive files each report under the year" in err
+    assert "in a `metadata:` section" in err
     assert "no 保管期限" in err
     assert not (tmp_path / "arch").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["report.yaml"]  # no staging left behind
+
+
+def test_a_missing_date_is_located_at_the_metadata_it_belongs_under(write_yaml, tmp_path,
+                                                                    capsys):
+    report = write_yaml("title: 标题\nmetadata:\n  author: 某馆\nbody:\n  - 正文。\n")
+    code, _, err = run(capsys, "archive", report, "-o", tmp_path / "arch", "--retention", "永久")
+    assert code == 1
+    assert err.startswith(f"error: {report}:2:1: metadata.date: an archive files each report")
+    assert "add `date: 2026-01-15` (or 2026年1月15日) under this `metadata:`" in err
+
+
+def test_a_date_that_is_no_date_stops_the_archive_at_its_line(write_yaml, tmp_path, capsys):
+    report = write_yaml("title: 标题\nmetadata:\n  date: 明年\nbody:\n  - 正文。\n")
+    code, _, err = run(capsys, "archive", report, "-o", tmp_path / "arch", "--retention", "永久")
+    assert code == 1 and err.startswith(f"error: {report}:3:9: metadata.date: `明年` is not a date")
 
 
 def test_a_report_with_errors_leaves_no_archive(write_yaml, tmp_path, capsys):

@@ -150,3 +150,17 @@ def test_a_folder_fixes_every_report_in_it(tmp_path, capsys):
         (tmp_path / name).write_text(text, encoding="utf-8")
     code, out, err = run(capsys, "fix", tmp_path)
     assert code == 0 and out.count("→") == 2 and err == "fixed 2 places in 2 files\n"
+
+
+def test_a_mark_after_a_figure_at_the_end_of_a_paragraph_is_fixed_and_strict_sees_it(
+        tmp_path, capsys):
+    report = tmp_path / "marks.yaml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "marks-after-figures.yaml", report)
+    assert run(capsys, "validate", "--strict", report)[0] == 4
+    code, out, _ = run(capsys, "fix", report)
+    fixed = report.read_text(encoding="utf-8").splitlines()
+    assert code == 0 and "占30%！" in out
+    assert fixed[3] == "  - 全年接待读者192万人次，同比增长12%；其中（少儿读者）占30%！"
+    assert fixed[5] == "  - 'Open Access, CNKI and Wanfang: databases.'   # Latin sentence stays"
+    assert "9:00--17:00，网址https://a.b/c?x=1,y=2，邮箱a@b.cn；版本V2.3.1，数量1,234册" in fixed[6]
+    assert run(capsys, "validate", "--strict", report)[0] == 0

@@ -55,6 +55,10 @@ TOKENS = (
     "lib@163.com",  # short: stays whole
     "www.lzlib.com.cn/notice",  # over a quarter line: may break after / . - @
     "3月26日",
+    "3 000字",  # a number keeps its measure word (量词)
+    "第12期",  # and its ordinal prefix
+    "10 km",  # and a unit symbol after a space
+    "ISBN 978-7-5013-6543-2",  # long: cut at a seam rather than leave a line too loose
 )
 # Wider than a 28-character line: must be cut, at a good inner point, without overflowing.
 LONG_TOKEN = "https://example.org/reports/2025/annual-summary-and-work-plan-of-the-library.pdf"

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen.layout.justify import justify
-from reportgen.layout.linebreak import Line, balanced_lines, break_lines
+from reportgen.layout.linebreak import Line, break_lines
 from tests.layout.stress_corpus import (
     CLOSING_MARKS,
     COLUMN,
@@ -24,6 +24,8 @@ NEVER_FIRST = set(CLOSING_MARKS)
 NEVER_LAST = set(OPENING_MARKS)
 FULL_WIDTH_MARKS = set("，。、；：？！）》」』】〕〉〗”’（《「『【〔〈〖“‘")
 ADDRESS_BREAKS = "/.-@"  # a URL or e-mail over a quarter of a line may break after these
+SEAM_DASHES = "-‐‑‒–—―"  # any token may break after these rather than leave a line too loose
+TOO_LOOSE = 0.5  # ems between characters
 TOLERANCE = 0.01
 
 
@@ -49,12 +51,17 @@ def violations(text: str, lines: list[Line]) -> list[str]:
             end = start + len(token)
             home = next(line for line in lines if line.start <= start < line.end)
             if glued_width(text, start, end) <= home.width:
-                long_address = ("://" in token or "@" in token or token.startswith("www.")) and \
-                    sum(map(grid_advance, token)) > home.width / 4
+                address = "://" in token or "@" in token or token.startswith("www.")
+                long_address = address and sum(map(grid_advance, token)) > home.width / 4
                 for line in lines:
+                    if not start < line.end < end:
+                        continue
                     date_parts = text[line.end - 1] in "年月" and text[line.end].isdigit()
-                    if start < line.end < end and not date_parts and not (
-                            long_address and text[line.end - 1] in ADDRESS_BREAKS):
+                    too_loose = too_loose_without(text, line, start)
+                    address_break = text[line.end - 1] in ADDRESS_BREAKS and (
+                        long_address or address and too_loose)
+                    seam = at_a_seam(text, line.end) and too_loose
+                    if not (date_parts or address_break or seam):
                         found.append(f"token broken: {token}")
             start = text.find(token, end)
     for line in lines:
@@ -65,6 +72,27 @@ def violations(text: str, lines: list[Line]) -> list[str]:
             found.append(f"over the margin: {line.text}")
         found += squeeze_violations(line)
     return found
+
+
+def at_a_seam(text: str, end: int) -> bool:
+    """Whether a line ending at ``end`` parts a token after a hyphen or dash joining two letters
+    or digits, or at the space after a designation (ISBN| 978-…)."""
+    before = text[end - 1]
+    if text[end] == " ":
+        return before.isalpha()
+    return before in SEAM_DASHES and text[end - 2].isalnum() and text[end].isalnum()
+
+
+def too_loose_without(text: str, line: Line, token_start: int) -> bool:
+    """Whether ``line`` without the head of the token starting at ``token_start`` (and the
+    opening marks glued to it) would have opened gaps wider than half an em."""
+    start = token_start
+    while start > line.start and text[start - 1] in NEVER_LAST:
+        start -= 1
+    rest = text[line.start:start].rstrip(" ")
+    if len(rest) < 2:
+        return True
+    return (line.width - sum(map(grid_advance, rest))) / (len(rest) - 1) > TOO_LOOSE * PITCH
 
 
 def glued_width(text: str, start: int, end: int) -> float:
@@ -272,56 +300,6 @@ def test_every_character_lands_once_in_order_and_nothing_overflows(text, chars):
     assert [line.last for line in lines] == [False] * (len(lines) - 1) + [True] * bool(lines)
 
 
-def test_balanced_title_lines_are_few_and_even():
-    title = "关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知"
-    title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
-    lines = balanced_lines(title, title_advance, COLUMN)
-    assert len(lines) == len(break_lines(title, title_advance, COLUMN)) == 2
-    assert "".join(line.text for line in lines) == title
-    assert lines[0].natural <= lines[1].natural
-    assert lines[1].natural - lines[0].natural <= 3 * 22.0
-    assert all(line.offset == 0 and line.width == COLUMN for line in lines)
-
-
-def test_balanced_title_lines_keep_words_whole():
-    title_advance = lambda ch: 22.0 if ord(ch) > 0xFF else 11.0  # noqa: E731
-    for title, first in (
-        ("关于做好2026年春季文化场馆安全生产工作的意见", "关于做好2026年春季"),
-        ("市群众艺术馆2025年度全民艺术普及工作总结及2026年度工作计划",
-         "市群众艺术馆2025年度全民艺术普及"),  # 普及 is a word, not a break before 及
-        ("关于组织开展2026年“文化和自然遗产日”系列宣传展示活动的通知",
-         "关于组织开展2026年“文化和自然遗产日”"),  # a short quoted name stays whole
-        ("关于印发《柳州市图书馆2026年全民阅读推广活动实施方案》的通知",
-         "关于印发《柳州市图书馆2026年"),  # a long one breaks, between words
-    ):
-        lines = balanced_lines(title, title_advance, COLUMN)
-        assert [line.text for line in lines] == [first, title[len(first):]]
-
-
-def test_balanced_lines_never_break_a_token_or_a_rule():
-    title = "柳州市图书馆2025年工作总结及2026年工作计划（征求意见稿）"
-    for chars in range(8, 28):
-        lines = balanced_lines(title, grid_advance, chars * PITCH)
-        assert violations(title, lines) == []
-        for token in ("2025年", "2026年"):
-            start = title.index(token)
-            assert not any(start < line.end < start + len(token) for line in lines)
-
-
-def test_balanced_lines_cut_a_token_wider_than_the_line():
-    lines = balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN)
-    assert "".join(line.text for line in lines) == "网址" + LONG_TOKEN
-    assert all(line.set_width <= line.width + TOLERANCE for line in lines)
-    with pytest.raises(ValueError, match="max_lines"):
-        balanced_lines("网址" + LONG_TOKEN, grid_advance, COLUMN, max_lines=1)
-
-
-def test_balanced_lines_refuse_more_than_max_lines():
-    with pytest.raises(ValueError, match="max_lines"):
-        balanced_lines(filler(60), grid_advance, COLUMN, max_lines=2)
-    assert len(balanced_lines(filler(60), grid_advance, COLUMN, max_lines=3)) == 3
-
-
 @pytest.mark.parametrize("pair", ["），", "。”", "》《", "、“", "）（", "”“", "（「", "：“", "”。"])
 def test_adjacent_marks_around_a_bracket_or_quote_take_one_and_a_half_ems(pair):
     text = filler(10) + pair + filler(5, seed=2)
@@ -366,9 +344,39 @@ def test_a_date_is_cut_between_its_parts_rather_than_leaving_a_loose_line():
     assert lines[0].text == filler(22) + "2026年2月" and lines[1].text.startswith("3日")
 
 
-def test_a_token_that_must_stay_whole_goes_down_whole_however_loose_the_line():
+def test_a_token_that_must_stay_whole_goes_down_whole_up_to_half_an_em_of_gaps():
     lines = break_lines(filler(22) + "GB/T 9704—2012规定", grid_advance, COLUMN)
     assert lines[0].text == filler(22) and lines[1].text.startswith("GB/T 9704—2012")
+
+
+@pytest.mark.parametrize("before", range(12, 27))
+def test_a_number_stays_with_its_measure_word_and_ordinal_at_every_offset(before):
+    for token in ("3 000字", "第12期", "10 km", "2026年3月5日"):
+        text = filler(before) + token + "以内" + filler(20, seed=2)
+        lines = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)
+        start = text.index(token)
+        breaks = [line.end for line in lines if start < line.end < start + len(token)]
+        assert all(text[end - 1] in "年月" for end in breaks), [line.text for line in lines]
+
+
+def test_a_token_is_cut_at_a_seam_rather_than_open_gaps_over_half_an_em():
+    """17 ideographs after the indent leave 9 ems, too few for the ISBN (11 ems here): moved
+    whole, it would spread the 17 over 26 ems, 0.56 em between each. Cut after a hyphen, the
+    line is full; the same cut is refused where moving the token whole opens no more than
+    half an em (20 ideographs: 0.32 em)."""
+    isbn = "ISBN 978-7-5013-6543-2"
+    for before in range(12, 27):
+        text = filler(before) + isbn + "后续文字。"
+        first = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)[0]
+        placed = justify(first, grid_advance)
+        gaps = [b.x - a.x - a.width for a, b in zip(placed, placed[1:], strict=False)]
+        assert max(gaps) <= 0.5 * PITCH
+        cut = filler(before) < first.text < filler(before) + isbn
+        assert not cut or first.text[-1] in "-" or first.text.endswith("ISBN")
+    cut = break_lines(filler(17) + isbn, grid_advance, COLUMN, first_indent=2 * PITCH)
+    assert cut[0].text.startswith(filler(17) + "ISBN") and cut[0].fit == "split"
+    whole = break_lines(filler(20) + isbn, grid_advance, COLUMN, first_indent=2 * PITCH)
+    assert whole[0].text == filler(20) and whole[1].text.startswith(isbn)
 
 
 @pytest.mark.parametrize("run", ["…" * 2000, "—" * 2000, "_" * 2000, "·" * 2000])

@@ -93,3 +93,25 @@ def test_a_number_keeps_a_unit_of_several_characters(token):
     text = f"实行{token}值班"
     words = [text[a:b] for a, b, kind in segments(text) if kind == "word"]
     assert words == [token]
+
+
+@pytest.mark.parametrize("token", [
+    "3 000字", "3000字", "第12期", "第3季度", "第1名", "15%", "30℃", "2026年", "3月5日",
+    "2026年3月18日", "9时30分", "12个百分点", "40余场", "3万多人", "1.5亿元", "8折", "5个工作日",
+    "10 km", "5\u00a0kg", "3.5 GB", "220 V", "100 Mbps", "25 m²", "4 h",
+])
+def test_a_number_keeps_its_measure_word_and_its_ordinal_prefix(token):
+    """GB/T 15835: a number is not parted from its unit or measure word (量词), nor from 第."""
+    assert tokens(f"控制在{token}以内") == [token]
+
+
+@pytest.mark.parametrize(("text", "token"), [
+    ("2025年组织开展", "2025年"),  # 组 is a measure word, but not after another one
+    ("2026年行业发展", "2026年"),
+    ("截至2025年底", "2025年"),
+    ("前10名学生", "10名"),
+    ("共3 Windows终端", "3 Windows"),  # a Latin word after a number is no unit
+    ("第二期", ""),  # only Arabic numbers make tokens
+])
+def test_a_measure_word_does_not_take_the_next_word(text, token):
+    assert " ".join(tokens(text)) == token

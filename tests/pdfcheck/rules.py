@@ -20,7 +20,8 @@ judged: what a paragraph starts or ends with is the author's text, not the break
   at all after or before a mark such as / - . @. Two Latin words broken at the space between
   them cannot be told from one split word, because a PDF does not draw the space at a break;
   the checker assumes Chinese text, where that is rare. A URL or e-mail address wider than
-  ``ADDRESS_SHARE`` of a line may break after / . - @ (``ADDRESS_BREAKS``), and nowhere else.
+  ``ADDRESS_SHARE`` of a line may break after / . - @ (``ADDRESS_BREAKS``), and nowhere else;
+  an ISBN (ISBN 978-7-5013-6543-2, 11 characters wide) after a hyphen or after ``ISBN``.
 
 Each break is reported once: a split token takes precedence over the line-start and line-end
 marks at the same break, so the second half of —— or …… at a line start, or ``35|%``, counts
@@ -38,11 +39,13 @@ LINE_START_FORBIDDEN = frozenset("，。、；：？！）》」』】〕〉〗�
 LINE_END_FORBIDDEN = frozenset("（《「『【〔〈〖“‘［｛〘([{")
 ADDRESS_SHARE = 0.25  # of a line's grid cells
 ADDRESS_BREAKS = "/.-@"
+ISBN_BREAKS = "-N"  # an ISBN, as long as an address, may break after a hyphen or after ISBN
 
 _NUMBER = r"(?<![\d.])[+\-−±]?\d+(?:[.,]\d+)*"
 _UNITS = (
-    "人次|万|亿|千|百|人|册|件|场|次|条|本|名|处|部|种|个|项|所|家|台|套|篇|元|米|公里|"
-    "平方米|小时|分钟|天|周|年度|年|月|日|号|岁|倍|页|TB|GB|MB|KB|km|kg|cm|mm|%|％|‰|℃"
+    "人次|万|亿|千|百|人|册|件|场|次|条|本|名|处|部|种|个月|个|项|所|家|台|套|篇|元|米|公里|"
+    "平方米|小时|分钟|天|周|年度|年|月|日|号|岁|倍|页|字|期|届|季度|批|份|位|户|辆|张|座|层|"
+    "TB|GB|MB|KB|km|kg|cm|mm|%|％|‰|℃"
 )
 # Tried in order; the first pattern spanning a break names it. Specific before generic.
 TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -50,6 +53,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("url", r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'*+,;=%\-]+[A-Za-z0-9/]"),
         ("email", r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
+        ("isbn", r"ISBN\s?\d{1,5}(?:-\d{1,7}){2,3}-[\dX]"),
         (
             "standard",
             r"(?:GB/T|GB/Z|GB|ISO/IEC|ISO|IEC|WH/T|DB\d{2}/T|[A-Z]{2,4}/T)\s?\d+(?:\.\d+)*"
@@ -63,7 +67,7 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("date", r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"),
         ("year range", r"(?<!\d)\d{4}\s?[-—–~～]\s?\d{4}(?:年度|年)?"),
         ("version", r"(?<![A-Za-z])[Vv]\d+(?:\.\d+)*"),
-        ("number+unit", rf"{_NUMBER}(?:\s?(?:万|亿)?(?:{_UNITS}))"),
+        ("number+unit", rf"(?:第)?{_NUMBER}(?:\s?(?:万|亿)?(?:{_UNITS}))"),
         ("grouped number", r"(?<!\d)\d{1,3}(?: \d{3})+(?!\d)"),
         ("number", _NUMBER),
         ("word", r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*"),
@@ -155,7 +159,8 @@ def _split_tokens(
             for at in breaks:
                 if not start < at < end:
                     continue
-                if long_address and text[at - 1] in ADDRESS_BREAKS:
+                if long_address and text[at - 1] in ADDRESS_BREAKS or \
+                        name == "isbn" and text[at - 1] in ISBN_BREAKS:
                     allowed.add(at)
                 (splits if width <= capacity else wide).setdefault(at, (name, start, end))
     for at, (name, start, end) in wide.items():

@@ -62,3 +62,19 @@ def test_a_heading_deeper_than_the_next_level_nests_one_level_down():
     align([], docx)
     top = arrange(docx, {})
     assert top[0].children[0].level == 2
+
+
+def test_a_points_sections_keep_their_own_level_and_siblings_stay_siblings():
+    """Under a point 1. the sections are 标题 4 （1）, theirs 标题 5 ①: a second 标题 4 after a
+    标题 5 is the first one's sibling, not its child."""
+    docx = flat_docx(Block(SECTION, "计划", level=1), Block(POINT, "要点", plan=1),
+                     Block(SECTION, "子项目甲", level=4), Block(SECTION, "细项", level=5),
+                     Block(SECTION, "子项目乙", level=4), para("乙的正文。"),
+                     Block(POINT, "要点二", plan=1), Block(SECTION, "后面的部分", level=1))
+    align([], docx)
+    top = arrange(docx, {})
+    point = top[0].children[0].children[0]
+    assert [(b.text, b.level) for b in point.children] == [("子项目甲", 4), ("子项目乙", 4)]
+    assert [b.text for b in point.children[0].children] == ["细项"]
+    assert [b.text for b in point.children[1].children] == ["乙的正文。"]
+    assert [b.text for b in top] == ["计划", "后面的部分"]

@@ -283,3 +283,77 @@ def test_the_cells_of_all_tables_together_are_bounded(write_yaml):
         read_report(write_yaml("title: 标题\nbody:\n" + table + table))
     assert "50,000 cells in all tables" in str(caught.value)
     assert caught.value.diagnostics[0].line == 3 + 3 + 5_001 + 1  # the second table
+
+
+@pytest.mark.parametrize("written, day", [
+    ("2026-01-26", "2026-01-26"), ('"2026-01-26"', "2026-01-26"), ("2026-1-6", "2026-01-06"),
+    ("2026年1月26日", "2026-01-26"), ("2026 年 1 月 6 日", "2026-01-06"),
+    ("2026-01-26 10:30:00", "2026-01-26"),
+])
+def test_the_report_date_is_read_in_the_forms_dates_are_written(write_yaml, written, day):
+    document = report(write_yaml, "  - 正文。\n", head=f"metadata:\n  date: {written}\n")
+    assert document.metadata.date.isoformat() == day
+
+
+@pytest.mark.parametrize("written, message", [
+    ("明年", "`明年` is not a date"), ("2026年", "`2026年` is not a date"),
+    ("26/01/2026", "`26/01/2026` is not a date"),
+    ('"2026-02-30"', "`2026-02-30` is not a valid date: day is out of range for month"),
+    ("2026年13月1日", "`2026年13月1日` is not a valid date: month must be in 1..12"),
+])
+def test_a_report_date_that_is_no_date_is_a_located_error(write_yaml, written, message):
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, "  - 正文。\n", head=f"metadata:\n  date: {written}\n")
+    [problem] = caught.value.diagnostics
+    assert (problem.line, problem.column, problem.field) == (3, 9, "metadata.date")
+    assert problem.message == message
+    assert "2026-01-15 or 2026年1月15日" in problem.hint
+
+
+PLAN_WITH_SECTIONS = """  - section: 2026年工作计划
+    body:
+      - plan:
+          - point: 推进品牌建设。
+            body:
+              - 正文。
+              - section: 子项目甲
+                body:
+                  - section: 细项一
+              - section: 子项目乙
+          - 第二点工作
+          - point: 第三点工作
+            body:
+              - section: 子项目丙
+{numbering}"""
+
+
+@pytest.mark.parametrize("head, numbering, wanted", [
+    ("", "", ["一、", "1.", "（1）", "①", "（2）", "2.", "3.", "（1）"]),
+    ("", '        numbering: "（1）"\n', None),  # ① under （1）: 细项一 has no level left
+    # never above the level below the plan's: （一） would count on with the plan's siblings
+    ("numbering:\n  plan: 一、\n", "", ["一、", "一、", "1.", "（1）", "2.", "二、", "三、", "1."]),
+    ("numbering:\n  plan: A.\n", "", ["一、", "A.", "1.", "（1）", "2.", "B.", "C.", "1."]),
+])
+def test_sections_under_a_plan_point_take_the_level_after_the_points(write_yaml, head,
+                                                                     numbering, wanted):
+    body = PLAN_WITH_SECTIONS.format(numbering=numbering)
+    if wanted is None:
+        with pytest.raises(ReportError) as caught:
+            report(write_yaml, body, head=head)
+        [problem] = caught.value.diagnostics
+        assert problem.field == "body[0].body[0].plan[0].body[1].body[0].section"
+        assert "sections are nested 6 deep" in problem.message
+        return
+    found = [label for label, _ in labels(report(write_yaml, body, head=head))]
+    assert found == wanted
+
+
+def test_a_section_under_a_point_numbered_at_the_last_level_is_an_error_saying_why(write_yaml):
+    body = "  - plan:\n      - point: 甲\n        body:\n          - section: 乙\n" \
+           "    numbering: ①\n"
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, body)
+    [problem] = caught.value.diagnostics
+    assert problem.field == "body[0].plan[0].body[0].section"
+    assert "a section under a plan point numbered ① is numbered at the level after" in \
+        problem.message

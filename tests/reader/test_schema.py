@@ -41,3 +41,13 @@ def test_a_misspelt_nested_field_is_rejected():
 
 def test_the_schema_is_valid_json_schema():
     jsonschema.Draft202012Validator.check_schema(REPORT_SCHEMA)
+
+
+@pytest.mark.parametrize("date, accepted", [
+    ("2026-01-26", True), ("2026-1-6", True), ("2026年1月26日", True), ("明年", False),
+    ("26/01/2026", False),
+])
+def test_an_editor_checking_the_schema_flags_a_report_date_that_is_no_date(date, accepted):
+    report = {"title": "t", "metadata": {"date": date}, "body": ["x"]}
+    errors = list(jsonschema.Draft202012Validator(REPORT_SCHEMA).iter_errors(report))
+    assert (not errors) == accepted

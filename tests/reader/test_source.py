@@ -90,7 +90,7 @@ def test_a_line_break_editors_do_not_show_is_located_where_it_stands(tmp_path, m
     path.write_text(f"title: 标题\nbody:\n  - 正文{mark}。\n  - 第二段。\n", encoding="utf-8")
     with pytest.raises(ReportError) as caught:
         load(path)
-    assert f"r.yaml:3:7: contains U+{ord(mark):04X}" in str(caught.value)
+    assert f"r.yaml:3:7: body[0]: contains U+{ord(mark):04X}" in str(caught.value)
     assert "YAML reads as a line break" in str(caught.value)
 
 

@@ -106,10 +106,7 @@ def _plan(reports: list[Path], settings: ArchiveSettings, build_settings: BuildS
         entry = settings.entry(file)
         retention = entry.retention or settings.retention
         if document.metadata.date is None:
-            problems.append(Diagnostic("an archive files each report under the year of its "
-                                       "date, and this report has none", file=file,
-                                       field="metadata.date", hint="add metadata: date: "
-                                                                   "YYYY-MM-DD"))
+            problems.append(_no_date(file))
         if retention is None:
             problems.append(Diagnostic("no 保管期限 (retention period) for this report",
                                        file=file, hint="--retention 永久|定期30年|定期10年, or "
@@ -143,6 +140,18 @@ def _plan(reports: list[Path], settings: ArchiveSettings, build_settings: BuildS
                                entry.remarks))
     planned.sort(key=lambda r: (r.year, r.item))
     return planned
+
+
+def _no_date(file: Path) -> Diagnostic:
+    """The error for a report without `metadata: date`, at its `metadata:` if it has one."""
+    from reportgen.reader.source import load
+
+    line, column = load(file).key_marks.get(("metadata",), (None, None))
+    where = "under this `metadata:`" if line else "in a `metadata:` section"
+    return Diagnostic("an archive files each report under the year of its date, and this "
+                      "report has none", file=file, line=line, column=column,
+                      field="metadata.date",
+                      hint=f"add `date: 2026-01-15` (or 2026年1月15日) {where}")
 
 
 def _build(report: _Report, staging: Path, settings: BuildSettings) -> dict[str, bytes]:

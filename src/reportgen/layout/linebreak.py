@@ -2,9 +2,10 @@
 
 How it works:
 1. ``units.make_units`` cuts the paragraph into units (``tokens.segments``): an ideograph or
-   punctuation mark, a whole Latin/number token (V2.3, 3 274人, a URL), a run of dashes (——) or
-   ellipses (……). Spaces become the gap in front of the next unit; at a line break that gap is
-   dropped. Adjacent full-width marks around a bracket or quote are always set in 1.5 ems.
+   punctuation mark, a whole Latin/number token (V2.3, 3 000字, 第12期, a URL), a run of
+   dashes (——) or ellipses (……). Spaces become the gap in front of the next unit; at a line
+   break that gap is dropped. Adjacent full-width marks around a bracket or quote are always
+   set in 1.5 ems.
 2. Every boundary between units is a break opportunity unless the next unit may not start a
    line (，。）》” …), the previous may not end one (（《“), or UAX #14 glues Latin to a bracket.
 3. Lines are filled greedily. If the units that fit end where no break is allowed, the conflict
@@ -14,7 +15,9 @@ How it works:
    pushes in too when it can: marks are compressed before characters are spread apart.
 4. A URL or e-mail address longer than a quarter of a line that does not fit where it starts
    is cut after / . - @, a date between its parts (2026年|2月3日), rather than leaving the line
-   before it loose. A token wider than a whole
+   before it loose. Any other token moves whole unless the line before it would open gaps
+   wider than half an em (TOO_LOOSE); then it is cut at a seam (ISBN 978-7-|5013-…, GB/T|
+   9704—2012; ``units.soft_cut``). A token wider than a whole
    line (or glued by such rules into a run wider than a line, as in “192万人次”， in a narrow
    cell) is cut at its best inner point (after / — - @ 万, else between characters) and the
    line filled with its head. Nothing is set past the margin; only a run of marks longer than
@@ -25,10 +28,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportgen.layout.charclass import is_ideograph
 from reportgen.layout.pieces import LOOSE, spread
-from reportgen.layout.title_words import BETWEEN_WORDS, INSIDE_A_WORD, UNKNOWN, break_kind
-from reportgen.layout.tokens import CHAR, WORD
+from reportgen.layout.tokens import WORD
 from reportgen.layout.units import (
     EPS,
     Advance,
@@ -44,12 +45,12 @@ from reportgen.layout.units import (
     squeezes,
 )
 
-__all__ = ["EPS", "Advance", "Line", "balanced_lines", "break_lines"]
+__all__ = ["EPS", "Advance", "Line", "break_lines"]
 
 PUSH_IN_LIMIT = 1.0  # most squeeze (in ems) a push-in may use before pushing out instead
-_TITLE_BREAK_BEFORE = ("及", "和", "与", "暨", "的", "关于")  # good places to break a title
 _MIN_HEAD = 3  # fewest characters of an over-long token worth starting at a line's end
 _ADDRESS_SHARE = 1 / 4  # of a line: an address longer than this may be cut after / . - @
+TOO_LOOSE = 0.5  # ems between characters: past this a token is cut at a seam rather than moved
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class Line:
         return self.natural - sum(amount for _, amount in self.squeeze)
 
 
-def _memo(advance: Advance) -> Advance:
+def memo(advance: Advance) -> Advance:
+    """``advance`` remembering each character's width."""
     cache: dict[str, float] = {}
 
     def adv(ch: str) -> float:
@@ -117,21 +119,32 @@ class _Filler:
             if head is not None:
                 return head
         if p > i and unit.brk:
-            if self._loose(i, p, room):
-                better = self._soft_cut(i, p, room) or self._push_in(i, p, room, True)
-                if better is not None:
-                    return better
+            better = self._tighten(i, p, p, room)
+            if better is not None:
+                return better
             return p, natural(units, i, p), pairs(units, i, p), "natural"
         return self._conflict(i, p, room)
 
-    def _loose(self, i: int, j: int, room: float) -> bool:
-        """Whether units[i:j] justified over ``room`` would open gaps wider than LOOSE ems."""
+    def _loose(self, i: int, j: int, room: float, limit: float = LOOSE) -> bool:
+        """Whether units[i:j] justified over ``room`` would open gaps wider than ``limit`` ems."""
         units = self.units
         slack = room - set_width(units, i, j)
-        if slack <= LOOSE * self.em + EPS:  # not even one gap could be that wide
+        if slack <= limit * self.em + EPS:  # not even one gap could be that wide
             return False
         text = self.text[units[i].start:units[j - 1].end]
-        return spread(text, slack, self.em) > LOOSE * self.em + EPS
+        return spread(text, slack, self.em) > limit * self.em + EPS
+
+    def _tighten(self, i: int, a: int, p: int, room: float) -> _Fit | None:
+        """A fuller line than units[i:a] (which ends where a break is allowed, before the run
+        from units[p] that does not fit) if that one would come out loose: a long address or a
+        date cut, marks compressed to take in the run, or, if the line would open gaps wider
+        than TOO_LOOSE ems, a token of the run cut at a seam; None to keep units[i:a]."""
+        if not self._loose(i, a, room):
+            return None
+        better = self._soft_cut(i, a, room) or self._push_in(i, p, room, True)
+        if better is None and self._loose(i, a, room, TOO_LOOSE):
+            better = self._soft_cut(i, a, room, seams=True)
+        return better
 
     def _long_token(self, i: int, p: int, free: float) -> _Fit | None:
         """units[p] is wider than a line (or starts one): its head, cut to fill the line."""
@@ -147,10 +160,11 @@ class _Filler:
             return p + 1, units[p].width, (), "forced"
         return None
 
-    def _soft_cut(self, i: int, p: int, room: float) -> _Fit | None:
+    def _soft_cut(self, i: int, p: int, room: float, seams: bool = False) -> _Fit | None:
         """A token in the run that starts at units[p] and does not fit (with the marks glued to
         it: “https://…”，) cut where the rules let a token part (``units.soft_cut``: a long URL
-        or e-mail after / . - @, a date between its parts) to fill the line."""
+        or e-mail after / . - @, a date between its parts; with ``seams``, any address so, and
+        any token at a hyphen, dash or designation's space) to fill the line."""
         text, units = self.text, self.units
         run = [p]
         while run[-1] + 1 < len(units) and not units[run[-1] + 1].brk:
@@ -159,12 +173,12 @@ class _Filler:
             unit = units[q]
             if unit.kind != WORD or unit.end - unit.start < 2:
                 continue
-            address = unit.width > _ADDRESS_SHARE * self.later_room and \
+            address = (seams or unit.width > _ADDRESS_SHARE * self.later_room) and \
                 is_address(text[unit.start:unit.end])
             free = room - set_width(units, i, q) - unit.gap
-            at = soft_cut(text, unit, free, self.adv, address)
+            at = soft_cut(text, unit, free, self.adv, address, seams)
             if at is not None:
-                split(text, units, q, (at, at), self.adv)
+                split(text, units, q, at, self.adv)
                 return q + 1, natural(units, i, q + 1), pairs(units, i, q + 1), "split"
         return None
 
@@ -221,10 +235,9 @@ class _Filler:
             return pushed
         a = next((k for k in range(p - 1, i, -1) if units[k].brk), None)
         if a is not None and not self._hopeless(a):
-            if self._loose(i, a, room):
-                better = self._soft_cut(i, a, room) or self._push_in(i, p, room, True)
-                if better is not None:
-                    return better
+            better = self._tighten(i, a, p, room)
+            if better is not None:
+                return better
             return a, natural(units, i, a), pairs(units, i, a), "push-out"
         b, need = self._run(i, p, room, room)
         squeeze = squeezes(units, i, b, need) if b is not None else None
@@ -254,7 +267,7 @@ def break_lines(
     under a name, as in 附件说明). ``text`` is one paragraph: a tab or newline in it is just a
     breakable space. An empty or all-space text gives no lines.
     """
-    adv = _memo(advance)
+    adv = memo(advance)
     units = make_units(text, adv)
     filler = _Filler(text, units, width - indent, adv)
     lines: list[Line] = []
@@ -269,146 +282,3 @@ def break_lines(
                           squeeze, fit))
         i = j
     return lines
-
-
-def balanced_lines(
-    text: str, advance: Advance, width: float, max_lines: int | None = None
-) -> list[Line]:
-    """Break a title into the fewest lines, as equal as possible, upper lines no longer.
-
-    Breaks only where ``break_lines`` could (never inside a token, never against the
-    punctuation rules), and would rather break beside punctuation, a number or a conjunction
-    (及、和、与、暨、的、关于) than between two other ideographs, which may split a word: such
-    a break costs (3 em)², as much as two lines each 2.1 em off the mean width. The caller
-    centres the lines. Raises ValueError if more than ``max_lines`` lines are needed.
-    """
-    adv = _memo(advance)
-    units = make_units(text, adv)
-    n = len(units)
-    if not n:
-        return []
-    stops = [0] + [k for k in range(1, n) if units[k].brk] + [n]
-    spans = _feasible_spans(units, stops, width)
-    count = _fewest_lines(spans, len(stops))
-    greedy = break_lines(text, advance, width) if count is None else None
-    if greedy is not None:  # a token wider than the line: the greedy breaker cuts it
-        count = len(greedy)
-    if max_lines is not None and count > max_lines:
-        raise ValueError(f"title needs {count} lines, more than max_lines={max_lines}")
-    if greedy is not None:
-        return greedy
-    mean = set_width(units, 0, n) / count
-    quoted = _quote_costs(text, adv("\u4e00"))
-    penalty = [0.0] + [_word_break_cost(text, units, k, adv) + quoted.get(units[k].start, 0.0)
-                       for k in stops[1:-1]] + [0.0]
-    lines = []
-    for s, e in _balanced_path(spans, penalty, mean, count):
-        i, j = stops[s], stops[e]
-        start, end = units[i].start, units[j - 1].end
-        need = set_width(units, i, j) - width
-        squeeze = squeezes(units, i, j, need) or ()
-        fit = "push-in" if need > EPS else "natural"
-        lines.append(Line(text[start:end], start, end, 0.0, width, natural(units, i, j), j == n,
-                          squeeze, fit))
-    return lines
-
-
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "「": "」", "『": "』", "（": "）",
-          "【": "】", "〔": "〕"}
-_SHORT_QUOTE = 12  # characters: a quoted name up to this long should not be split at all
-
-
-def _quote_costs(text: str, em: float) -> dict[int, float]:
-    """What a title break costs at each position inside a pair of quotation marks or brackets
-    (after the opening mark, up to the closing one): (6 em)² in a short name such as
-    “文化和自然遗产日”, (3 em)² in a longer one such as a 《…实施方案》 that must break anyway."""
-    costs: dict[int, float] = {}
-    opened: list[tuple[int, str]] = []
-    for at, ch in enumerate(text):
-        if opened and ch == opened[-1][1]:
-            start, _ = opened.pop()
-            ems = 6 if at - start - 1 <= _SHORT_QUOTE else 3
-            for inside in range(start + 1, at + 1):
-                costs[inside] = max(costs.get(inside, 0.0), (ems * em) ** 2)
-        if ch in _PAIRS:
-            opened.append((at, _PAIRS[ch]))
-    return costs
-
-
-def _word_break_cost(text: str, units: list[Unit], k: int, adv: Advance) -> float:
-    """Cost of a title break before units[k]: nothing beside punctuation, a number or a
-    conjunction (not inside a word: 普及); (1 em)² between two known words; (3 em)² between
-    two other ideographs; (6 em)² inside a known word (see ``title_words``)."""
-    before, after = units[k - 1], units[k]
-    if before.kind != CHAR or after.kind != CHAR:
-        return 0.0  # beside a number, a Latin word or a dash
-    if not (is_ideograph(text[before.start]) and is_ideograph(text[after.start])):
-        return 0.0  # beside punctuation
-    kind = break_kind(text, after.start)
-    if kind != INSIDE_A_WORD and text.startswith(_TITLE_BREAK_BEFORE, after.start):
-        return 0.0  # before 及 和 与 … unless it is part of a word (普及, 参与)
-    ems = {BETWEEN_WORDS: 1, UNKNOWN: 3, INSIDE_A_WORD: 6}[kind]
-    return (ems * adv("\u4e00")) ** 2
-
-
-def _feasible_spans(units: list[Unit], stops: list[int], width: float) -> list[list]:
-    """For each stop s, the (stop e, set width) pairs such that units[stops[s]:stops[e]] fit
-    (a mark at the line end may be squeezed for it)."""
-    most_end_sq = max(u.end_sq for u in units)
-    spans: list[list] = []
-    for s, i in enumerate(stops[:-1]):
-        row = []
-        used = 0.0  # set width, pairs squeezed
-        j = i
-        for e in range(s + 1, len(stops)):
-            for k in range(j, stops[e]):
-                unit = units[k]
-                used += unit.width + unit.gap - unit.pair_sq if k > i else unit.width
-            j = stops[e]
-            if used > width + most_end_sq + EPS:
-                break  # the set width only grows: no longer span can fit
-            if used - units[j - 1].end_sq <= width + EPS:
-                row.append((e, min(used, width)))
-        spans.append(row)
-    return spans
-
-
-def _fewest_lines(spans: list[list], size: int) -> int | None:
-    fewest: list[int | None] = [None] * size
-    fewest[0] = 0
-    for s in range(size - 1):
-        if fewest[s] is None:
-            continue
-        for e, _ in spans[s]:
-            if fewest[e] is None or fewest[s] + 1 < fewest[e]:
-                fewest[e] = fewest[s] + 1
-    return fewest[size - 1]
-
-
-def _balanced_path(
-    spans: list[list], penalty: list[float], mean: float, count: int
-) -> list[tuple[int, int]]:
-    """The ``count`` spans from the first stop to the last that are most even (least squared
-    distance from the mean width, plus break penalties), then have the upper lines shorter
-    (a trapezoid, one of the shapes GB/T 9704 asks of titles)."""
-    size = len(penalty)
-    best: list[list[tuple[float, float] | None]] = [[None] * size for _ in range(count + 1)]
-    back: dict[tuple[int, int], int] = {}
-    best[0][0] = (0.0, 0.0)
-    for line in range(count):
-        for s in range(size - 1):
-            if best[line][s] is None:
-                continue
-            spread, weight = best[line][s]
-            for e, w in spans[s]:
-                cost = (spread + (w - mean) ** 2 + penalty[e], weight + (count - 1 - line) * w)
-                if best[line + 1][e] is None or cost < best[line + 1][e]:
-                    best[line + 1][e] = cost
-                    back[(line + 1, e)] = s
-    path = []
-    e = size - 1
-    for line in range(count, 0, -1):
-        s = back[(line, e)]
-        path.append((s, e))
-        e = s
-    return path[::-1]

@@ -15,18 +15,30 @@ CHAR = "char"  # any other single character: an ideograph, a punctuation mark
 # Spaces that offer a line break; no-break spaces (U+00A0, U+2007, U+202F) are not among them.
 _BREAKABLE_SPACES = " \t\n\u200b\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f"
 
-# Measure words and units that stay with the number before them (3 274人, 46809册, 2024-2025年度,
-# 40余场). A number takes at most four of them, or date parts like 1月, 26日. So 192万人次 is one
-# token: 万 is part of the quantity and 人次 its unit; it is cut (after 万, by preference) only
-# when it, with any marks glued to it, is wider than a line.
-UNITS = (
-    "人万亿千百十个名位次场册本部种条件项篇期届年月日号时点分秒"
-    "元角米克吨斤亩家所座处批份页章节卷辑倍岁天周户套台辆间张幅首集季度余多级类层楼"
+# What stays with the number before it (GB/T 15835: a number is not parted from its unit or
+# measure word): a magnitude (万 亿 …), an approximation (余 多), a measure word or unit (量词:
+# 3 000字, 46809册, 24小时), one of a few second syllables (人次, 年度, 月份), then date parts
+# (2026年3月18日, 9时30分). So 192万人次 is one token: 万 is part of the quantity and 人次 its
+# unit; it is cut (after 万, by preference) only when it, with any marks glued to it, is wider
+# than a line. A measure word never takes a second one (2025年|组织: 组 is a measure word too).
+MAGNITUDES = "万亿千百十"
+APPROXIMATIONS = "余多"
+MEASURE_WORDS = (
+    "人个名位次场册本部种条件项篇期届年月日号时点分秒元角米克吨斤亩升尺寸瓦伏"
+    "家所座处批份页章节卷辑倍岁天周户套台辆间张幅首集季度级类层楼字句段版轮组队支双只"
+    "头匹棵株枚块片根架艘栋幢室床校班门课讲堂遍趟回番步票笔宗例封箱包袋瓶盒帧成折档款"
 )
+SECOND_SYLLABLES = "次度份"
 _DATE_PART = "月日号时分秒"
 # Units of two characters or more whose first character is no unit alone (24小时, 30分钟).
-MULTI_UNITS = ("小时", "分钟", "公里", "千米", "厘米", "毫米", "平方米", "平方公里", "立方米",
-               "公斤", "千克", "个月", "周年", "学时", "课时", "人民币")
+MULTI_UNITS = ("小时", "分钟", "秒钟", "公里", "千米", "厘米", "毫米", "平方米", "平方公里",
+               "平方千米", "立方米", "公顷", "毫升", "公斤", "千克", "个月", "周年", "学时", "课时",
+               "学年", "学期", "工作日", "个工作日", "百分点", "个百分点", "人民币")
+# Unit symbols after a number and a space (10 km, 3.5 GB: SI keeps the two on one line).
+LATIN_UNITS = ("km", "m", "cm", "mm", "μm", "nm", "km²", "m²", "m³", "ha", "kg", "g", "mg", "t",
+               "L", "mL", "ml", "h", "min", "s", "ms", "Hz", "kHz", "MHz", "GHz", "W", "kW",
+               "MW", "kWh", "V", "kV", "mA", "dB", "B", "KB", "kB", "MB", "GB", "TB", "PB",
+               "bit", "kbps", "Mbps", "Gbps", "dpi", "ppi", "px", "pt", "°C", "ppm")
 
 _ALNUM = (
     "0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0391-\u03c9\u0400-\u04ff"
@@ -48,8 +60,15 @@ _URL = (
 )
 _SUFFIX = "[%‰‱℃℉°]*"
 _MULTI = "|".join(sorted(MULTI_UNITS, key=len, reverse=True))
-_TAIL = (f"(?:(?<=[0-9０-９%‰])(?:{_MULTI}|[{UNITS}]|[0-9]{{1,2}}[{_DATE_PART}]){{1,4}})?")
-_TOKEN = f"(?:{_URL}|{_STANDARD}|{_SIGN}(?:{_GROUPED}|{_WORD})){_SUFFIX}{_TAIL}"
+_MEASURE = f"(?:{_MULTI}|[{MEASURE_WORDS}])[{SECOND_SYLLABLES}]?"
+_QUANTITY = (f"(?:[{MAGNITUDES}]{{1,2}}[{APPROXIMATIONS}]?(?:{_MEASURE})?"
+             f"|[{APPROXIMATIONS}]?{_MEASURE})")
+_TAIL = f"(?:(?<=[0-9０-９%‰]){_QUANTITY}(?:[0-9]{{1,2}}[{_DATE_PART}])*)?"
+_LATIN_UNIT = "|".join(sorted(map(re.escape, LATIN_UNITS), key=len, reverse=True))
+_SYMBOL = f"(?:(?<=[0-9]){_SEP}(?:{_LATIN_UNIT})(?![{_ALNUM}]))"
+_ORDINAL = "(?:第(?=[0-9０-９]))?"  # 第12期: the ordinal prefix stays with its number
+_TOKEN = (f"(?:{_URL}|{_STANDARD}|{_ORDINAL}{_SIGN}(?:{_GROUPED}|{_WORD}))"
+          f"{_SUFFIX}(?:{_SYMBOL}|{_TAIL})")
 
 _DASH_CHARS = "".join(sorted(DASHES))
 _ELLIPSIS_CHARS = "".join(sorted(ELLIPSES))

@@ -24,6 +24,8 @@ Advance = Callable[[str], float]  # advance width in points of ONE character
 EPS = 1e-6  # points; absorbs float error in sums of advances
 _BRACKETS = frozenset(OPENING_BRACKETS + CLOSING_BRACKETS)  # 夹注符号: brackets and quotes
 _CUT_AFTER = ("/\u2014\u2013~", "@-_?&=#万亿", ".:,")  # good places to cut a token, best first
+_SEAM_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"  # a token's seams: ISBN 978-7-…, 9:00—17:00
+_DATE_UNITS = "年月日时"  # a date or time may part after these: 2026年|2月3日
 ADDRESS_CUT_AFTER = "/.-@"
 """Where a URL or e-mail address longer than a quarter of a line may be cut (no hyphen added)."""
 _ADDRESS = re.compile(r"(?:(?:https?|ftp)://|www\.)\S+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+"
@@ -194,11 +196,15 @@ def _cut_marks(text: str, unit: Unit, room: float, adv: Advance) -> tuple[int, i
     return at, at, at > unit.start
 
 
-def soft_cut(text: str, unit: Unit, room: float, adv: Advance, address: bool) -> int | None:
+def soft_cut(text: str, unit: Unit, room: float, adv: Advance, address: bool,
+             seams: bool = False) -> tuple[int, int] | None:
     """Where a token that fits a line may still be cut, rather than leave the line before it
-    loose, so that its head fills ``room`` best: between a date's parts (2026年|2月3日), and in
-    an ``address`` (a long URL or e-mail) after / . - @ (https:// may end a line, as style
-    guides allow), three characters or more from either end; None if there is no such place."""
+    loose, so that its head fills ``room`` best: (head end, tail start), or None if there is no
+    such place. Between a date's parts (2026年|2月3日); in an ``address`` (a long URL or
+    e-mail) after / . - @ (https:// may end a line, as style guides allow), three characters or
+    more from either end; with ``seams``, also at a seam of the token, three characters or more
+    from either end: after a hyphen or dash between two letters or digits (ISBN 978-7-|5013-…,
+    9:00—|17:00), or at the space after a designation (GB/T| 9704—2012, the space dropped)."""
     width = 0.0
     found = None
     for k in range(unit.start + 1, unit.end):
@@ -206,10 +212,22 @@ def soft_cut(text: str, unit: Unit, room: float, adv: Advance, address: bool) ->
         if width > room + EPS:
             break
         before, after = text[k - 1], text[k]
-        if is_ideograph(before) and after.isdigit() or (
-                address and before in ADDRESS_CUT_AFTER and unit.start + 3 <= k <= unit.end - 3):
-            found = k
+        inner = unit.start + 3 <= k <= unit.end - 3
+        if before in _DATE_UNITS and after.isdigit() or (
+                address and before in ADDRESS_CUT_AFTER and inner):
+            found = (k, k)
+        elif seams and inner and _seam(text, k):
+            found = (k, k + (after == " "))
     return found
+
+
+def _seam(text: str, k: int) -> bool:
+    """Whether a token may part before text[k] when keeping it whole would leave a hole: after a
+    hyphen or dash joining two letters or digits, or at a space after a letter."""
+    before, after = text[k - 1], text[k]
+    if after == " ":
+        return before.isalpha() and text[k + 1].isalnum()
+    return before in _SEAM_DASHES and text[k - 2].isalnum() and after.isalnum()
 
 
 def _rank(before: str, after: str) -> int | None:

@@ -16,17 +16,18 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from reportgen import dates
 from reportgen.pull import texts
 from reportgen.pull.records import Change, Conflict
 from reportgen.reader.folding import read_scalar
 from reportgen.reader.source import format_path
 from reportgen.yamlsrc import blocks, emit
 from reportgen.yamlsrc.edits import Edit, EditError, apply, replace_span, replace_value
+from reportgen.yamlsrc.loader import reads_as_number
 from reportgen.yamlsrc.tree import Path_, compose
 
 _STR = "tag:yaml.org,2002:str"
 _NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
-_CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 class TextChanges:
@@ -167,17 +168,15 @@ def replace_value_typed(text: str, node: Node, new: str, old: Any = None) -> Edi
     start, end = node.start_mark.index, node.end_mark.index
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") or isinstance(
             old, (int, float)) and not isinstance(old, bool):
-        if _NUMBER.fullmatch(new) and yaml.safe_load(new) is not None and \
-                not isinstance(yaml.safe_load(new), str):
+        if _NUMBER.fullmatch(new) and reads_as_number(new):
             return Edit(start, end, new)
     if node.tag == "tag:yaml.org,2002:timestamp" or isinstance(old, _dt.date):
-        found = _CHINESE_DATE.fullmatch(new)
-        if found:
-            try:
-                day = _dt.date(*(int(g) for g in found.groups()))
-                return Edit(start, end, day.isoformat())
-            except ValueError:
-                pass
+        try:
+            day = dates.parse(new)
+        except ValueError:
+            day = None
+        if day is not None:
+            return Edit(start, end, day.isoformat())
     if scalar is not None and node.tag == _STR:
         return replace_value(scalar, texts.literal(new))
     written = emit.scalar(texts.literal(new))

@@ -163,7 +163,7 @@ def _check(source: Source, after: str, arranged: list[Block], plan: Plan) -> Non
         _broken(source, f"it would not read: {exc.diagnostics[0].message}")
         return
     wanted = _intended(arranged, plan)
-    got = [_key(b) for top in again.report.body for b in top.walk()]
+    got = [_key(b, depth) for depth, b in _nested(again.report.body)]
     if got != wanted:
         first = next((i for i, (a, b) in enumerate(zip(got, wanted, strict=False)) if a != b),
                      min(len(got), len(wanted)))
@@ -186,20 +186,28 @@ def _intended(arranged: list[Block], plan: Plan) -> list[tuple]:
     """The body as the edited YAML must print it: the DOCX's, but for texts the pull keeps as
     the YAML has them (computed text, the cells of a CSV or XLSX file)."""
     out = []
-    for top in arranged:
-        for block in top.walk():
-            old, text, run_in, table = block.match, block.text, block.run_in, block.table
-            if old is not None and old.path is not None:
-                path = old.path
-                if block.kind == SECTION or block.kind == POINT and \
-                        plan.node(path + ("point",)) is not None:
-                    path = path + (_HEAD[block.kind],)
-                text = plan.expected.get(path, text)
-                run_in = plan.expected.get(old.path + ("text",), run_in)
-                if block.kind == TABLE:
-                    table = _table_kept(table, old, plan)
-            out.append(_key(Block(block.kind, text, run_in, block.level, table)))
+    for depth, block in _nested(arranged):
+        old, text, run_in, table = block.match, block.text, block.run_in, block.table
+        if old is not None and old.path is not None:
+            path = old.path
+            if block.kind == SECTION or block.kind == POINT and \
+                    plan.node(path + ("point",)) is not None:
+                path = path + (_HEAD[block.kind],)
+            text = plan.expected.get(path, text)
+            run_in = plan.expected.get(old.path + ("text",), run_in)
+            if block.kind == TABLE:
+                table = _table_kept(table, old, plan)
+        out.append(_key(Block(block.kind, text, run_in, block.level, table), depth))
     return out
+
+
+def _nested(blocks: list[Block], depth: int = 1):
+    """(depth, block) for each block under `blocks` in reading order, its depth that of the
+    tree: the YAML's nesting, from which the reader numbers a section (a section under a plan
+    point takes the level after the point's, whatever heading level the DOCX gave it)."""
+    for block in blocks:
+        yield depth, block
+        yield from _nested(block.children, depth + 1)
 
 
 _HEAD = {SECTION: "section", POINT: "point"}
@@ -226,10 +234,10 @@ def _table_kept(table: TableText, old: Block, plan: Plan) -> TableText:
                    header=tuple(map(tuple, grid[:heads])), rows=tuple(map(tuple, grid[heads:])))
 
 
-def _key(block: Block) -> tuple:
+def _key(block: Block, depth: int) -> tuple:
     if block.kind == "plan":
         return ("plan",)
-    return (block.kind, block.level if block.kind == SECTION else 0, block.text, block.run_in,
+    return (block.kind, depth if block.kind == SECTION else 0, block.text, block.run_in,
             block.table.key() if block.table is not None else None)
 
 

@@ -128,7 +128,7 @@ class _Walk:
                 continue
             elif "section" in item:
                 out.append(Block(SECTION, self.text(here + ("section",)),
-                                 self.printed.get(here + ("text",)), level=depth,
+                                 self.printed.get(here + ("text",)), level=block.level,
                                  children=self.blocks(item.get("body") or [], here + ("body",),
                                                       list(block.blocks), depth + 1),
                                  path=here))

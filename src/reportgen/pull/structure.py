@@ -37,6 +37,8 @@ class _Frame:
     """The section or point whose body this is, the plan whose points these are, or ROOT."""
     depth: int
     """The depth of the sections a body holds; of the points of a plan."""
+    sections: bool = False
+    """Whether a section of this body has been met (it sets a point's `depth`)."""
 
     @property
     def plan(self) -> bool:
@@ -67,6 +69,10 @@ def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
         if block.kind == SECTION:
             while len(stack) > 1 and (stack[-1].plan or stack[-1].depth > block.level):
                 stack.pop()
+            if stack[-1].owner.kind == POINT and not stack[-1].sections:
+                # a point's sections take the level after the point's own (（1） under 1.)
+                stack[-1].depth = max(stack[-1].depth, block.level)
+            stack[-1].sections = True
             block.level = stack[-1].depth
             place(block)
             stack.append(_Frame(block, block.level + 1))

@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen import model
 from reportgen.pull.doc import Block, TableText
 from reportgen.pull.plan import Plan
@@ -23,6 +21,7 @@ from reportgen.pull.revised import bare_notes, bare_units, join_lines
 from reportgen.pull.texts import literal
 from reportgen.reader.tables import TableError, read_table
 from reportgen.yamlsrc import emit
+from reportgen.yamlsrc.loader import reads_as_number
 from reportgen.yamlsrc.tree import Path_
 
 Cells = dict[tuple[int, int], Path_]
@@ -92,7 +91,7 @@ def same_cell(docx: str, yaml_text: str) -> bool:
 
 def cell(text: str) -> Any:
     """A new cell as YAML: a number bare, as typed (it prints as written), else text."""
-    if _NUMBER.fullmatch(text) and not isinstance(yaml.safe_load(text), str):
+    if _NUMBER.fullmatch(text) and reads_as_number(text):
         return emit.Raw(text)
     return literal(text) if text else ""
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reportgen import model
+from reportgen import dates, model
 from reportgen.budget import (
     MAX_REPORT_CHARS,
     MAX_TABLE_CELLS,
@@ -77,9 +77,7 @@ def read_report(file: Path, *, template: str | None = None,
 
 
 def _date_text(value: Any) -> str:
-    if isinstance(value, _dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return str(value)
+    return dates.printed(value) if isinstance(value, _dt.date) else str(value)
 
 
 class _Builder:
@@ -280,9 +278,7 @@ class _Builder:
         title = next((b.text for b in blocks if isinstance(b, model.Title)), "")
         if len(title) > model.MAX_PROPERTY:  # the printed title is whole; its property is cut
             title = title[:model.MAX_PROPERTY - 1] + "…"
-        date = meta.get("date")
-        if isinstance(date, str):
-            date = _parse_date(date)
+        date = self.metadata_date(meta.get("date"), ("metadata", "date"))
         keywords = tuple(self.text(k, ("metadata", "keywords", i))
                          for i, k in enumerate(meta.get("keywords", [])))
         self.property_length(", ".join(keywords), ("metadata", "keywords"))
@@ -293,6 +289,24 @@ class _Builder:
             keywords=keywords,
             date=date,
         )
+
+    def metadata_date(self, value: Any, path: Path_) -> _dt.date | None:
+        """The report's date: a YAML date, or a text in one of dates.FORMS; other text is an
+        error (the PDF would silently carry the time of the build instead)."""
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        if value is None or isinstance(value, _dt.date):
+            return value
+        hint = (f"write it as {dates.FORMS}: it dates the PDF and the DOCX, and files the "
+                "report in an archive")
+        try:
+            day = dates.parse(str(value))
+        except ValueError as exc:
+            self.error(path, f"`{value}` is not a valid date: {exc}", hint)
+            return None
+        if day is None:
+            self.error(path, f"`{value}` is not a date", hint)
+        return day
 
     def property(self, meta: dict, name: str) -> str:
         text = self.text(meta.get(name, ""), ("metadata", name))
@@ -356,7 +370,9 @@ class _Builder:
 
     # -- body ----------------------------------------------------------------------------------
     def body(self, items: list, path: Path_, depth: int, styles: tuple[NumberStyle, ...],
-             child_style: NumberStyle | None = None):
+             child_style: NumberStyle | None = None, point: NumberStyle | None = None):
+        """The blocks of a body whose sections are at `depth`; `point` is the style of the plan
+        point the body is under, if it is one's."""
         ordinal = 0
         for i, item in enumerate(items):
             here = path + (i,)
@@ -364,7 +380,7 @@ class _Builder:
                 yield model.Paragraph(self.text(item, here))
             elif "section" in item:
                 ordinal += 1
-                section = self.section(item, here, depth, styles, child_style, ordinal)
+                section = self.section(item, here, depth, styles, child_style, ordinal, point)
                 if section is not None:
                     yield section
             elif "plan" in item:
@@ -374,7 +390,15 @@ class _Builder:
                 if table is not None:
                     yield table
 
-    def section(self, item: dict, path: Path_, depth: int, styles, child_style, ordinal):
+    def section(self, item: dict, path: Path_, depth: int, styles, child_style, ordinal,
+                point: NumberStyle | None = None):
+        if depth > len(styles) and point is not None:
+            self.error(path + ("section",), f"a section under a plan point numbered "
+                                            f"{point.sample} is numbered at the level after "
+                                            f"the point's, and numbering has {len(styles)} "
+                                            "levels (一、 （一） 1. （1） ①)",
+                       "number the plan 1. (the default), or write this heading as a paragraph")
+            return None
         if depth > len(styles):
             self.error(path + ("section",), f"sections are nested {depth} deep; numbering goes "
                                             f"to {len(styles)} levels (一、 （一） 1. （1） ①)",
@@ -422,8 +446,8 @@ class _Builder:
             if isinstance(point, str):
                 points.append(model.PlanItem(self.text(point, here), numbering))
                 continue
-            blocks = tuple(self.body(point.get("body", []), here + ("body",), depth + 1,
-                                     styles))
+            blocks = tuple(self.body(point.get("body", []), here + ("body",),
+                                     _under_point(style, depth, styles), styles, point=style))
             title = self.text(point["point"], here + ("point",))
             run_in = None
             if "text" in point:
@@ -452,11 +476,17 @@ class _Builder:
         return self.text(value, path)
 
 
-def _parse_date(text: str) -> _dt.date | None:
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
+def _under_point(point: NumberStyle, depth: int, styles: tuple[NumberStyle, ...]) -> int:
+    """The level of the sections under a plan point of style `point`, the plan standing among
+    sections of `depth`: the level after the point's own in the document's numbering (under
+    1. they are （1）, under （1） ①), so that no sub-item is numbered like the points; at
+    least the level below the plan's."""
+    level = depth + 1
+    if point in styles:
+        level = max(level, styles.index(point) + 2)
+    while level <= len(styles) and styles[level - 1] == point:
+        level += 1
+    return level
 
 
 def _join_lines(text: str) -> str:

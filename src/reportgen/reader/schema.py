@@ -17,6 +17,14 @@ _date = {
     "description": "A date: 2026-01-26 (YAML date) or text as printed, 2026年1月26日.",
     "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "minLength": 1}],
 }
+_DATE_TEXT = r"^\s*\d{4}(-\d{1,2}-\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+_report_date = {
+    "description": "The report's date, 2026-01-26 or 2026年1月26日: the dates of the PDF and the "
+                   "DOCX, and the year an archive files it under.",
+    # A YAML date (a string to a JSON validator, so the pattern holds it too), or a text.
+    "anyOf": [{"type": "string", "format": "date", "pattern": _DATE_TEXT},
+              {"type": "string", "pattern": _DATE_TEXT}],
+}
 _lines = {
     "description": "One line of text, or a list of lines.",
     "anyOf": [_text, {"type": "array", "items": _text, "minItems": 1}],
@@ -195,7 +203,7 @@ REPORT_SCHEMA: dict = {
                 "author": {**_text, "description": "Author or organisation."},
                 "subject": _text,
                 "keywords": {"type": "array", "items": _text},
-                "date": _date,
+                "date": _report_date,
             },
             "additionalProperties": False,
         },

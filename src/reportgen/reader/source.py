@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,17 +21,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from reportgen.budget import MAX_FILE_BYTES, MAX_YAML_VALUES, megabytes
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
 from reportgen.files import TooLarge, read_limited
+from reportgen.reader import controls
+from reportgen.reader.syntax import syntax_error
 from reportgen.written import as_written
-
-Path_ = tuple[str | int, ...]
-"""A field path: ("body", 2, "title") is body[2].title."""
-
-def format_path(path: Path_) -> str:
-    """("body", 2, "title") -> "body[2].title"."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+from reportgen.yamlsrc.loader import Loader
+from reportgen.yamlsrc.tree import Path_, format_path
 
 
 @dataclass
@@ -107,9 +99,7 @@ def decode(raw: bytes, file: Path) -> str:
         raise fail(_guess_encoding_message(raw), file=file, line=line,
                    hint="save it as UTF-8 (in WPS or Notepad: Save As, Encoding: UTF-8), "
                         "or convert: iconv -f GB18030 -t UTF-8 in.yaml > out.yaml")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _refuse_hidden_breaks(file, text)
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -147,29 +137,6 @@ def _guess_encoding_message(raw: bytes) -> str:
     return "file is not UTF-8; it looks like GBK/GB18030 (the usual encoding on Chinese Windows)"
 
 
-_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
-
-
-def _refuse_hidden_breaks(file: Path, text: str) -> None:
-    """NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for YAML but not in an editor,
-    so YAML's line numbers would not match the file's: each is an error, located here."""
-    found = _HIDDEN_BREAKS.search(text)
-    if found:
-        at = found.start()
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
-        ch = text[at]
-        name = unicodedata.name(ch, "NEXT LINE (NEL)")
-        raise fail(f"contains U+{ord(ch):04X} ({name}), which YAML reads as a line break "
-                   "although editors do not show one", file=file, line=line, column=column,
-                   hint="delete it, or press Enter there; it often comes from copying out of "
-                        "Word or a web page")
-
-
-# libyaml's composer when PyYAML has it (several times faster), else the pure-Python one.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 _STR = "tag:yaml.org,2002:str"
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PLAIN_TAGS = {
@@ -184,19 +151,20 @@ def load(file: Path, text: str | None = None, *, streams: bool = True) -> Source
     `read_text`."""
     if text is None:
         text = read_text(file, streams=streams)
-    _check_shape(file, text)
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        raise _unreadable(file, text, exc)
+    refused = controls.find(text)
+    readable = controls.stand_in(text) if refused else text
+    _check_shape(file, readable)
+    loader = Loader(readable)
     try:
         node = loader.get_single_node()
-    except yaml.reader.ReaderError as exc:
-        raise _unreadable(file, text, exc)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(file, text, exc)
+        if refused:
+            raise controls.error(file, text, refused, None) from None
+        raise syntax_error(file, readable, exc)
     finally:
         loader.dispose()
+    if refused:
+        raise controls.error(file, text, refused, node)
     source = Source(file, None)
     if node is None:
         raise fail("the file is empty", file=file, hint="start from `reportgen new annual-report`")
@@ -218,10 +186,7 @@ def _check_shape(file: Path, text: str) -> None:
     the event stream, before composing: the composer recurses once per level (libyaml's
     would crash on a few hundred thousand levels of [[[…]]]), and each value it makes costs
     hundreds of bytes. Syntax errors are left for the composing pass to report."""
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError:
-        return
+    loader = Loader(text)
     depth = values = 0
     try:
         while loader.check_event():
@@ -259,30 +224,6 @@ def _check_shape(file: Path, text: str) -> None:
 def _position(text: str, at: int) -> tuple[int, int]:
     """Line and column (1-based) of index `at` of `text`."""
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-
-
-def _unreadable(file: Path, text: str, exc: yaml.reader.ReaderError) -> ReportError:
-    """A character YAML cannot hold at all (NUL, most C0 controls), named with its position."""
-    line, column = _position(text, exc.position)
-    return fail(f"contains the control character U+{exc.character:04X}, which a report cannot "
-                "hold", file=file, line=line, column=column,
-                hint="delete it; it often comes from copying out of a web page or PDF")
-
-
-def _syntax_error(file: Path, text: str, exc: yaml.MarkedYAMLError) -> ReportError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = (exc.problem or "").strip()
-    hint = "check the indentation and that every `key:` is followed by a space"
-    at = mark.index if mark is not None else -1
-    if "tab" in problem or "\\t" in problem or 0 <= at < len(text) and text[at] == "\t":
-        hint = "YAML indentation must use spaces, not tabs"
-    elif "could not find expected ':'" in problem:
-        hint = "a line is missing `key: value` form, or a quote is not closed"
-    elif "mapping values are not allowed" in problem:
-        hint = "a text containing `: ` must be quoted, or write the colon full-width as ："
-    return fail(f"YAML syntax: {problem or exc.context}", file=file,
-                line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-                hint=hint)
 
 
 class _Converter:

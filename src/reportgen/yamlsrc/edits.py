@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Union
 
 import yaml
-from yaml.nodes import ScalarNode
 
+from reportgen.yamlsrc.loader import plain_tag
 from reportgen.yamlsrc.scalars import DOUBLE, FOLDED, LITERAL, PLAIN, SINGLE, ScalarText, scan
 from reportgen.yamlsrc.tree import Located, Path_, compose, scalars
 
@@ -230,8 +230,7 @@ def plain_ok(text: str) -> bool:
     if not text or text != text.strip() or text[0] in _INDICATORS or text.endswith(":") \
             or any(c in text for c in _FLOW + "\n\t") or ": " in text or " #" in text:
         return False
-    resolved = yaml.resolver.Resolver().resolve(ScalarNode, text, (True, False))
-    return resolved == _STR and text.isprintable()
+    return plain_tag(text) == _STR and text.isprintable()
 
 
 def _single_ok(text: str) -> bool:

@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from reportgen.yamlsrc.loader import Loader
 
 Path_ = tuple[str | int, ...]
+"""A field path: ("body", 2, "title") is body[2].title."""
+
+
+def format_path(path: Path_) -> str:
+    """("body", 2, "title") -> "body[2].title"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 @dataclass(frozen=True)
@@ -28,7 +36,7 @@ class Located:
 
 def compose(text: str) -> Node | None:
     """The node tree of a one-document YAML text (None if empty); raises yaml.YAMLError."""
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         return loader.get_single_node()
     finally:

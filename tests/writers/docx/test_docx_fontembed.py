@@ -156,3 +156,28 @@ def test_two_documents_with_other_text_name_their_subsets_apart(tmp_path):
     notice, rare = family(samples.notice(), "a.docx"), family(samples.rare_names(), "b.docx")
     assert untagged(notice) == untagged(rare) == "Reportgen Fangsong" and notice != rare
     assert family(samples.notice(), "c.docx") == notice
+
+
+def test_a_subset_is_the_same_bytes_in_every_build(monkeypatch):
+    """--reproducible DOCX: the subset keeps the face's own date, not the time it was made."""
+    import time as clock
+
+    path = FontRegistry().resolve(["song"]).path
+    first = subset(path, "一二三")
+    monkeypatch.setattr(clock, "time", lambda: 2_000_000_000.0)  # another day entirely
+    assert subset(path, "一二三") == first
+
+
+def test_the_page_numbers_face_holds_the_documents_characters_only(bundled_docx, example):
+    """The regular Song draws only page numbers (and marks the 仿宋 lacks): editors do not type
+    in it, so the 3,755 level-1 hanzi and the GB2312 symbols it would keep are left out."""
+    fonts = embedded(bundled_docx)
+    text = {c for c in writer._text(example) if not c.isspace()}
+    sizes = {}
+    for (family, kind), (key, name) in fonts.items():
+        cmap = TTFont(io.BytesIO(obfuscate(read(bundled_docx, name), key))).getBestCmap()
+        sizes[(family, kind)] = len(cmap)
+        assert all(ord(c) in cmap for c in text)
+    assert sizes[("Reportgen Song", "embedRegular")] <= len(text | set(" "))
+    assert all(size >= 4000 for face, size in sizes.items()
+               if face != ("Reportgen Song", "embedRegular")), sizes

@@ -109,3 +109,41 @@ def test_faces_are_registered_once_each_under_their_own_name(registry, tmp_path)
     name_a, name_b = register(face_a), register(face_b)
     assert name_a != name_b
     assert pdfmetrics.getFont(name_a) is not pdfmetrics.getFont(name_b)
+
+
+def test_each_subset_has_a_tag_of_its_own_derived_from_what_it_holds(tmp_path):
+    """ISO 32000-1 9.6.4: six capital letters, different for different subsets in one file
+    (reportlab tags the first subset of every font AAAAAA); the same in every build."""
+    from reportgen.cli import main
+    from tests.conftest import EXAMPLE
+
+    tags = []
+    for run in ("a", "b"):
+        assert main(["build", str(EXAMPLE), "-o", str(tmp_path / run), "--format", "pdf",
+                     "--reproducible"]) == 0
+        reader = pypdf.PdfReader(tmp_path / run / EXAMPLE.with_suffix(".pdf").name)
+        fonts = {font.idnum: font.get_object() for page in reader.pages
+                 for font in page["/Resources"]["/Font"].values()}
+        names = [str(font["/BaseFont"]) for font in fonts.values()]
+        assert all(str(font["/FontDescriptor"]["/FontName"]) == str(font["/BaseFont"])
+                   for font in fonts.values())
+        tags.append([name[1:].partition("+")[0] for name in names])
+    found = tags[0]
+    assert len(found) >= 5
+    assert all(re.fullmatch("[A-Z]{6}", tag) for tag in found)
+    assert len(set(found)) == len(found)
+    assert tags[1] == found
+    assert (tmp_path / "a" / "liuzhou-library-2025.pdf").read_bytes() == \
+        (tmp_path / "b" / "liuzhou-library-2025.pdf").read_bytes()
+
+
+def test_subset_tags_differ_for_other_contents_and_never_repeat():
+    from reportgen.writers.pdf.fonts import subset_tag
+
+    taken: set[str] = set()
+    first = subset_tag("ReportgenSong-Regular", [0x4E00, 0x4E01], taken)
+    assert subset_tag("ReportgenSong-Regular", [0x4E00, 0x4E02], set()) != first
+    assert subset_tag("ReportgenSong-Bold", [0x4E00, 0x4E01], set()) != first
+    assert subset_tag("ReportgenSong-Regular", [0x4E00, 0x4E01], set()) == first
+    again = subset_tag("ReportgenSong-Regular", [0x4E00, 0x4E01], taken)
+    assert again != first and taken == {first, again}

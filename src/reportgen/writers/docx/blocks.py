@@ -17,10 +17,11 @@ from docx.oxml.ns import qn
 
 from reportgen import model
 from reportgen.budget import UNLIMITED, Deadline
+from reportgen.fontset import FontRegistry
 from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.columns import width_chars
-from reportgen.layout.linebreak import balanced_lines
 from reportgen.template import Template, heading_role
+from reportgen.titlefit import title_lines
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.masthead import Masthead
@@ -55,6 +56,7 @@ class Body:
         self._numbering = numbering
         self._grid = grid
         self._template = template
+        self._fonts = fonts  # whose title face measures the title's lines, as in the PDF
         self._fallback = fallback
         self._last: oxml.Element | None = None  # the paragraph written last, None after a table
         self._before: int | None = None
@@ -209,17 +211,12 @@ class Body:
         return layout
 
     def _title_lines(self, text: str, landscape: bool = False) -> list[str]:
-        """`text` in balanced lines with words kept whole, as the PDF sets it; the paragraph
-        gets line breaks there, as an editor would type them, because Word and LibreOffice
-        would fill the first line and split 节|日 or leave 的意见 alone on the second.
-        Widths are counted in characters (full-width 1, others ½) against the text width (of a
-        `landscape` page: the portrait text height) less one character, room for the office
-        fonts' own spacing of digits."""
-        size = self._template.role("title").size_pt
+        """`text` in the PDF's title lines (``titlefit``), on a `landscape` page as wide as the
+        portrait block is high, so that the paragraph gets line breaks there, as an editor
+        would type them."""
         page = self._grid.page
-        width = (page.text_height_mm if landscape else page.text_width_mm) * 72 / 25.4 - size
-        return [line.text for line in balanced_lines(text, lambda ch: size * width_chars(ch),
-                                                     width)]
+        width = page.text_height_mm if landscape else page.text_width_mm
+        return title_lines(text, self._fonts, self._template.role("title"), width * 72 / 25.4)
 
     def _section(self, section: model.Section, restart: bool) -> None:
         binding = self._numbering.heading(section.level, section.numbering.style, restart)

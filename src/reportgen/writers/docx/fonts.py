@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING
 from reportgen.template import ROLES, Template
 from reportgen.writers.options import WriteOptions
 
+FIELD_ROLES = ("page_number",)
+"""Roles whose text is a field an editor does not type: their face needs only the document's
+characters, not the ones an editor may type next."""
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -37,6 +41,7 @@ class Faces:
         self._names: dict[str, str] = {}
         self._bold: dict[str, bool] = {}
         self._families: dict[str, Family] = {}
+        self._typed: set[Face] = set()
         for role in ("body", *ROLES):
             rs = template.role(role)
             office = rs.office_faces or template.role("body").office_faces
@@ -46,10 +51,17 @@ class Faces:
                 family = self._families.setdefault(face.family, Family(face.family, office[0]))
                 setattr(family, "bold" if face.bold else "regular", face)
                 self._names[role], self._bold[role] = face.family, face.bold
+                if role not in FIELD_ROLES:
+                    self._typed.add(face)
             else:
                 alt_name = office[1] if len(office) > 1 else None
                 self._families.setdefault(office[0], Family(office[0], alt_name))
                 self._names[role], self._bold[role] = office[0], False
+
+    def typed(self) -> set[Face]:
+        """The bundled faces of the roles an editor types in (all but `FIELD_ROLES`); none in
+        the standard profile."""
+        return set(self._typed)
 
     def name(self, role: str) -> str:
         """The family name written in `w:rFonts` for `role`."""

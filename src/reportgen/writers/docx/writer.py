@@ -43,7 +43,7 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
     families = faces.families() + [Family(face.family, regular=face)
                                    for face in dict.fromkeys(fallbacks.values())
                                    if face.family not in named]
-    embedded = _embed(characters, families, named, fallbacks) if bundled else {}
+    embedded = _embed(characters, families, named, faces.typed(), fallbacks) if bundled else {}
     renamed = {family.name: embedded[str((family.regular or family.bold).path)].family
                for family in families} if embedded else {}
     faces.rename(renamed)
@@ -87,21 +87,26 @@ def _replace(part, root) -> None:
     part._element = parse_xml(etree.tostring(root))
 
 
-def _embed(characters: set[str], families: list[Family], named: set[str],
+def _embed(characters: set[str], families: list[Family], named: set[str], typed: set[Face],
            fallbacks: dict[str, Face]) -> dict[str, fontembed.EmbeddedFont]:
-    """The embedded font of each bundled face, keyed by its path: a face the styles name with
-    the document's characters and those an editor may type next, a fallback face with just the
-    characters it draws; the faces of one family share the name of their subsets."""
+    """The embedded font of each bundled face, keyed by its path: a face editors type in
+    (`typed`) with the document's characters and those an editor may type next, another face
+    the styles name (the page numbers' Song) with the document's characters, a fallback face
+    with just the characters it draws; the faces of one family share the name of their
+    subsets."""
     out = {}
     for family in families:
-        if family.name in named:
-            wanted = characters | fontembed.likely_characters()
-        else:
-            wanted = {ch for ch, face in fallbacks.items() if face.family == family.name}
-        name = fontembed.subset_family(family.name, wanted)
+        wanted = {}
         for face in (family.regular, family.bold):
-            if face is not None:
-                out[str(face.path)] = fontembed.embed(face.path, wanted, face.index, family=name)
+            if face in typed:
+                wanted[face] = characters | fontembed.likely_characters()
+            elif face is not None and family.name in named:
+                wanted[face] = characters
+            elif face is not None:
+                wanted[face] = {ch for ch, by in fallbacks.items() if by.family == family.name}
+        name = fontembed.subset_family(family.name, set().union(*wanted.values()))
+        for face, chars in wanted.items():
+            out[str(face.path)] = fontembed.embed(face.path, chars, face.index, family=name)
     return out
 
 

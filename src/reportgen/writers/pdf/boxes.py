@@ -10,8 +10,9 @@ from reportlab.lib.units import mm
 from reportgen import model
 from reportgen.budget import UNLIMITED, Deadline
 from reportgen.keeps import Keep, keep, keeps_previous
-from reportgen.layout.linebreak import balanced_lines
+from reportgen.layout.title_lines import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
+from reportgen.titlefit import title_lines
 from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item, TableBox
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.official import Official
@@ -141,7 +142,8 @@ class _Builder:
         (each balanced again only if it is too long for one line)."""
         style = self.style("title")
         lines = [line for text in title.lines if text
-                 for line in self.setter.title(text, style, self.width)]
+                 for piece in title_lines(text, self.setter.fonts, self.role("title"), self.width)
+                 for line in self.setter.centred(piece, style, self.width)]
         self.add(lines, "title", keep(title, self.template))
 
     def heading(self, block: model.Section | model.PlanItem, role: str) -> None:

@@ -7,11 +7,13 @@ with UTF-16 code units (surrogate pairs), as the PDF specification (9.10.3) asks
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFName
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
 from reportgen.errors import EXIT_INTERNAL, fail
@@ -84,14 +86,35 @@ class UnicodeTTFont(TTFont):
         return super().stringWidth(text, size, encoding)
 
     def addObjects(self, doc) -> None:  # noqa: N802 (reportlab's name)
+        """reportlab's subsets, each tagged after what it holds (``subset_tag``) instead of by
+        its number (AAAAAA+ for the first subset of every font), with our ToUnicode CMap."""
         state = self._assignState(doc)
         subsets = [list(subset) for subset in state.subsets]
         names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
         super().addObjects(doc)
         fonts = doc.idToObject["BasicFonts"].dict
+        taken = doc.__dict__.setdefault("_reportgen_subset_tags", set())
         for name, codes in zip(names, subsets, strict=True):
             font = fonts[name]
+            base = font.BaseFont.partition("+")[2]
+            tag = subset_tag(base, codes, taken)
+            font.BaseFont = f"{tag}+{base}"
+            doc.idToObject[font.FontDescriptor.name].dict["FontName"] = PDFName(font.BaseFont)
             doc.idToObject[font.ToUnicode.name].content = to_unicode_cmap(font.BaseFont, codes)
+
+
+def subset_tag(font: str, codes: Sequence[int], taken: set[str]) -> str:
+    """Six capital letters naming the subset of `font` that holds `codes` (in that order), not
+    in `taken`, which it joins. ISO 32000-1 9.6.4: different subsets in one file have different
+    tags; derived from the subset's content, a tag is the same in every build of one input."""
+    seed = f"{font}:{','.join(map(str, codes))}".encode()
+    while True:
+        number = int.from_bytes(hashlib.sha256(seed).digest()[:8], "big")
+        tag = "".join(chr(65 + number // 26 ** k % 26) for k in range(6))
+        if tag not in taken:
+            taken.add(tag)
+            return tag
+        seed += b"+"
 
 
 def register(face: Face) -> str:

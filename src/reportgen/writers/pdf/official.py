@@ -18,6 +18,7 @@ from reportgen import model
 from reportgen.fontmetrics import em_descent
 from reportgen.layout import seals
 from reportgen.template import Template
+from reportgen.titlefit import title_lines
 from reportgen.writers.pdf.flow import Band, Box, Fixed, Item, PageBreak, Picture, Rule
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.text import Line, Setter, Style
@@ -259,11 +260,11 @@ class Official:
         """7.3.7: a new page, 附件1 top left in 黑体, the title on the third line."""
         label = self.template.role("attachment_label")
         title = self.template.role("title")
-        title_lines = self.setter.title(page.title, self.style("title"), self.width)
+        lines = self._title(page.title, self.setter, self.width)
         return [PageBreak(),
                 Box(tuple(self.paragraph(page.label, "attachment_label")), 0,
                     round(label.space_after_lines), keep_with_next=True),
-                Box(tuple(title_lines), round(title.space_before_lines),
+                Box(tuple(lines), round(title.space_before_lines),
                     round(title.space_after_lines), keep_with_next=True, keep_together=True)]
 
     def turned_attachment_head(self, page: model.AttachmentPage, setter: Setter) -> Band:
@@ -276,12 +277,19 @@ class Official:
         indent = label_role.indent_chars * setter.em(label_style)
         label = setter.paragraph([(page.label, label_style)], width, first_indent=indent,
                                  align=label_role.align)
-        title = setter.title(page.title, self.style("title"), width)
+        title = self._title(page.title, setter, width)
         gap = round(max(label_role.space_after_lines, title_role.space_before_lines))
         rows = [*enumerate(label), *enumerate(title, start=len(label) + gap)]
         grid = self.grid
         lines = tuple((grid.baseline(row) - grid.top, line) for row, line in rows)
         return Band((rows[-1][0] + 1 + round(title_role.space_after_lines)) * grid.pitch, lines)
+
+    def _title(self, text: str, setter: Setter, width: float) -> list[Line]:
+        """An attachment's title in the lines `titlefit` breaks it into, each centred."""
+        style = self.style("title")
+        return [line for piece in title_lines(text, setter.fonts, self.template.role("title"),
+                                              width)
+                for line in setter.centred(piece, style, width)]
 
     def attendance(self, block: model.Attendance, first: bool) -> Box:
         """10.3: the label and a full-width colon in 黑体, 2 characters in; the names in the

@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportgen.fontset import Face, FontRegistry
 from reportgen.layout.justify import Placed, justify
 from reportgen.layout.linebreak import Line as Broken
-from reportgen.layout.linebreak import balanced_lines, break_lines
+from reportgen.layout.linebreak import break_lines
 from reportgen.template import RoleStyle
 from reportgen.writers.pdf.fonts import register
 
@@ -125,12 +125,11 @@ class Setter:
                                                 align=last_align if line.last else align),
                            metrics_at) for line in broken]
 
-    def title(self, text: str, style: Style, width: float) -> list[Line]:
-        """A title broken into balanced lines (never inside a word), each centred."""
+    def centred(self, text: str, style: Style, width: float) -> list[Line]:
+        """A line of a title (``titlefit`` found it fits) centred in `width`."""
         metrics = self.metrics(style)
-        broken = balanced_lines(text, metrics.advance, width)
         return [self._line(text, line, justify(line, metrics.advance, align="center"),
-                           lambda _: metrics) for line in broken]
+                           lambda _: metrics) for line in break_lines(text, metrics.advance, width)]
 
     def single(self, text: str, style: Style, x: float, scale: float | None = None) -> Line:
         """`text` set unbroken at natural advances from `x`."""
