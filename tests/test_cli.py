@@ -57,7 +57,7 @@ def test_validate_writes_nothing_and_reports_warnings(tmp_path, capsys, write_ya
 
 
 def test_new_writes_a_starter_that_builds(tmp_path, capsys):
-    for kind in ("annual-report", "handout", "notice"):
+    for kind in ("annual-report", "handout", "notice", "minutes", "letter"):
         starter = tmp_path / f"{kind}.yaml"
         assert run(capsys, "new", kind, "-o", starter)[0] == 0
         code, _, err = run(capsys, "build", starter, "-o", tmp_path / "out")
@@ -87,7 +87,7 @@ def test_templates_lists_each_kind_on_one_line(capsys):
     code, out, _ = run(capsys, "templates")
     lines = out.strip().splitlines()
     assert code == 0 and [line.split()[0] for line in lines] == [
-        "annual-report", "handout", "notice"]
+        "annual-report", "handout", "letter", "minutes", "notice"]
 
 
 def test_schema_prints_the_published_schema(capsys):

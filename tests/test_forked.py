@@ -102,6 +102,22 @@ def test_a_job_whose_result_is_not_wanted_is_stopped_not_waited_for():
     assert no_children_left()
 
 
+def test_a_job_without_a_result_in_time_is_ended_and_said_so():
+    started = time.monotonic()
+    with forked.Helper(lambda: lambda _: time.sleep(60)) as helper:
+        helper.send(None)
+        with pytest.raises(forked.HelperTimedOut, match="within 0.5 s"):
+            helper.result(timeout=0.5)
+    assert time.monotonic() - started < 30
+    assert no_children_left()
+
+
+def test_a_job_done_in_time_gives_its_result():
+    with forked.Helper(lambda: lambda value: value * 2) as helper:
+        helper.send(21)
+        assert helper.result(timeout=30) == 42
+
+
 def test_result_before_send_is_refused_instead_of_waiting_forever():
     with forked.Helper(lambda: lambda _: None) as helper:
         with pytest.raises(RuntimeError, match="send"):

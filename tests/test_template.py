@@ -8,7 +8,7 @@ from reportgen.template import ROLES, available_kinds, load_template
 
 def test_the_bundled_kinds_follow_gb_t_9704():
     kinds = available_kinds()
-    assert set(kinds) == {"annual-report", "handout", "notice"}
+    assert set(kinds) == {"annual-report", "handout", "notice", "minutes", "letter"}
     report = load_template("annual-report")
     page = report.page
     assert (page.top_mm, page.bottom_mm, page.left_mm, page.right_mm) == (37, 35, 28, 26)
@@ -23,7 +23,8 @@ def test_a_kind_starts_from_its_base_and_changes_only_what_it_says():
     handout, notice = load_template("handout"), load_template("notice")
     assert notice.role("addressee") == handout.role("addressee")
     assert notice.role("imprint").size_pt == 14 and "imprint" in notice.fields
-    assert "imprint" not in handout.fields and handout.page == notice.page
+    assert "imprint" not in handout.fields and handout.page.lines == notice.page.lines
+    assert notice.page.double_sided and not handout.page.double_sided  # GB/T 9704 6.2
 
 
 def test_a_users_copy_is_checked_with_locations_and_hints(tmp_path):

@@ -51,6 +51,10 @@ class Deadline:
         self.file = file
         self.ends = time.monotonic() + self.seconds  # CLOCK_MONOTONIC: the same in a forked helper
 
+    def left(self) -> float:
+        """Seconds still left (infinite for UNLIMITED), never below 0."""
+        return max(0.0, self.ends - time.monotonic())
+
     def check(self) -> None:
         if time.monotonic() > self.ends:
             raise fail(f"building this report took longer than {self.seconds:g} s, the limit "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import threading
 from collections.abc import Callable
@@ -40,6 +41,14 @@ class HelperDied(RuntimeError):
     def __init__(self, exitcode: int) -> None:
         super().__init__(f"the helper process ended without a result (exit code {exitcode})")
         self.exitcode = exitcode
+
+
+class HelperTimedOut(RuntimeError):
+    """The helper had no result within `seconds`; it has been ended."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the helper process had no result within {seconds:g} s")
+        self.seconds = seconds
 
 
 class Helper(Generic[T]):
@@ -80,12 +89,16 @@ class Helper(Generic[T]):
         self._sender = threading.Thread(target=write, daemon=True)
         self._sender.start()
 
-    def result(self) -> T:
-        """Wait for the job's return value, or raise the exception it raised."""
+    def result(self, timeout: float | None = None) -> T:
+        """Wait for the job's return value, or raise the exception it raised; after `timeout`
+        seconds without it, end the child and raise HelperTimedOut."""
         if self._result is None:
             raise RuntimeError("the helper's result has already been taken")
         if self._sender is None:
             raise RuntimeError("the helper has had no input: send() comes first")
+        if timeout is not None and not select.select([self._result], [], [], max(0.0, timeout))[0]:
+            self.close()
+            raise HelperTimedOut(timeout)
         with os.fdopen(self._result, "rb") as pipe:
             self._result = None
             payload = pipe.read()

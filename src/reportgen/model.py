@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from reportgen.template import Template
 
 
+SIGNERS_LABEL = "签发人："
+"""What precedes the names of the 签发人 (GB/T 9704 7.2.6)."""
+
+
 @dataclass(frozen=True)
 class Numbering:
     """The number of a section or plan item: its level, its style and its ordinal (1-based)."""
@@ -188,12 +192,30 @@ class Attachments:
 
 
 @dataclass(frozen=True)
+class Seal:
+    """印章: a seal image laid over the organisation's name and the date (GB/T 9704 7.3.5.1).
+
+    `png` is the picture both writers draw (RGBA, its paper white made transparent); `svg` the
+    file it was rendered from, when it was an SVG (a DOCX keeps it for Word to draw sharp).
+    """
+
+    png: bytes
+    width_mm: float
+    height_mm: float
+    svg: bytes | None = None
+    name: str = "seal"
+    """The file's name, for the DOCX picture's description."""
+
+
+@dataclass(frozen=True)
 class Signature:
-    """落款: the issuing organisation(s) and the date, set towards the right (GB/T 9704 7.3.5.2)."""
+    """落款: the issuing organisation(s) and the date, set towards the right; with `seals`
+    (one per organisation, or none) as GB/T 9704 7.3.5.1 lays a sealed 落款, else 7.3.5.2."""
 
     organisations: tuple[str, ...]
     date: str
     """The date as printed, e.g. 2026年2月3日."""
+    seals: tuple[Seal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +223,46 @@ class Note:
     """附注: a note in parentheses on the line after the date."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class IssuerMark:
+    """发文机关标志 (GB/T 9704 7.2.4) or 纪要标志 (10.3): red, centred; several organisations of
+    a joint document stack, with `suffix` (文件) to their right, centred on them."""
+
+    organisations: tuple[str, ...]
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """版头 (GB/T 9704 7.2): 份号, 密级和保密期限, 紧急程度 top left, the 发文机关标志, the 发文字号
+    with 签发人 (a 上行文 when `signers` is not empty) and the red rule below them."""
+
+    mark: IssuerMark | None = None
+    copy_number: str | None = None
+    secrecy: str | None = None
+    urgency: str | None = None
+    doc_number: str | None = None
+    signers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttachmentPage:
+    """附件 (GB/T 9704 7.3.7): an attachment set on pages of its own after the main text;
+    `label` is 附件1 (or 附件 when it is the only one), `title` as in the 附件说明."""
+
+    label: str
+    title: str
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """出席 / 请假 / 列席 (纪要, GB/T 9704 10.3): a label in 黑体 and the names after its colon."""
+
+    label: str
+    names: str
 
 
 @dataclass(frozen=True)
@@ -226,6 +288,9 @@ Block = Union[  # noqa: UP007 - a runtime alias listing every block kind
     Signature,
     Note,
     Imprint,
+    Masthead,
+    AttachmentPage,
+    Attendance,
 ]
 
 
@@ -294,6 +359,23 @@ def block_texts(block: Block | PlanItem):
         yield block.date
     elif isinstance(block, Imprint):
         yield from (t for t in (block.copies_to, block.issuer, block.issued) if t)
+    elif isinstance(block, Masthead):
+        yield from (t for t in (block.copy_number, block.secrecy, block.urgency) if t)
+        if block.mark is not None:
+            yield from block.mark.organisations
+            if block.mark.suffix:
+                yield block.mark.suffix
+        if block.doc_number:
+            yield block.doc_number
+        if block.signers:
+            yield SIGNERS_LABEL
+            yield from block.signers
+    elif isinstance(block, AttachmentPage):
+        yield block.label
+        yield block.title
+    elif isinstance(block, Attendance):
+        yield block.label + "："
+        yield block.names
 
 
 def _walk(blocks):
@@ -305,4 +387,6 @@ def _walk(blocks):
             for item in block.items:
                 yield item
                 yield from _walk(item.blocks)
+        elif isinstance(block, AttachmentPage):
+            yield from _walk(block.blocks)
 

@@ -9,7 +9,7 @@ standard DOCX profile). A template may start from another with `base: annual-rep
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +23,15 @@ from reportgen.numbering import (
 )
 from reportgen.pagecheck import MAX_FORMAT, page_number_format, page_problems
 from reportgen.resources import resource_dir
-from reportgen.xmlchars import describe, first_forbidden
+from reportgen.templatesettings import check_text, settings_from
 
 ROLES = (
     "title", "label", "doc_number", "addressee", "preamble", "body",
     "heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
     "table", "table_header", "caption", "closing", "attachment", "signature", "date", "note",
     "imprint", "page_number",
+    "copy_number", "secrecy", "urgency", "mark", "signers", "attachment_label",
+    "attendance", "attendance_label",
 )
 """Every kind of text a template styles; each has a paragraph style in the DOCX."""
 
@@ -39,8 +41,9 @@ def heading_role(level: int) -> str:
     return f"heading{min(max(level, 1), 5)}"
 
 
-FIELDS = ("label", "doc_number", "preamble", "title", "addressee", "body", "attachments",
-          "signature", "note", "closing", "imprint")
+FIELDS = ("label", "copy_number", "secrecy", "urgency", "mark", "doc_number", "signers",
+          "preamble", "title", "addressee", "body", "attachments", "attendance", "signature",
+          "note", "closing", "imprint")
 """The top-level report fields a kind may have, in the order they print."""
 
 
@@ -58,6 +61,8 @@ class RoleStyle:
     space_before_lines: float = 0.0
     space_after_lines: float = 0.0
     keep_with_next: bool = False
+    color: str = "000000"
+    """The text's colour as six hex digits (RGB); the 发文机关标志 is red, FF0000."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,34 @@ class PageNumber:
 
 
 @dataclass(frozen=True)
+class Head:
+    """版头 geometry: where the 发文机关标志 and the red rules go.
+
+    `layout` is `document` (GB/T 9704 7.2: the mark `mark_top_mm` below the text block's top
+    edge, a rule as wide as the block `rule_below_mm` below the 发文字号) or `letter` (10.1:
+    the mark `mark_top_mm` below the paper's top edge, a double rule `rule_below_mm` below the
+    mark and another `foot_rule_mm` above the paper's bottom edge, both `rule_length_mm` long).
+    """
+
+    layout: str = "document"
+    mark_top_mm: float = 35.0
+    rule_below_mm: float = 4.0
+    rule_pt: float = 1.0
+    """Thickness of the red rule; in a letter, of the thick line of each double rule."""
+    thin_rule_pt: float = 0.5
+    """A letter's thin line of each double rule."""
+    rule_gap_pt: float = 1.5
+    """A letter's space between the two lines of a double rule."""
+    rule_length_mm: float = 0.0
+    """0: as wide as the text block."""
+    foot_rule_mm: float = 0.0
+    """0: none."""
+    color: str = "FF0000"
+    seal_mm: float = 42.0
+    """The seal's diameter (its image's larger side) unless the report or the SVG says."""
+
+
+@dataclass(frozen=True)
 class Page:
     """A4 with GB/T 9704 margins and the 22 × 28 grid."""
 
@@ -85,6 +118,11 @@ class Page:
     lines: int = 22
     chars: int = 28
     page_number: PageNumber = field(default_factory=PageNumber)
+    double_sided: bool = False
+    """Printed on both sides (GB/T 9704 6.2): the 版记 lands on an even page, after a blank
+    page where needed, and neither is numbered (7.5)."""
+    first_page_number: bool = True
+    """False: the first page shows no page number (a letter, 10.1)."""
 
     @property
     def text_width_mm(self) -> float:
@@ -107,6 +145,7 @@ class Template:
     plan: NumberStyle
     roles: dict[str, RoleStyle]
     source: Path | None = None
+    head: Head = field(default_factory=Head)
 
     def role(self, name: str) -> RoleStyle:
         return self.roles[name]
@@ -183,8 +222,8 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         parent = _read(base_path, seen + (path,))
         base = {"description": parent.description, "fields": parent.fields,
                 "page": parent.page, "levels": parent.levels, "plan": parent.plan,
-                "roles": parent.roles}
-    known = {"kind", "base", "description", "fields", "page", "numbering", "roles"}
+                "roles": parent.roles, "head": parent.head}
+    known = {"kind", "base", "description", "fields", "page", "numbering", "roles", "head"}
     for key in raw:
         if key not in known:
             from reportgen.reader.validate import did_you_mean
@@ -196,7 +235,9 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         if name not in FIELDS:
             problems.append(source.diagnostic(("fields", i), f"unknown report field `{name}`",
                                               "one of " + ", ".join(FIELDS)))
-    page = _dataclass_from(Page, raw.get("page", {}), base.get("page", Page()), ("page",),
+    page = settings_from(Page, raw.get("page", {}), base.get("page", Page()), ("page",),
+                           source, problems)
+    head = settings_from(Head, raw.get("head", {}), base.get("head", Head()), ("head",),
                            source, problems)
     if not page_number_format(page.page_number.format):
         problems.append(source.diagnostic(("page", "page_number", "format"),
@@ -218,14 +259,14 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         plan = _style(numbering["plan"], ("numbering", "plan"), source, problems) or plan
     roles = dict(base.get("roles", {}))
     raw_roles = _part(raw, "roles", dict, {}, source, problems)
-    body = _dataclass_from(RoleStyle, raw_roles.get("body", {}), roles.get("body", RoleStyle()),
+    body = settings_from(RoleStyle, raw_roles.get("body", {}), roles.get("body", RoleStyle()),
                            ("roles", "body"), source, problems)
     for role in ROLES:
         if role == "body":
             roles[role] = body
             continue
         inherited = roles.get(role, body)
-        roles[role] = _dataclass_from(RoleStyle, raw_roles.get(role, {}), inherited,
+        roles[role] = settings_from(RoleStyle, raw_roles.get(role, {}), inherited,
                                       ("roles", role), source, problems)
     for role in raw_roles:
         if role not in ROLES:
@@ -238,7 +279,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     if problems:
         raise ReportError(problems)
     for key in ("kind", "description"):
-        _check_text(raw.get(key, ""), (key,), source, problems)
+        check_text(raw.get(key, ""), (key,), source, problems)
     if problems:
         raise ReportError(problems)
     return Template(
@@ -250,6 +291,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
         plan=plan or parse_style(DEFAULT_PLAN),
         roles=roles,
         source=path,
+        head=head,
     )
 
 
@@ -266,15 +308,6 @@ def _part(raw: dict, key: str, kind: type, default: Any, source, problems: list)
     return value
 
 
-def _check_text(value: Any, path: tuple, source, problems: list) -> None:
-    """A text of a template (a face name, a description) must be one a DOCX can hold."""
-    if isinstance(value, str):
-        index = first_forbidden(value)
-        if index is not None:
-            problems.append(source.diagnostic(path, f"contains {describe(value[index])}, which "
-                                                    "a document cannot hold", "delete it"))
-
-
 def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | None:
     """The numbering style written as `sample` (its first number), or None after a problem."""
     if not isinstance(sample, str):
@@ -288,79 +321,3 @@ def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | No
     except NumberingError as exc:
         problems.append(source.diagnostic(path, str(exc)))
         return None
-
-
-def _dataclass_from(cls, raw: Any, default, path, source, problems):
-    """`default` with the fields given in `raw` replaced, each checked for type."""
-    if not isinstance(raw, dict):
-        problems.append(source.diagnostic(path, "expected `name: value` fields"))
-        return default
-    changes = {}
-    by_name = {f.name: f for f in fields(cls)}
-    for key, value in raw.items():
-        if key not in by_name:
-            from reportgen.reader.validate import did_you_mean
-
-            problems.append(source.diagnostic(path + (key,), f"unknown setting `{key}`",
-                                              did_you_mean(key, by_name), key=True))
-            continue
-        current = getattr(default, key)
-        if isinstance(current, PageNumber):
-            changes[key] = _dataclass_from(PageNumber, value, current, path + (key,), source,
-                                           problems)
-        elif isinstance(current, tuple):
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(source.diagnostic(path + (key,), "expected a list of names"))
-                continue
-            for i, name in enumerate(value):
-                _check_text(name, path + (key, i), source, problems)
-            changes[key] = tuple(value)
-        elif isinstance(current, bool):
-            if not isinstance(value, bool):
-                problems.append(source.diagnostic(path + (key,), "expected true or false"))
-                continue
-            changes[key] = value
-        elif isinstance(current, (int, float)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                problems.append(source.diagnostic(path + (key,), "expected a number"))
-                continue
-            low, high = _RANGES.get(key, (0, 1000))
-            if isinstance(current, int) and value != int(value):
-                problems.append(source.diagnostic(path + (key,), "expected a whole number",
-                                                  f"e.g. {current}"))
-                continue
-            if not low <= value <= high:
-                problems.append(source.diagnostic(
-                    path + (key,), f"{value:g} is out of range",
-                    f"{key} goes from {low:g} to {high:g}; the standard value is {current:g}"))
-                continue
-            changes[key] = type(current)(value)
-        elif key in _CHOICES:
-            if value not in _CHOICES[key]:
-                from reportgen.reader.validate import did_you_mean
-
-                problems.append(source.diagnostic(
-                    path + (key,), f"{value!r} is not one of {', '.join(_CHOICES[key])}",
-                    did_you_mean(value, _CHOICES[key])))
-                continue
-            changes[key] = value
-        else:
-            _check_text(str(value), path + (key,), source, problems)
-            changes[key] = str(value)
-    return replace(default, **changes)
-
-
-_RANGES = {
-    "width_mm": (50, 1200), "height_mm": (50, 1200),
-    "top_mm": (0, 300), "bottom_mm": (0, 300), "left_mm": (0, 300), "right_mm": (0, 300),
-    "lines": (1, 80), "chars": (1, 80), "size_pt": (4, 96), "below_text_mm": (0, 100),
-    "inset_chars": (0, 20), "indent_chars": (-10, 20),
-    "space_before_lines": (0, 20), "space_after_lines": (0, 20),
-}
-"""What each number setting may be; a number not listed here may go from 0 to 1000."""
-
-_CHOICES = {"align": ("justify", "left", "center", "right"),
-            "placement": ("outside", "center", "right")}
-"""Settings that take one of a few words."""

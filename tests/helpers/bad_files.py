@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 
+from tests.helpers.bad_seals import SEAL_MAKERS
+
 _TABLE = "title: 标题\nbody:\n  - table:\n      source: {}\n"
 
 
@@ -130,5 +132,5 @@ MAKERS: dict[str, Callable[[Path], None]] = {
         xlsx_far_cells, xlsx_zip_bomb, xlsx_bad_number, xlsx_missing_shared_string,
         xlsx_billion_laughs, csv_unclosed_quote, table_too_many_rows, text_too_long,
         report_too_long, too_many_values, file_too_large, number_too_long,
-        expression_deep_parentheses, expression_filter_chain)}
+        expression_deep_parentheses, expression_filter_chain)} | SEAL_MAKERS
 """Case name to maker."""

@@ -20,7 +20,9 @@ more than half a character) and follow the previous body line within 1.5 line pi
 the next page; title lines continue while within two title sizes of each other on the same
 page; table lines continue within one cell. ``other`` and ``page_number`` lines stand alone.
 A flush-left paragraph right after another body paragraph is therefore read as its
-continuation; GB/T 9704 body paragraphs are indented, so this is rare.
+continuation; GB/T 9704 body paragraphs are indented, so this is rare. Nothing continues a line
+that starts further right than a first-line indent (a signature, a date), and short body lines
+above the first page's mark or title (a 版头's 份号, 密级, 紧急程度) stand alone.
 """
 
 from __future__ import annotations
@@ -174,6 +176,8 @@ class Page:
     height: float
     lines: list[TextLine] = field(default_factory=list)
     tables: int = 0
+    pictures: list[Cell] = field(default_factory=list)
+    """Boxes (x0, top, x1, bottom) of the page's pictures: a seal over a signature."""
     turned: bool = False
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)
 
@@ -231,9 +235,12 @@ def _read_page(number: int, plumber_page, geometry: Geometry) -> Page:
     for index, line in enumerate(lines, start=1):
         line.index = index
         line.kind = _kind(line, geometry, turned)
+    pictures = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                for i in plumber_page.images]
     rules = [(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
              for e in plumber_page.edges]
-    return Page(number, float(plumber_page.width), height, lines, len(tables), turned, rules)
+    return Page(number, float(plumber_page.width), height, lines, len(tables), pictures,
+                turned, rules)
 
 
 def _cell_of(glyph: Glyph, cells: list[Cell]) -> Cell | None:
@@ -269,19 +276,34 @@ def _kind(line: TextLine, geometry: Geometry, turned: bool = False) -> str:
 
 
 def paragraphs(pages: list[Page], geometry: Geometry) -> list[Paragraph]:
-    """All paragraphs in reading order: page by page, top to bottom."""
+    """All paragraphs in reading order: page by page, top to bottom. Short body lines at the
+    top of the first page, above its mark or title, stand alone: 份号, 密级 and 紧急程度 of a
+    版头 or a handout's label, each an element of its own (GB/T 9704 7.2)."""
     found: list[Paragraph] = []
     previous: TextLine | None = None
+    leading = _leading_notes(pages[0], geometry) if pages else set()
     for page in pages:
         for line in page.lines:
             if line.kind == "page_number":
                 continue
-            if previous is not None and _continues(previous, line, geometry):
+            alone = page.number == 1 and line.index in leading
+            if previous is not None and not alone and _continues(previous, line, geometry):
                 found[-1].lines.append(line)
             else:
                 found.append(Paragraph(line.kind, [line]))
             previous = line
     return found
+
+
+def _leading_notes(page: Page, geometry: Geometry) -> set[int]:
+    """Indexes of the short body lines above the first line of another kind (the mark or the
+    title) of a first page: 份号, 密级, 紧急程度, a label. Empty when the page has no such line."""
+    text = [line for line in page.lines if line.kind != "page_number"]
+    first_other = next((i for i, line in enumerate(text) if line.kind != "body"), None)
+    if first_other is None:
+        return set()
+    half = (geometry.right - geometry.left) / 2
+    return {line.index for line in text[:first_other] if line.x1 - line.x0 < half}
 
 
 def _continues(previous: TextLine, line: TextLine, geometry: Geometry) -> bool:
@@ -292,7 +314,9 @@ def _continues(previous: TextLine, line: TextLine, geometry: Geometry) -> bool:
     gap = line.baseline - previous.baseline
     if line.kind == "body":
         indented = line.x0 > geometry.left + geometry.body_size / 2
-        return not indented and (not same_page or gap <= 1.5 * geometry.pitch)
+        # A line set off to the right (a signature, a date) is no paragraph's running line.
+        set_off = previous.x0 > geometry.left + 2.5 * geometry.body_size
+        return not indented and not set_off and (not same_page or gap <= 1.5 * geometry.pitch)
     if line.kind == "title":
         return same_page and gap <= 2 * geometry.title_size
     if line.kind == "table":

@@ -31,12 +31,15 @@ mislead where a glyph's frame and its drawing differ, so the rules below say whi
   excluded. A *full page* has a page after it and its lowest line ends within one line pitch
   (block height over 22) of the block's bottom. ``lines_per_page`` finding: a full page of
   body lines only whose count is not 22 (a title, table or 版记 on the page changes the count
-  legitimately, so such pages are not judged).
+  legitimately, so such pages are not judged, nor are pages with a picture: a seal keeps empty
+  lines above its 落款 and may tighten its page's spacing, GB/T 9704 7.3.5.5).
 - *pitch*: the baseline distance between consecutive lines of a body paragraph on one page.
 - *page number* (页码, GB/T 9704 7.5): the ``page_number`` line (see ``lines``). Findings (kind
-  ``page_number``): none on a page; text other than ``— N —`` (em dashes, optional spaces); N
-  not the page's place in the file; size off 14 pt by more than 0.5 pt; the gap from the
-  block's bottom down to the ink top of its leading glyph off 7 mm by more than 0.5 mm
+  ``page_number``): none on a page (but on a blank page before the last and on that last page,
+  the 版记's, which GB/T 9704 7.5 leaves unnumbered); text other than ``— N —`` (em dashes,
+  optional spaces); N not the page's place in the file; size off 14 pt by more than 0.5 pt;
+  the gap from the block's bottom down to the ink top of its leading glyph off 7 mm by more
+  than 0.5 mm
   (一字线上距版心下边缘7mm: the top of the dash's ink, looked for within the dash's own
   box, since the digits stand taller); on the wrong side (odd N right, even N left, judged by
   which third of the block holds its centre); or inset from that side's block edge by other
@@ -45,7 +48,8 @@ mislead where a glyph's frame and its drawing differ, so the rules below say whi
   instruction, so the outer dash's own side bearing is the font's business, not the page's.
   The ink inset (box inset plus that side bearing) is measured and reported alongside.
 - ``glyph_offset`` finding, for every full-width opening and closing mark and every 20th other
-  full-width glyph of a page not next to Latin text (Latin ink legitimately leaves its box, and
+  full-width glyph of a page not next to Latin text nor under a picture (a seal's ink lies over
+  the 落款; Latin ink legitimately leaves its box, and
   pdfminer's boxes drift after letter-spaced Latin runs): its ink passes its box by more
   than 10 % of its size where no other glyph's box (grown by the same 10 %) and no drawn rule
   (a table's, 版记's) lies, since ink there cannot be told from the neighbour's own; or, for
@@ -136,9 +140,18 @@ def measure(
     for number, paragraph in enumerate(paragraphs):
         if paragraph.kind == "body":
             _measure_paragraph(number, paragraph, geometry, result)
+    unnumbered = _unnumbered(pages)
     for page in pages:
-        _measure_page(page, len(pages), geometry, ink, result)
+        _measure_page(page, len(pages), geometry, ink, result, page.number in unnumbered)
     return result
+
+
+def _unnumbered(pages: list[Page]) -> set[int]:
+    """Pages that may go without a number: a blank page before the last page and the last page,
+    which then holds the 版记 (GB/T 9704 7.5)."""
+    if len(pages) > 1 and not pages[-2].lines:
+        return {pages[-2].number, pages[-1].number}
+    return set()
 
 
 def _measure_paragraph(
@@ -183,7 +196,8 @@ def _squeezed_cells(line: TextLine, edge: float) -> float:
 
 
 def _measure_page(
-    page: Page, page_count: int, geometry: Geometry, ink: Ink, result: Measurements
+    page: Page, page_count: int, geometry: Geometry, ink: Ink, result: Measurements,
+    unnumbered: bool = False,
 ) -> None:
     if page.turned:
         geometry = geometry.turned()
@@ -209,12 +223,14 @@ def _measure_page(
         if page.number < page_count and lowest >= geometry.bottom - geometry.pitch:
             result.full_pages.append(page.number)
             only_body = all(line.kind == "body" for line in text_lines)
-            if only_body and len(baselines) != geometry.lines_per_page:
+            # A seal keeps empty lines above its 落款, and may tighten its page's spacing.
+            if only_body and not page.pictures and len(baselines) != geometry.lines_per_page:
                 result.findings.append(
                     Finding(page.number, 0, "lines_per_page", f"{len(baselines)} lines",
                             f"expected {geometry.lines_per_page}")
                 )
-    _check_page_number(page, geometry, ink, result)
+    if not unnumbered or any(line.kind == "page_number" for line in page.lines):
+        _check_page_number(page, geometry, ink, result)
     _check_glyphs(page, ink, result)
 
 
@@ -358,6 +374,9 @@ def _check_glyphs(page: Page, ink: Ink, result: Measurements) -> None:
             if not _full_width(glyph) or any(g is not None and g.text.isascii()
                                               for g in (before, after)):
                 continue  # Latin ink legitimately leaves its box (descenders, wide m, w)
+            if any(_overlaps(_box(glyph), _grow(picture, GLYPH_SLACK * glyph.size))
+                   for picture in page.pictures):
+                continue  # a seal's ink lies over the text of the 落款
             result.glyphs_checked += 1
             problem = _stray_ink(glyph, page.number, reaches, ink) or _wrong_half(
                 glyph, before, after, page.number, ink
@@ -430,3 +449,7 @@ def _grow(box: Box, by: float) -> Box:
 
 def _meets(box: Box, other: Box) -> bool:
     return box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -480,6 +480,24 @@ def test_a_missing_page_number(sheet):
     assert [(f.kind, f.detail, f.line) for f in report.findings] == [("page_number", "missing", 0)]
 
 
+def test_a_blank_page_before_the_last_and_the_last_may_go_unnumbered(sheet):
+    """GB/T 9704 7.5: the 版记 page, after a blank page, and that blank page are not numbered;
+    any other page without its number is still a finding."""
+    sheet.line(text(5) + "。", 0, indent=2)
+    sheet.page_number()
+    sheet.next_page()
+    sheet.next_page()  # blank
+    sheet.line(text(5) + "。", 20, indent=1)
+    assert check_pdf(sheet.save()).findings == []
+    sheet = Sheet(sheet.path.with_name("numbered.pdf"))
+    sheet.line(text(5) + "。", 0, indent=2)
+    sheet.next_page()
+    sheet.line(text(5) + "。", 20, indent=1)
+    report = check_pdf(sheet.save())
+    assert [(f.page, f.kind, f.detail) for f in report.findings] == [
+        (1, "page_number", "missing"), (2, "page_number", "missing")]
+
+
 @pytest.mark.parametrize(
     ("gap_mm", "details"), [(7, []), (7.4, []), (4, ["4.0 mm below the block"])]
 )

@@ -28,6 +28,7 @@ WHAT = {"label": "label", "doc_number": "document number (发文字号)",
 _KEY = {"organisation": ("signature", "organisation"), "date": ("signature", "date"),
         "copies_to": ("imprint", "copies_to"), "issuer": ("imprint", "issuer"),
         "issued": ("imprint", "issued")}
+_IMPRINT = ("copies_to", "issuer", "issued")
 _REQUIRED = {"title", "date", "organisation"}
 """Fields a report (or its signature) cannot be without: never removed by a pull."""
 
@@ -41,6 +42,10 @@ class FieldSync:
         self.template_fields = template_fields
 
     def run(self, old: dict[str, list[Text]], new: dict[str, list[Text]]) -> None:
+        # The 版记 as a whole goes only when none of its lines is left: deleting its keys one
+        # by one would leave `imprint:` empty, deleting it for its last key a line added to it.
+        self.imprint_gone = not any(new.get(name) for name in _IMPRINT)
+        self.imprint_deleted = False
         for name in WHAT:
             was, now = old.get(name, []), new.get(name, [])
             for text in now:
@@ -87,8 +92,10 @@ class FieldSync:
                                             "report needs it, so the YAML keeps it")
             return [bare_text(name, old.text)]
         path = old.path
-        if path[0] == "imprint" and len(plan.collection(("imprint",)).entries) == 1:
-            path = ("imprint",)
+        if path[0] == "imprint" and self.imprint_gone:
+            if self.imprint_deleted:
+                return []
+            path, self.imprint_deleted = ("imprint",), True
         plan.delete(path)
         plan.changes.append(Change("removed", WHAT[name], old.path, plan.line(old.path),
                                    old.text))
@@ -149,6 +156,8 @@ class FieldSync:
                 if was else []
         if not was:
             return self.added(name, [_comparable(name, t.text) for t in now], now[0].para)
+        if any(len(t.path) == 3 for t in was):  # attachments, some set on pages of their own
+            return self.paged(name, was, now)
         if not isinstance(was[0].path[-1], int):  # one text, not a list
             if len(now) == 1:
                 return [self.text(name, was[0], now[0].text)]
@@ -176,6 +185,17 @@ class FieldSync:
                             change=Change("added", WHAT[name], path, 0, None, text.text))
                 intent.append(_comparable(name, text.text))
         return intent
+
+    def paged(self, name: str, was: list[Text], now: list[Text]) -> list[str]:
+        """Attachments some of which are set on pages of their own (`title` and `body`): each
+        line edited in place; one added or deleted is named, for the pages go with it."""
+        if len(now) == len(was):
+            return [self.text(name, old, new.text) for old, new in zip(was, now, strict=True)]
+        self.plan.loss(self.plan.where(was[0].path, now[0].para),
+                       f"{abs(len(now) - len(was))} {WHAT[name]} line(s) "
+                       f"{'added' if len(now) > len(was) else 'deleted'} beside attachments "
+                       "set on pages of their own; change `attachments` in the YAML by hand")
+        return [bare_text(name, t.text) for t in was]
 
     def as_list(self, name: str, old: Text, now: list[Text]) -> list[str]:
         """One text the DOCX now holds as several lines: the value becomes a list."""

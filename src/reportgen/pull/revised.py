@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from reportgen.chinese import joins_with_space
 from reportgen.numbering import NumberStyle
-from reportgen.pull import wordml
+from reportgen.pull import official, wordml
 from reportgen.pull.doc import PARAGRAPH, POINT, SECTION, TABLE, Block, Report, TableText, Text
 from reportgen.pull.lists import Lists
 from reportgen.pull.styles import BODY, CONTINUED, Styles
@@ -43,16 +43,24 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
     report = Report()
     blocks = body.blocks
     plans = _Plans(lists)
+    pages = official.Pages()
+    official.writers_page_breaks(blocks, styles)
     for n, block in enumerate(blocks):
         if isinstance(block, wordml.Table):
-            report.body.append(_table(blocks, n, styles))
+            if not official.table(block, pages, report):
+                report.body.append(_table(blocks, n, styles))
             continue
         if block.align is not None:
             report.aligned.append((block.number, styles.table_part(block.style)
                                    or styles.role(block.style) or "", block.align))
+        role = styles.role(block.style)
+        if pages.holds(role):
+            if block.text.strip():
+                report.other.append(Text(official.ATTACHMENT_PAGE, block.text.strip(),
+                                         para=block.number))
+            continue
         if _belongs_to_table(blocks, n, styles):
             continue
-        role = styles.role(block.style)
         if _TOC.match(styles.name(block.style)):
             if "a table of contents (目录)" not in [loss for _, loss in report.losses]:
                 report.losses.append((block.number, "a table of contents (目录)"))
@@ -64,7 +72,16 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
         losses = list(block.losses)
         if role is None or not styles.is_ours(block.style):
             losses.append(f"its style {styles.name(block.style)}")
-        if field is None and role != "imprint" and role not in _IN_BODY:
+        if role in (*official.NOTES, "doc_number"):
+            number = official.head_line(block, role, report)
+            if number is not None:
+                report.fields.setdefault("doc_number", []).append(
+                    Text("doc_number", number, para=block.number, losses=losses))
+        elif role == "signature":
+            report.fields.setdefault("organisation", []).extend(
+                Text("organisation", name, para=block.number, losses=losses)
+                for name in official.organisations(block, losses, report))
+        elif field is None and role != "imprint" and role not in _IN_BODY:
             report.other.append(Text(role, block.text.strip(), para=block.number,
                                      losses=losses))
         elif field is not None:
@@ -75,6 +92,7 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
             _imprint(block, report, losses)
         else:
             report.body.append(_body_block(block, role, styles, labels, plans, losses))
+    official.count_seals(report)
     _attachments(report.fields.get("attachments", []))
     for name in ("note",):
         for text in report.fields.get(name, []):

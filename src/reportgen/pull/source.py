@@ -86,8 +86,9 @@ class _Walk:
             if name in data and name in self.fields:
                 add(name, (name,))
         for name in ("preamble", "attachments", "closing"):
-            for i, _ in enumerate(data.get(name) or () if name in self.fields else ()):
-                add(name, (name, i))
+            for i, entry in enumerate(data.get(name) or () if name in self.fields else ()):
+                # An attachment set on pages of its own is named by its `title`.
+                add(name, (name, i, "title") if isinstance(entry, dict) else (name, i))
         title = data.get("title")
         if isinstance(title, list):
             for i, _ in enumerate(title):

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reportgen.writers.docx.styles import ATTACHMENT_CONTINUED, PARAGRAPH_STYLES, RUN_IN_TEXT
+from reportgen.writers.docx.styles import (
+    ATTACHMENT_CONTINUED,
+    CHARACTER_ROLES,
+    PARAGRAPH_STYLES,
+    RUN_IN_TEXT,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -150,7 +155,8 @@ class Styles:
 
     def run_kind(self, sid: str | None) -> str | None:
         """What a character style marks: "text" for the text a run-in heading runs into,
-        the role of a heading for a heading's own character style (标题 1 Char), else None."""
+        the role of a heading for a heading's own character style (标题 1 Char), of the
+        signers or an attendance label for theirs (签发人 Char), else None."""
         if not sid:
             return None
         style = self.styles.get(sid)
@@ -158,7 +164,8 @@ class Styles:
             return "text"
         if style is not None and style.link:
             role = self.role(style.link)
-            if role is not None and (role.startswith("heading") or role == "plan_item"):
+            if role is not None and (role.startswith("heading") or role == "plan_item"
+                                     or role in CHARACTER_ROLES):
                 return role
         return None
 

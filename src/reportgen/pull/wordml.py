@@ -97,6 +97,8 @@ class Table:
     header_rows: int = 0
     spans: list[list[int]] = field(default_factory=list)
     losses: list[str] = field(default_factory=list)
+    roles: set[str | None] = field(default_factory=set)
+    """The roles of its cells' paragraph styles (a joint 发文机关标志 is a table of the mark's)."""
 
 
 @dataclass
@@ -219,6 +221,7 @@ class _Reader:
                 _add(table.losses, "a table inside a cell")
                 continue
             table.losses.extend(block.losses)
+            table.roles.add(self.styles.role(block.style))
             if block.text.strip():
                 lines.append(block.text.strip())
         if len(lines) > 1:

@@ -25,6 +25,7 @@ from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
 from reportgen.numbering import NumberingError, NumberStyle, parse_style
 from reportgen.punctuation import half_width_hint, half_width_message, repairs
+from reportgen.reader import official
 from reportgen.reader.schema import REPORT_SCHEMA
 from reportgen.reader.source import Path_, Source, load
 from reportgen.reader.tablespec import build_table
@@ -101,11 +102,24 @@ class _Builder:
         self.section_list = "sections"
         self.plan_count = 0
         self.plans_open = 0  # the plans whose points' bodies are being read
+        self.attachment_titles: tuple[str, ...] = ()
         self.printed: dict[Path_, str] | None = None
 
     # -- helpers -------------------------------------------------------------------------------
     def error(self, path: Path_, message: str, hint: str | None = None) -> None:
         self.problems.append(self.source.diagnostic(path, message, hint))
+
+    def warn(self, path: Path_, message: str, hint: str | None = None) -> None:
+        self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
+
+    @contextmanager
+    def own_numbering(self, list_id: str):
+        """Sections read inside number in a sequence of their own (an attachment's)."""
+        saved, self.section_list = self.section_list, list_id
+        try:
+            yield
+        finally:
+            self.section_list = saved
 
     def text(self, value: Any, path: Path_) -> str:
         """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
@@ -220,9 +234,23 @@ class _Builder:
         self.check_fields(template)
 
         blocks: list[model.Block] = []
+        masthead = official.has_masthead(data)
         for name in template.fields:
-            if name in data:
-                blocks.extend(self.field(name, data[name]))
+            if name not in data:
+                continue
+            if masthead and name in official.MASTHEAD_FIELDS:
+                if not any(isinstance(b, model.Masthead) for b in blocks):
+                    blocks.append(official.masthead(self, data))
+                continue
+            blocks.extend(self.field(name, data[name]))
+        if masthead and "label" in data:
+            self.error(("label",), "a document with a 版头 has no label above it",
+                       "delete `label:`; 份号, 密级 and 紧急程度 take the top left corner")
+        if "attachments" in data and "attachments" in template.fields:
+            pages = official.attachment_pages(self, data["attachments"], self.attachment_titles)
+            at = next((i for i, b in enumerate(blocks) if isinstance(b, model.Imprint)),
+                      len(blocks))
+            blocks[at:at] = pages  # 附件 come before the 版记 (GB/T 9704 7.3.7)
         metadata = self.metadata(blocks)
         if self.problems:
             raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
@@ -311,20 +339,23 @@ class _Builder:
         if name == "body":
             return list(self.body(value, path, depth=1, styles=self.template.levels))
         if name == "attachments":
-            return [model.Attachments(tuple(self.attachment(a, path + (i,))
-                                            for i, a in enumerate(value)))]
+            self.attachment_titles = official.attachment_names(self, value)
+            return [model.Attachments(self.attachment_titles)]
+        if name == "attendance":
+            return official.attendance(self, value)
         if name == "signature":
-            orgs = value["organisation"]
-            orgs = orgs if isinstance(orgs, list) else [orgs]
-            return [model.Signature(
-                tuple(self.text(o, path + ("organisation", i)) for i, o in enumerate(orgs)),
-                self.date(value["date"], path + ("date",)))]
+            return [official.signature(self, value, self.template.head.seal_mm)]
         if name == "note":
             return [model.Note(self.text(value, path))]
         if name == "closing":
             return [model.ClosingLines(tuple(self.text(t, path + (i,))
                                              for i, t in enumerate(value)))]
         if name == "imprint":
+            if self.template.head.layout == "letter":
+                for key in ("issuer", "issued"):
+                    if key in value:
+                        self.error(path + (key,), "a letter's 版记 has no 印发机关 or 印发日期 "
+                                                  "(GB/T 9704 10.1)", f"delete `{key}:`")
             return [model.Imprint(
                 copies_to=self.text(value["copies_to"], path + ("copies_to",))
                 if "copies_to" in value else None,
@@ -339,13 +370,6 @@ class _Builder:
         if text.endswith((":", "：")):
             text = text[:-1]
         return text + "："
-
-    def attachment(self, value: Any, path: Path_) -> str:
-        text = self.text(value, path)
-        if text.endswith(("。", ".")):
-            self.error(path, "an attachment name has no full stop at its end (GB/T 9704 7.3.4)",
-                       "delete the final 。")
-        return text
 
     # -- body ----------------------------------------------------------------------------------
     def body(self, items: list, path: Path_, depth: int, styles: tuple[NumberStyle, ...],

@@ -163,6 +163,28 @@ _table = {
     "additionalProperties": False,
 }
 
+_attachment = {
+    "anyOf": [
+        {**_text, "description": "An attachment's name (附件说明 only)."},
+        {
+            "type": "object",
+            "description": "An attachment set on pages of its own after the main text "
+                           "(GB/T 9704 7.3.7): 附件1 top left, its title on the third line, "
+                           "then its body.",
+            "properties": {
+                "title": {**_text, "description": "The attachment's name, as the 附件说明 "
+                                                 "lists it and as its page's title."},
+                "body": {"$ref": "#/$defs/body"},
+            },
+            "required": ["title"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+_seal_file = {**_text, "description": "A PNG or SVG file of the seal (red), relative to the "
+                                      "report."}
+
 REPORT_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": SCHEMA_ID,
@@ -171,7 +193,8 @@ REPORT_SCHEMA: dict = {
     "properties": {
         "format": {"const": 1, "description": "The format version; 1 (the only one so far)."},
         "template": {**_text, "description": "The kind of document: annual-report, handout, "
-                                             "notice, or a path to a template file."},
+                                             "notice, minutes, letter, or a path to a "
+                                             "template file."},
         "metadata": {
             "type": "object",
             "description": "Document properties (PDF info, DOCX core properties).",
@@ -200,6 +223,36 @@ REPORT_SCHEMA: dict = {
             "additionalProperties": False,
         },
         "label": {**_text, "description": "Top-left label, e.g. 会议材料之三 (handout, notice)."},
+        "copy_number": {**_text, "description": "份号: the copy's number, 6 digits, quoted: "
+                                                "\"000123\" (GB/T 9704 7.2.1)."},
+        "secrecy": {**_text, "description": "密级和保密期限, e.g. 机密★1年 (GB/T 9704 7.2.2)."},
+        "urgency": {"enum": ["特急", "加急", "特提", "平急"],
+                    "description": "紧急程度: 特急 or 加急 (telegrams also 特提, 平急), GB/T "
+                                   "9704 7.2.3."},
+        "mark": {
+            "description": "发文机关标志 (GB/T 9704 7.2.4), red and centred: the organisation's "
+                           "name and 文件, or the name alone; 纪要标志 in minutes.",
+            "anyOf": [
+                _text,
+                {
+                    "type": "object",
+                    "description": "A joint document: the organisations stacked, the suffix "
+                                   "(文件) to their right.",
+                    "properties": {
+                        "organisations": {"type": "array", "items": _text, "minItems": 1,
+                                          "description": "The organisations, the lead one "
+                                                         "first."},
+                        "suffix": {**_text, "description": "文件, set to the right of the "
+                                                          "names."},
+                    },
+                    "required": ["organisations"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
+        "signers": {"type": "array", "items": _text, "minItems": 1,
+                    "description": "签发人 of a 上行文 (GB/T 9704 7.2.6): the names; the "
+                                   "发文字号 then moves left, on the line of the last name."},
         "doc_number": {**_text, "description": "发文字号, e.g. 柳图发〔2026〕3号 (notice)."},
         "preamble": {"type": "array", "items": _paragraph,
                      "description": "Paragraphs before the title, e.g. the meeting it was "
@@ -207,12 +260,34 @@ REPORT_SCHEMA: dict = {
         "title": {**_lines, "description": "The title (标题); a list gives explicit lines."},
         "addressee": {**_text, "description": "主送机关, ending with a full-width colon："},
         "body": {"$ref": "#/$defs/body"},
-        "attachments": {"type": "array", "items": _text, "minItems": 1,
-                        "description": "附件说明: attachment names, without numbers."},
+        "attachments": {"type": "array", "items": _attachment, "minItems": 1,
+                        "description": "附件说明: attachment names, without numbers; an entry "
+                                       "with `title:` and `body:` is also set on pages of its "
+                                       "own."},
+        "attendance": {
+            "type": "object",
+            "description": "纪要 (GB/T 9704 10.3): who attended, each list after its label.",
+            "properties": {
+                "present": {**_lines, "description": "出席: names (and units)."},
+                "on_leave": {**_lines, "description": "请假: names."},
+                "observers": {**_lines, "description": "列席: names."},
+            },
+            "additionalProperties": False,
+        },
         "signature": {
             "type": "object",
             "description": "落款: organisation(s) and date.",
-            "properties": {"organisation": _lines, "date": _date},
+            "properties": {
+                "organisation": _lines,
+                "date": _date,
+                "seal": {"description": "印章: a PNG or SVG file; for several organisations, "
+                                        "one file per organisation (GB/T 9704 7.3.5.1).",
+                         "anyOf": [_seal_file, {"type": "array", "items": _seal_file,
+                                                "minItems": 1}]},
+                "seal_mm": {"type": "number", "minimum": 10, "maximum": 100,
+                            "description": "The seal's diameter in mm (default 42, or the "
+                                           "SVG's own size)."},
+            },
             "required": ["organisation", "date"],
             "additionalProperties": False,
         },

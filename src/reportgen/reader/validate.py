@@ -1,8 +1,9 @@
 """Checking loaded YAML against the report schema, every problem at once, each with a location.
 
 A small interpreter for the part of JSON Schema that `schema.py` uses (type, properties,
-required, additionalProperties, items, min/max, enum, const, anyOf, $ref), written for messages
-an office user can act on: "expected text", "unknown field `titel` (did you mean `title`?)".
+required, additionalProperties, items, min/max items and values, enum, const, anyOf, $ref),
+written for messages an office user can act on: "expected text", "unknown field `titel`
+(did you mean `title`?)".
 """
 
 from __future__ import annotations
@@ -96,6 +97,11 @@ class _Checker:
         if isinstance(value, str):
             if len(value.strip()) < schema.get("minLength", 0):
                 self.report(path, "is empty", "write the text, or delete the field")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            low, high = schema.get("minimum"), schema.get("maximum")
+            if low is not None and value < low or high is not None and value > high:
+                self.report(path, f"{value:g} is out of range",
+                            f"between {low:g} and {high:g}")
         elif isinstance(value, list):
             self.check_list(value, schema, path)
         elif isinstance(value, dict):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportgen import model
-from reportgen.writers.pdf.flow import Band, Box, ImprintBox, TableBox
+from reportgen.budget import Deadline
+from reportgen.errors import ReportError, fail
+from reportgen.writers.pdf.flow import Band, Bookmark, Box, ImprintBox, Picture, TableBox
 from reportgen.writers.pdf.paginate import paginate
 from reportgen.writers.pdf.text import Run
 from tests.writers.pdf.documents import (
@@ -102,7 +107,7 @@ def table(heights: list[float], *, notes: float = 0.0, landscape: bool = False) 
 
 
 def texts(page) -> list[str]:
-    return [ln[0].text for _, ln in page.free]
+    return [ln[0].text for _, ln, _ in page.free]
 
 
 def test_a_table_that_fits_on_a_page_moves_to_the_next_one_whole():
@@ -118,6 +123,27 @@ def test_a_long_table_repeats_its_header_and_breaks_between_rows():
     assert second == ["h", *(f"r{n}" for n in range(3, 12))]
     rules = [rule.y0 for rule in pages[1].rules if rule.y0 == rule.y1]
     assert rules[0] == 0 and rules[-1] == 190  # the table's part on the page is closed
+
+
+class _Checks(Deadline):
+    """A deadline that passes at its `allowed + 1`-th check, whatever the clock says."""
+
+    def __init__(self, allowed: int) -> None:
+        super().__init__(float("inf"))
+        self.left_checks = allowed
+
+    def check(self) -> None:
+        self.left_checks -= 1
+        if self.left_checks < 0:
+            raise fail("time is up")
+
+
+def test_the_deadline_is_checked_on_every_page_of_a_long_table():
+    """A table of 2,000 rows is one item: its pages are what the time limit is checked on."""
+    items = [box("p", 3), table([20.0] * 2_000)]
+    assert len(paginate(items, LINES, 100.0, PITCH)) > 150
+    with pytest.raises(ReportError, match="time is up"):
+        paginate(items, LINES, 100.0, PITCH, deadline=_Checks(20))
 
 
 def test_at_least_two_rows_go_over_with_the_notes():
@@ -145,7 +171,7 @@ def test_a_landscape_table_takes_turned_pages_of_its_own():
                      LINES, 100.0, PITCH)
     assert [page.landscape for page in pages] == [False, True, True, False]
     turned = pages[1]
-    assert max(y for y, _ in turned.free) < 100.0  # a turned page is as high as the block is wide
+    assert max(y for y, *_ in turned.free) < 100.0  # a turned page is as high as the block is wide
     assert max(rule.x1 for rule in turned.rules) == LINES * PITCH
 
 
@@ -185,6 +211,69 @@ def test_a_run_followed_by_a_table_is_not_broken():
     assert len(pages[0]) == 15
 
 
+def test_a_kept_run_marks_the_bookmarks_of_the_headings_it_sets_as_it_comes():
+    headings = [box(f"h{n}.", 1, keep_with_next=True, bookmark=Bookmark(f"h{n}", 0))
+                for n in range(5)]
+    pages = paginate([box("p", 15), *headings, box("q", 3)], LINES, 100.0, PITCH)
+    assert pages[0].bookmarks == [(15 + n, Bookmark(f"h{n}", 0)) for n in range(5)]
+
+
+SEAL = Picture(b"", 300.0, -0.2, 119.0, 119.0)
+
+
+def sealed(**options) -> Box:
+    """A 落款 with a seal: empty lines, the organisation and the date, kept together."""
+    return box("s", 4, keep_together=True, pictures=(SEAL,), squeeze=True, **options)
+
+
+def test_a_kept_run_ending_in_a_sealed_signature_never_parts_it_from_its_seal_or_date():
+    """The text before a 落款 keeps with it; six lines are left and seven needed, which is more
+    than five carried over, yet the 落款 is not broken: the page tightens by a line (7.3.5.5)."""
+    pages = paginate([box("p", 16), box("q", 3, keep_with_next=True), sealed()], LINES, 100.0,
+                     PITCH)
+    assert len(pages) == 1 and pages[0].rows == LINES + 1
+    assert [row for row, ln in pages[0].lines if ln[0].text.startswith("s")] == [19, 20, 21, 22]
+    assert pages[0].pictures == [SEAL.__class__(b"", 300.0, 18.8, 119.0, 119.0)]
+
+
+def test_a_page_tightened_below_a_table_holds_the_tables_lines_in_place():
+    """The table ends in grid line 5 (50 pt): the page holds lines 0–4 and tightens the rest;
+    where the lines below a table would come closer than 0.85 of a pitch, it moves on."""
+    pages = paginate([table([20.0] * 2), box("p", 11), box("q", 3, keep_with_next=True),
+                      sealed()], LINES, 100.0, PITCH)
+    assert len(pages) == 1 and (pages[0].rows, pages[0].held) == (LINES + 1, 5)
+    assert pages[0].boundary(5, LINES, PITCH) == 50.0
+    assert pages[0].boundary(LINES + 1, LINES, PITCH) == LINES * PITCH
+    pages = paginate([table([20.0] * 9), box("q", 1, keep_with_next=True), sealed()], LINES,
+                     100.0, PITCH)  # 3 lines below the table would take 5: too tight
+    assert [page.rows for page in pages] == [None, None]
+    assert [ln[0].text for _, ln in pages[1].lines] == ["q0", "s0", "s1", "s2", "s3"]
+
+
+def test_a_table_kept_with_a_sealed_signature_never_leaves_it_alone_on_a_page():
+    """A 落款 after a table keeps with it (no seal without text above): a table that fits on
+    a page moves with the 落款 to the next one; a longer one takes its last two rows along."""
+    short = table([20.0] * 4)
+    pages = paginate([box("p", 10), replace(short, keep_with_next=True), sealed()], LINES,
+                     100.0, PITCH)
+    assert texts(pages[0]) == [] and texts(pages[1])[-1] == "r3"
+    assert [ln[0].text for _, ln in pages[1].lines] == ["s0", "s1", "s2", "s3"]
+    long = replace(table([20.0] * 19), keep_with_next=True)
+    pages = paginate([long, sealed()], LINES, 100.0, PITCH)
+    assert [texts(page) for page in pages][1:] == [
+        ["h", *(f"r{n}" for n in range(10, 17))], ["h", "r17", "r18"]]
+    assert [row for row, _ in pages[2].lines] == [5, 6, 7, 8]
+
+
+def test_a_kept_run_ending_in_a_signature_moves_it_whole_when_it_cannot_fit():
+    """Three organisations and their date kept together: seven lines needed with the text
+    before, six left. Page 1 ends six lines short rather than part the 落款 from its date."""
+    signature = box("s", 4, keep_together=True)
+    pages = layout(box("p", 16), box("q", 3, keep_with_next=True), signature)
+    assert len(pages[0]) == 16
+    assert [text for _, text in pages[1]] == ["q0", "q1", "q2", "s0", "s1", "s2", "s3"]
+
+
 def test_three_heading_only_items_and_a_heading_with_three_lines_keep_19_lines_on_page_1(
         registry):
     items = [section(3, n, f"第{n}项重点工作") for n in (1, 2, 3)]  # nothing under them: a list
@@ -214,10 +303,14 @@ def test_a_plan_point_with_text_under_it_never_ends_a_page(registry):
 def flows(draw):
     items = []
     for n in range(draw(st.integers(1, 40))):
+        together = draw(st.booleans()) and draw(st.booleans())
         items.append(box(f"b{n}.", draw(st.integers(1, 30)),
                          space_before=draw(st.integers(0, 1)),
                          space_after=draw(st.integers(0, 1)),
-                         keep_with_next=draw(st.booleans()) and draw(st.booleans())))
+                         keep_with_next=draw(st.booleans()) and draw(st.booleans()),
+                         keep_together=together,
+                         pictures=(Picture(f"{n}".encode(), 0.0, 0.0, 1.0, 1.0),) if together
+                         else ()))
     return items
 
 
@@ -235,10 +328,18 @@ def test_every_line_is_placed_once_in_order_without_widows_or_orphans(items):
         shares = [sum(ln[0].text in names for _, ln in page.lines) for page in pages]
         shares = [n for n in shares if n]
         ends_a_run = index and items[index - 1].keep_with_next
-        if len(item.lines) >= 4:
+        if item.keep_together:  # never broken, even at the end of a kept run, unless longer
+            assert len(shares) == 1 or len(item.lines) > LINES  # than a page
+        elif len(item.lines) >= 4:
             assert all(n >= 2 for n in shares)  # no orphan, no widow
         elif len(item.lines) <= LINES and not ends_a_run:
             assert len(shares) == 1  # too short to break, unless a kept run ends with it
+    pictures = [(picture.png, page) for page in pages for picture in page.pictures]
+    assert [png for png, _ in pictures] == [p.png for item in items for p in item.pictures]
+    for png, page in pictures:  # on the page of its box's first line
+        first = next(item.lines[0][0].text for item in items for p in item.pictures
+                     if p.png == png)
+        assert first in {ln[0].text for _, ln in page.lines}
 
 
 def test_a_heading_forced_near_a_page_end_moves_to_the_next_page(registry):

@@ -51,12 +51,14 @@ def test_run_in_spans_keep_their_faces(setter):
         ("ReportgenHei-Regular", "一、压实责任。"), ("ReportgenFangsong-Regular", "各部门负责人。")]
 
 
-def test_runs_break_where_the_font_or_the_gap_changes():
-    chars = [("a", "F", 16, False, 0.0, 8.0), ("b", "F", 16, False, 9.0, 8.0),
-             ("c", "F", 16, False, 18.0, 8.0), ("d", "F", 16, False, 26.0, 8.0),
-             ("e", "G", 16, False, 34.0, 8.0)]
+def test_runs_break_where_the_font_the_colour_or_the_gap_changes():
+    black, red = "000000", "FF0000"
+    chars = [("a", "F", 16, False, black, 0.0, 8.0), ("b", "F", 16, False, black, 9.0, 8.0),
+             ("c", "F", 16, False, black, 18.0, 8.0), ("d", "F", 16, False, black, 26.0, 8.0),
+             ("e", "G", 16, False, black, 34.0, 8.0), ("f", "G", 16, False, red, 42.0, 8.0)]
     assert _runs(chars) == (Run("F", 16, False, "abc", 0.0, 1.0), Run("F", 16, False, "d", 26.0),
-                            Run("G", 16, False, "e", 34.0))
+                            Run("G", 16, False, "e", 34.0),
+                            Run("G", 16, False, "f", 42.0, color=red))
 
 
 def test_shifted_moves_every_run():

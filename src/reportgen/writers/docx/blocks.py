@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from docx.oxml.ns import qn
 
@@ -23,8 +24,11 @@ from reportgen.template import Template, heading_role
 from reportgen.titlefit import title_lines
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid
+from reportgen.writers.docx.masthead import Masthead
 from reportgen.writers.docx.numbering import Numbering
+from reportgen.writers.docx.official import Official
 from reportgen.writers.docx.runs import Fallback, runs
+from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.docx.sections import Sections
 from reportgen.writers.docx.styles import (
     ATTACHMENT_CONTINUED,
@@ -36,13 +40,16 @@ from reportgen.writers.docx.styles import (
 )
 from reportgen.writers.docx.tables import Tables
 
+if TYPE_CHECKING:
+    from reportgen.fontset import FontRegistry
+
 
 class Body:
     """Appends the blocks of a document to `w:body`, before its section properties."""
 
     def __init__(self, body: oxml.Element, numbering: Numbering, grid: Grid, template: Template,
                  fonts: FontRegistry, fallback: Fallback | None = None,
-                 deadline: Deadline = UNLIMITED):
+                 pictures: Pictures | None = None, deadline: Deadline = UNLIMITED):
         self._sect_pr = body.find(qn("w:sectPr"))
         self._deadline = deadline
         self._body = body
@@ -52,17 +59,22 @@ class Body:
         self._fonts = fonts  # whose title face measures the title's lines, as in the PDF
         self._fallback = fallback
         self._last: oxml.Element | None = None  # the paragraph written last, None after a table
+        self._before: int | None = None
+        """Space (twips) before the next paragraph, set where what precedes it is off the grid
+        (the 版头): it brings that paragraph back onto the grid."""
+        self._official = Official(self, grid, template, fonts, pictures)
+        self.masthead = Masthead(self, grid, template, fonts, pictures)
         self.tables = Tables(template, fallback)
         self.sections = Sections()
         self._plans = 0  # how many plans the blocks being written stand in
 
     def write(self, blocks: Iterable[model.Block], fresh: bool = False) -> None:
         """Write `blocks`; with `fresh`, the first section among them counts from 1 again
-        (sections under a plan point, which no heading above restarts)."""
+        (sections under a plan point or in an attachment, which no heading above restarts)."""
         for block in blocks:
             self._deadline.check()
             if keeps_previous(block):  # the text before a 落款, the date before a 附注
-                self._keep_last()
+                self.keep_last_with_next()
             if isinstance(block, model.Section):
                 self._section(block, restart=fresh)
                 fresh = False
@@ -87,10 +99,19 @@ class Body:
                 paragraphs = self._attachments(block)
                 if self._attachment_lines(block) < 2 * MIN_LINES:
                     _together(paragraphs)
+            elif isinstance(block, model.Signature) and block.seals:
+                self._official.sealed_signature(block)
             elif isinstance(block, model.Signature):
                 for organisation in block.organisations:
                     self._paragraph("signature", organisation)
                 self._paragraph("date", block.date)
+            elif isinstance(block, model.Masthead):
+                self.masthead.write(block)
+            elif isinstance(block, model.AttachmentPage):
+                self._official.attachment_page(block)
+                self.write(block.blocks, fresh=True)
+            elif isinstance(block, model.Attendance):
+                self._official.attendance(block)
             elif isinstance(block, model.Note):
                 text = block.text
                 if not (text.startswith(("（", "(")) and text.endswith(("）", ")"))):
@@ -118,17 +139,27 @@ class Body:
             self._body.append(node)
         self._last = node if node.tag == qn("w:p") else None
 
-    def _keep_last(self) -> None:
+    def keep_last_with_next(self) -> None:
+        """What was written last stays on the page of what follows it: the last paragraph, or
+        a portrait table's last row (a landscape table ends its section)."""
         if self._last is not None:
             oxml.keep_with_next(self._last)
+            return
+        last = self._sect_pr.getprevious() if self._sect_pr is not None else self._body[-1]
+        if last is not None and last.tag == qn("w:tbl") and not self.sections.landscape:
+            for p in last.findall(qn("w:tr"))[-1].findall(f"{qn('w:tc')}/{qn('w:p')}"):
+                oxml.keep_with_next(p)
 
     def _paragraph(self, role: str, text: str, *, style: str | None = None,
                    num: oxml.Element | None = None, run_in: str | None = None,
-                   kept: Keep | None = None) -> oxml.Element:
+                   kept: Keep | None = None, landscape: bool = False,
+                   **properties) -> oxml.Element:
         """A paragraph of `role` in `style` (default: the role's own), kept as `kept` says
         where that differs from its style (reportgen.keeps). A run-in heading's paragraph has
         the heading's role and style and its heading as `text`; `run_in` is the text that
-        follows, in the body's character style, set as the body is."""
+        follows, in the body's character style, set as the body is. `landscape`: in a
+        landscape section; `properties` are further `w:pPr` settings (see `oxml.p_pr`), which
+        win over those worked out here."""
         sid = style or style_id(role)
         layout = self._run_in_layout(role) if run_in is not None else {}
         if kept is not None:
@@ -138,18 +169,28 @@ class Body:
             if kept.together != styled.together:
                 layout["keep_lines"] = kept.together
         starts_section = len(self._body) == (self._sect_pr is not None) or \
-            self.sections.landscape  # after a landscape table, a portrait page begins
+            self.sections.landscape != landscape  # a page of the other orientation begins
         if starts_section and self._template.role(role).space_before_lines:
             # the first line of a page is the text block's first line (GB/T 9704), but word
             # processors keep the space before a section's first paragraph
             layout["line_spacing"] = oxml.spacing(before=0, before_lines=0)
+        if self._before is not None:  # back on the grid after the 版头
+            spacing = layout.setdefault("line_spacing", oxml.spacing())
+            spacing.set(qn("w:before"), str(self._before))
+            spacing.set(qn("w:beforeLines"), "0")
+            self._before = None
+        layout.update(properties)
         p = oxml.el("w:p", None, oxml.p_pr(style=None if sid == "Normal" else sid, num=num,
                                            **layout))
         p.extend(runs(text, None, self._fallback))
         if run_in is not None:
             p.extend(runs(run_in, oxml.r_pr(style=RUN_IN_TEXT), self._fallback))
-        self._append(p)
+        self._append(p, landscape)
         return p
+
+    def runs(self, text: str, properties: oxml.Element | None = None) -> list[oxml.Element]:
+        """Runs of `text` sharing `properties`, rare characters in their fallback family."""
+        return runs(text, properties, self._fallback)
 
     def _run_in_layout(self, role: str) -> dict:
         """Where a run-in heading's paragraph is laid out as the body is, the PDF's way, and
@@ -170,11 +211,13 @@ class Body:
                 after=after, after_lines=after_lines)
         return layout
 
-    def _title_lines(self, text: str) -> list[str]:
-        """`text` in the PDF's title lines (``titlefit``), so that the paragraph gets line
-        breaks there, as an editor would type them."""
-        return title_lines(text, self._fonts, self._template.role("title"),
-                           self._grid.page.text_width_mm * 72 / 25.4)
+    def _title_lines(self, text: str, landscape: bool = False) -> list[str]:
+        """`text` in the PDF's title lines (``titlefit``), on a `landscape` page as wide as the
+        portrait block is high, so that the paragraph gets line breaks there, as an editor
+        would type them."""
+        page = self._grid.page
+        width = page.text_height_mm if landscape else page.text_width_mm
+        return title_lines(text, self._fonts, self._template.role("title"), width * 72 / 25.4)
 
     def _section(self, section: model.Section, restart: bool) -> None:
         binding = self._numbering.heading(section.level, section.numbering.style, restart)
@@ -215,14 +258,22 @@ class Body:
                 for n, name in enumerate(names, start=1)]
 
     def _imprint(self, imprint: model.Imprint) -> None:
+        """版记 in a frame at the foot of the text block, where it stays as the text above it
+        grows or shrinks (GB/T 9704 7.4.1: its last rule on the block's lower edge). Each
+        line takes one grid line; the rules are its style's borders: the first and last
+        0.35 mm, those between 0.25 mm (a letter's 版记 has none, 10.1)."""
+        texts = []
         if imprint.copies_to:
             text = imprint.copies_to
-            self._paragraph("imprint", text if text.startswith("抄送") else f"抄送：{text}")
+            texts.append(text if text.startswith("抄送") else f"抄送：{text}")
         if imprint.issuer or imprint.issued:
             issued = imprint.issued or ""
             if issued and not issued.endswith("印发"):
                 issued += "印发"
-            self._paragraph("imprint", f"{imprint.issuer or ''}\t{issued}")
+            texts.append(f"{imprint.issuer or ''}\t{issued}")
+        for text in texts:
+            self._paragraph("imprint", text, frame=oxml.frame_pr(
+                width=self._grid.text_width, x_align="center", y_align="bottom"))
 
     # -- tables -------------------------------------------------------------------------------
 

@@ -56,9 +56,10 @@ def lang(east_asia: str = "zh-CN", latin: str = "en-US") -> Element:
 
 
 def r_pr(*, style: str | None = None, face: str | None = None, bold: bool | None = None,
-         spacing: int | None = None, size_pt: float | None = None,
-         language: str | None = None) -> Element:
-    """`w:rPr`; None leaves a property to the style or the defaults."""
+         color: str | None = None, spacing: int | None = None, scale: int | None = None,
+         size_pt: float | None = None, language: str | None = None) -> Element:
+    """`w:rPr`; None leaves a property to the style or the defaults. `scale` is the width of
+    the characters in percent (`w:w`, 字符缩放)."""
     half_points = None if size_pt is None else round(size_pt * 2)
     return el(
         "w:rPr", None,
@@ -66,7 +67,9 @@ def r_pr(*, style: str | None = None, face: str | None = None, bold: bool | None
         r_fonts(face) if face else None,
         val("w:b", bold) if bold is not None else None,
         val("w:bCs", bold) if bold is not None else None,
+        val("w:color", color) if color else None,
         val("w:spacing", spacing) if spacing else None,
+        val("w:w", scale) if scale and scale != 100 else None,
         val("w:sz", half_points) if half_points else None,
         val("w:szCs", half_points) if half_points else None,
         lang(language) if language else None,
@@ -103,19 +106,38 @@ def num_pr(num_id: int, ilvl: int) -> Element:
     return el("w:numPr", None, val("w:ilvl", ilvl), val("w:numId", num_id))
 
 
-def border(side: str, size_eighths: int, space: int = 0) -> Element:
-    """One side of a `w:pBdr` or `w:tblBorders`: a single black line, width in 1/8 pt."""
-    return el(f"w:{side}", {"w:val": "single", "w:sz": size_eighths, "w:space": space,
-                            "w:color": "000000"})
+def border(side: str, size_eighths: int, space: int = 0, color: str = "000000",
+           kind: str = "single") -> Element:
+    """One side of a `w:pBdr` or `w:tblBorders`: a line of `kind`, width in 1/8 pt, `space`
+    points from the text."""
+    return el(f"w:{side}", {"w:val": kind, "w:sz": size_eighths, "w:space": space,
+                            "w:color": color})
 
 
 def tab(position: int, alignment: str = "right") -> Element:
-    return el("w:tabs", None, el("w:tab", {"w:val": alignment, "w:pos": position}))
+    return tabs((position, alignment))
+
+
+def tabs(*stops: tuple[int, str]) -> Element:
+    """`w:tabs`: stops as (position in twips, alignment: left, center, right)."""
+    return el("w:tabs", None, *(el("w:tab", {"w:val": alignment, "w:pos": position})
+                                for position, alignment in stops))
+
+
+def frame_pr(*, width: int | None = None, x_align: str | None = None, x: int | None = None,
+             y_align: str | None = None, y: int | None = None, v_anchor: str = "margin",
+             h_anchor: str = "margin", wrap: str = "notBeside") -> Element:
+    """`w:framePr`: the paragraph stands in a frame placed on the page (the 版记 at the foot of
+    the text block); paragraphs with equal frame properties share one frame."""
+    return el("w:framePr", {"w:w": width, "w:wrap": wrap, "w:vAnchor": v_anchor,
+                            "w:hAnchor": h_anchor, "w:x": x, "w:xAlign": x_align, "w:y": y,
+                            "w:yAlign": y_align})
 
 
 def p_pr(*, style: str | None = None, keep_next: bool | None = None,
-         keep_lines: bool | None = None,
-         widow_control: bool | None = None, num: Element | None = None,
+         keep_lines: bool | None = None, page_break_before: bool = False,
+         frame: Element | None = None, widow_control: bool | None = None,
+         num: Element | None = None,
          borders: Iterable[Element] = (), tabs: Element | None = None,
          overflow_punct: bool | None = None, auto_space: bool | None = None,
          snap_to_grid: bool | None = None, line_spacing: Element | None = None,
@@ -135,6 +157,8 @@ def p_pr(*, style: str | None = None, keep_next: bool | None = None,
         if keep_next is not None else None,
         (el("w:keepLines") if keep_lines else val("w:keepLines", False))
         if keep_lines is not None else None,
+        el("w:pageBreakBefore") if page_break_before else None,
+        frame,
         val("w:widowControl", widow_control) if widow_control is not None else None,
         num,
         el("w:pBdr", None, *sides) if sides else None,

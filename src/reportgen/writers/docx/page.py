@@ -47,15 +47,20 @@ class FooterLine:
                    - below_baseline - dash_top)
 
 
-def set_up(document: docx.document.Document, page: Page, grid: Grid,
-           footer: FooterLine) -> None:
-    """Page size, margins, grid and footers of the document's single section."""
+def set_up(document: docx.document.Document, page: Page, grid: Grid, footer: FooterLine,
+           header: int | None = None) -> None:
+    """Page size, margins, grid and footers of the document's single section. `header`: the
+    distance (twips) of a letter's letterhead in its first page's header from the paper's top
+    edge (GB/T 9704 10.1); the letterhead reaches below the top margin, so the margin is given
+    as one the header never moves (a negative value, ECMA-376 Part 1 17.6.11), and the text
+    block starts where it does on every page."""
     section = document.sections[0]
     section.page_width, section.page_height = Twips(mm(page.width_mm)), Twips(mm(page.height_mm))
-    section.top_margin, section.bottom_margin = Twips(mm(page.top_mm)), Twips(mm(page.bottom_mm))
+    section.top_margin = Twips(mm(page.top_mm) * (1 if header is None else -1))
+    section.bottom_margin = Twips(mm(page.bottom_mm))
     section.left_margin, section.right_margin = Twips(mm(page.left_mm)), Twips(mm(page.right_mm))
     section.gutter = Twips(0)
-    section.header_distance = Twips(mm(HEADER_MM))
+    section.header_distance = Twips(mm(HEADER_MM) if header is None else header)
     number = page.page_number
     section.footer_distance = Twips(footer.footer_distance)
     sect_pr = section._sectPr

@@ -5,7 +5,12 @@ section's in the body. While the body is written only the paragraphs that end a 
 noted; once the page is set up, each gets a copy of the body's section properties, turned for a
 landscape section: the page 297 × 210 mm, its margins those of the portrait page turned a
 quarter left (the top margin is the portrait left margin), as the PDF turns its pages, so the
-text block is the same rectangle.
+text block is the same rectangle. A landscape section's grid is of lines only, their pitch
+the body's stretched to fill its block (156 mm) with whole lines: LibreOffice centres the lines
+a block holds in it, and with the body's pitch would set everything on the page some 3.5 pt
+lower than the PDF; the body's character grid would move a line's start up to 4 pt; without
+a grid, LibreOffice 7.4 wraps the text after a decimal tab in a table's cell (measured: the
+health statistics example's landscape table ran over three pages instead of one).
 
 GB/T 9704-2012 §8 keeps a landscape table's page number where every page has it, on the sheet:
 7 mm below the portrait block, which on the landscape page is its left margin, read top to
@@ -65,12 +70,15 @@ class Sections:
         self._last = node
 
     def finish(self, word: docx.document.Document, page: Page) -> None:
-        """Give each section end its properties, copied from the body's (set up by then)."""
+        """Give each section end its properties, copied from the body's (set up by then). A
+        first page of its own (a letter's, GB/T 9704 10.1) is the first section's only."""
         body = word.element.body.find(qn("w:sectPr"))
         turned = [p for p, landscape in self.ends if landscape] or self.landscape
         footers = _turned_footers(word, page) if turned else []
-        for paragraph, landscape in self.ends:
+        for n, (paragraph, landscape) in enumerate(self.ends):
             properties = deepcopy(body)
+            if n:
+                _no_first_page(properties)
             if landscape:
                 turn(properties, page, footers)
             p_pr = paragraph.find(qn("w:pPr"))
@@ -78,8 +86,20 @@ class Sections:
                 p_pr = oxml.el("w:pPr")
                 paragraph.insert(0, p_pr)
             p_pr.append(properties)
+        if self.ends:
+            _no_first_page(body)
         if self.landscape:
             turn(body, page, footers)
+
+
+def _no_first_page(properties: oxml.Element) -> None:
+    """Section `properties` without a first page of their own: its header and footer (which
+    a section would otherwise inherit from the one before) and `w:titlePg` dropped."""
+    for child in list(properties):
+        if child.tag == qn("w:titlePg") or child.tag in (
+                qn("w:headerReference"), qn("w:footerReference")) \
+                and child.get(qn("w:type")) == "first":
+            properties.remove(child)
 
 
 def turn(properties: oxml.Element, page: Page, footers: list[oxml.Element] = ()) -> None:
@@ -91,6 +111,13 @@ def turn(properties: oxml.Element, page: Page, footers: list[oxml.Element] = ())
         at = len(properties.findall(qn("w:headerReference")))
         for offset, reference in enumerate(footers):
             properties.insert(at + offset, deepcopy(reference))
+    grid = properties.find(qn("w:docGrid"))
+    if grid is not None:  # see the module's docstring
+        block = mm(page.width_mm - page.left_mm - page.right_mm)
+        pitch = int(grid.get(qn("w:linePitch")))
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(block // max(1, block // pitch)))
+        grid.attrib.pop(qn("w:charSpace"), None)
     size = properties.find(qn("w:pgSz"))
     size.set(qn("w:w"), str(mm(page.height_mm)))
     size.set(qn("w:h"), str(mm(page.width_mm)))

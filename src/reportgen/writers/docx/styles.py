@@ -42,6 +42,14 @@ PARAGRAPH_STYLES: dict[str, tuple[str, str]] = {
     "attachment": ("Attachment", "附件说明"),
     "note": ("Note", "附注"),
     "imprint": ("Imprint", "版记"),
+    "copy_number": ("CopyNumber", "份号"),
+    "secrecy": ("Secrecy", "密级和保密期限"),
+    "urgency": ("Urgency", "紧急程度"),
+    "mark": ("IssuerMark", "发文机关标志"),
+    "signers": ("Signers", "签发人"),
+    "attachment_label": ("AttachmentLabel", "附件标识"),
+    "attendance": ("Attendance", "出席名单"),
+    "attendance_label": ("AttendanceLabel", "出席标识"),
 }
 assert set(PARAGRAPH_STYLES) == set(ROLES)
 
@@ -51,6 +59,11 @@ paragraph is the heading's, in its style, so that its number, the navigation pan
 (a body paragraph follows) work as for any heading; the text after the heading is in the body's
 face, and so is what an editor types at its end, since Word goes on in the style of the run
 before the cursor."""
+
+CHARACTER_ROLES = ("signers", "attendance_label")
+"""Roles set as runs inside another role's paragraph (the names of the 签发人 after 签发人： on
+the 发文字号's line, the label of an attendance list before its names); each has a character
+style linked to its paragraph style."""
 
 ATTACHMENT_CONTINUED = "AttachmentContinued"
 FOOTER_ODD, FOOTER_EVEN = "FooterOdd", "FooterEven"
@@ -63,6 +76,11 @@ RULE_THICK, RULE_THIN = 8, 6
 
 def style_id(role: str) -> str:
     return PARAGRAPH_STYLES[role][0]
+
+
+def char_style_id(role: str) -> str:
+    """The character style of one of the `CHARACTER_ROLES` (SignersChar …)."""
+    return style_id(role) + "Char"
 
 
 def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numbering,
@@ -91,6 +109,8 @@ def build(document: model.Document, grid: Grid, faces: Faces, numbering: Numberi
         root.append(_paragraph_style(role, template.role(role), grid, faces, numbering,
                                      extras.get(role)))
     root.append(_run_in_text_style(body, grid, faces))
+    for role in CHARACTER_ROLES:
+        root.append(_character_style(role, template.role(role), grid, faces))
     root.extend(_numbered_styles(numbering))
     root.extend(_derived_styles(document, grid))
     root.extend(extra)
@@ -121,6 +141,8 @@ def _paragraph_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces, numberi
     if sid != "Normal":
         node.append(oxml.val("w:basedOn", "Normal"))
         node.append(oxml.val("w:next", sid if role in _REPEATING else "Normal"))
+    if role in CHARACTER_ROLES:
+        node.append(oxml.val("w:link", char_style_id(role)))
     node.append(oxml.val("w:uiPriority", 9 if level else 10 if sid == "Title" else 1))
     node.append(oxml.el("w:qFormat"))
     num = oxml.num_pr(numbering.heading_num_id, level - 1) if level else \
@@ -186,6 +208,7 @@ def _indent(rs: RoleStyle, grid: Grid) -> oxml.Element:
 
 def _run_properties(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml.Element:
     return oxml.r_pr(face=faces.name(role), bold=rs.bold or faces.bold(role),
+                     color=rs.color if rs.color != "000000" else None,
                      spacing=grid.char_spacing(rs.size_pt), size_pt=rs.size_pt,
                      language="zh-CN")
 
@@ -196,6 +219,16 @@ def _run_in_text_style(body: RoleStyle, grid: Grid, faces: Faces) -> oxml.Elemen
                    oxml.val("w:name", "段中正文"), oxml.val("w:basedOn", "DefaultParagraphFont"),
                    oxml.val("w:uiPriority", 1), oxml.el("w:qFormat"),
                    _run_properties("body", body, grid, faces))
+
+
+def _character_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml.Element:
+    sid, name = PARAGRAPH_STYLES[role]
+    return oxml.el("w:style", {"w:type": "character", "w:styleId": char_style_id(role)},
+                   oxml.val("w:name", f"{name} Char"),
+                   oxml.val("w:basedOn", "DefaultParagraphFont"),
+                   oxml.val("w:link", sid),
+                   oxml.val("w:uiPriority", 9),
+                   _run_properties(role, rs, grid, faces))
 
 
 def _numbered_styles(numbering: Numbering) -> list[oxml.Element]:
@@ -226,11 +259,15 @@ def _extras(document: model.Document, grid: Grid) -> dict[str, dict]:
             rs = template.role("attachment")
             left, hang = attachment_indents(block, rs.indent_chars)
             out["attachment"] = {"indent": _hanging(left, hang, rs.size_pt, grid)}
+    rs = template.role("attendance")
+    label = width_chars("出席：")
+    out["attendance"] = {"indent": _hanging(rs.indent_chars + label, label, rs.size_pt, grid)}
     rs = template.role("imprint")
     inset, inset_chars = grid.chars(rs.indent_chars, rs.size_pt)
-    out["imprint"] = {
-        "borders": (oxml.border("top", RULE_THICK, 1), oxml.border("bottom", RULE_THICK, 1),
-                    oxml.border("between", RULE_THIN, 1)),
+    ruled = template.head.layout != "letter"  # GB/T 9704 10.1: a letter's 版记 has no rules
+    out["imprint"] = {  # the rules on its lines' edges, as the PDF draws them on the grid's
+        "borders": (oxml.border("top", RULE_THICK, 0), oxml.border("bottom", RULE_THICK, 0),
+                    oxml.border("between", RULE_THIN, 0)) if ruled else (),
         "tabs": oxml.tab(grid.text_width - inset),
         "indent": oxml.ind(left=0, left_chars=0, right=0, right_chars=0, first_line=inset,
                            first_line_chars=inset_chars),

@@ -17,6 +17,7 @@ from reportgen.writers.docx import blocks, fontembed, package, page, settings, s
 from reportgen.writers.docx.fonts import Faces, Family
 from reportgen.writers.docx.layout import Grid
 from reportgen.writers.docx.numbering import Numbering
+from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.options import WriteOptions
 
 if TYPE_CHECKING:
@@ -50,14 +51,14 @@ def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> Non
                 for family in families]
     drawn_by = {ch: renamed.get(face.family, face.family) for ch, face in fallbacks.items()}
     writer = blocks.Body(body, numbering, grid, template, options.fonts,
-                         drawn_by.get if drawn_by else None, options.deadline)
+                         drawn_by.get if drawn_by else None, Pictures(word), options.deadline)
     writer.write(document.blocks)
     _replace(word.part.numbering_part, numbering.element())
     footer = page.FooterLine.of(template.page, _page_number_metrics(template, options))
     _replace(word.part._styles_part, styles.build(
         document, grid, faces, numbering, footer.height,
         tables.table_styles(writer.tables.styles, template, faces)))
-    page.set_up(word, template.page, grid, footer)
+    page.set_up(word, template.page, grid, footer, writer.masthead.header_distance)
     writer.sections.finish(word, template.page)
     package.write_font_table(word, families, embedded)
     package.tidy(word)
@@ -113,16 +114,5 @@ def _text(document: model.Document) -> Iterator[str]:
     """Every character the document prints, numbers and fixed words included."""
     yield from "附件：抄送印发（）。0123456789" + document.template.page.page_number.format
     for block in document.walk():
-        for name in ("text", "title", "run_in", "date", "copies_to", "issuer", "issued"):
-            value = getattr(block, name, None)
-            if isinstance(value, str):
-                yield from value
-        for name in ("lines", "organisations", "names", "notes"):
-            yield from "".join(getattr(block, name, ()))
-        for name in ("units", "caption"):
-            yield from getattr(block, name, None) or ""
-        for row in getattr(block, "grid", ()):
-            yield from "".join(row)
-        numbering = getattr(block, "numbering", None)
-        if numbering is not None:
-            yield from numbering.label
+        for text in model.block_texts(block):
+            yield from text

@@ -13,7 +13,9 @@ from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.title_lines import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
 from reportgen.titlefit import title_lines
-from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item
+from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item, TableBox
+from reportgen.writers.pdf.grid import Grid
+from reportgen.writers.pdf.official import Official
 from reportgen.writers.pdf.tables import table_box
 from reportgen.writers.pdf.text import Line, Setter, Span, Style
 
@@ -24,26 +26,30 @@ THICK_RULE = 0.35 * mm  # first and last rule of the 版记 (GB/T 9704 7.4.1)
 THIN_RULE = 0.25 * mm  # rules between its elements
 
 
-def lay_out(document: model.Document, setter: Setter, width: float, pitch: float, *,
+def lay_out(document: model.Document, setter: Setter, grid: Grid, *,
             deadline: Deadline = UNLIMITED) -> list[Item]:
-    """The document's blocks as boxes, in reading order, `width` points wide on a grid of
-    `pitch` points; `deadline` is checked before each block."""
-    builder = _Builder(document.template, setter, width, pitch, deadline)
+    """The document's blocks as boxes, in reading order, as wide as the grid's text block;
+    `deadline` is checked before each block."""
+    builder = _Builder(document.template, setter, grid, deadline)
     builder.blocks(document.blocks)
     return builder.items
 
 
 class _Builder:
-    def __init__(self, template: Template, setter: Setter, width: float, pitch: float,
+    def __init__(self, template: Template, setter: Setter, grid: Grid,
                  deadline: Deadline = UNLIMITED) -> None:
         self.template = template
         self.deadline = deadline
         self.setter = setter
-        self.width = width
-        self.pitch = pitch
+        self.width = grid.width
+        self.pitch = grid.pitch
         self.natural = Setter(setter.fonts, 1.0)  # tables leave the grid, and its scale
         self.items: list[Item] = []
         self.depth = 0  # of the headings being laid out: 0 outside any section
+        self.attendance_at: int | None = None  # items when the last attendance list was set
+        self.official = Official(template, setter, grid,
+                                 lambda text, role: self.lines_of([[(text, self.style(role))]],
+                                                                  role))
 
     def role(self, name: str) -> RoleStyle:
         return self.template.role(name)
@@ -54,7 +60,7 @@ class _Builder:
 
     def block(self, block: model.Block) -> None:
         self.deadline.check()
-        if keeps_previous(block) and self.items and isinstance(self.items[-1], Box):
+        if keeps_previous(block) and self.items and isinstance(self.items[-1], (Box, TableBox)):
             self.items[-1] = replace(self.items[-1], keep_with_next=True)
         if isinstance(block, model.Paragraph):
             self.text(block.text, block.role, keep(block, self.template))
@@ -84,8 +90,27 @@ class _Builder:
             self.note(block)
         elif isinstance(block, model.Imprint):
             self.imprint(block)
+        elif isinstance(block, model.Masthead):
+            self.items.append(self.official.masthead(block))
+        elif isinstance(block, model.AttachmentPage):
+            self.attachment(block)
+        elif isinstance(block, model.Attendance):
+            self.items.append(self.official.attendance(block, first=self.attendance_at is None))
+            self.attendance_at = len(self.items)
         else:
             raise TypeError(f"the PDF writer cannot lay out {type(block).__name__}")
+
+    def attachment(self, page: model.AttachmentPage) -> None:
+        """An attachment on pages of its own (GB/T 9704 7.3.7). One that opens with a landscape
+        table has its 附件 label and title above the table, on the table's turned page."""
+        head = self.official.attachment_page(page)
+        at = len(self.items)
+        self.items.extend(head)
+        self.blocks(page.blocks)
+        first = self.items[at + len(head)] if len(self.items) > at + len(head) else None
+        if isinstance(first, TableBox) and first.landscape:
+            band = self.official.turned_attachment_head(page, self.natural)
+            self.items[at + 1:at + len(head) + 1] = [replace(first, above=band.over(first.above))]
 
     # -- helpers --------------------------------------------------------------------------------
     def style(self, role: str) -> Style:
@@ -163,7 +188,11 @@ class _Builder:
         """落款 without a seal (GB/T 9704 7.3.5.2): the organisation 2 characters in from the
         right, the date below it starting 2 characters further right; a date longer than that
         allows is set 2 characters in from the right and the organisation moves left with it.
-        Further organisations stack below the first, sharing its right edge."""
+        Further organisations stack below the first, sharing its right edge. With seals, see
+        `Official.sealed_signature` (7.3.5.1)."""
+        if block.seals:  # what stands before it keeps with it (`keeps_previous`)
+            self.items.append(self.official.sealed_signature(block))
+            return
         org_style, date_style = self.style("signature"), self.style("date")
         two = 2 * self.setter.em(org_style)
         right = self.width - two
@@ -203,13 +232,15 @@ class _Builder:
         inset = role.indent_chars * self.setter.em(style)
         lines: list[Line] = []
         rules = [(0, THICK_RULE)]
+        if self.template.head.layout == "letter":  # GB/T 9704 10.1: a letter's has no rules
+            rules = []
         if block.copies_to:
             lines += self.setter.paragraph(
                 [(COPIES_TO_LABEL + block.copies_to, style)], self.width - inset,
                 first_indent=inset, indent=inset + metrics.width(COPIES_TO_LABEL),
                 align=role.align)
         if block.issuer or block.issued:
-            if lines:
+            if lines and rules:
                 rules.append((len(lines), THIN_RULE))
             issued = block.issued + ISSUED_SUFFIX if block.issued else ""
             room = self.width - 2 * inset
@@ -228,7 +259,8 @@ class _Builder:
                     lines += self.flush(block.issuer, style, inset, room, "left")
                 if issued:
                     lines += self.flush(issued, style, inset, room, "right")
-        rules.append((len(lines), THICK_RULE))
+        if rules:
+            rules.append((len(lines), THICK_RULE))
         self.items.append(ImprintBox(tuple(lines), tuple(rules),
                                      round(role.space_before_lines)))
 

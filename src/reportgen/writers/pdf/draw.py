@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import struct
 from collections.abc import Iterable
+from dataclasses import replace
+from itertools import groupby
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -18,14 +23,17 @@ SYNTHETIC_BOLD_STROKE = 0.5  # points of outline stroked around glyphs of a face
 
 
 def draw_page(canvas: Canvas, page: Page, grid: Grid) -> None:
-    """The page's rules, then its lines: grid lines on the baseline of their grid line, the
-    others where they were placed, at natural width.
+    """The page's pictures (under the text, as a seal's ink lets the text show through), its
+    rules, then its lines: grid lines on the baseline of their grid line, the others where
+    they were placed, each at its own scale. A page whose line spacing was tightened
+    (`page.rows`) spreads its rows below those it holds in place over the rest of the block.
 
     A landscape page (GB/T 9704-2012 §8, 横排表格) stays an A4 portrait page with its page
     number where every page has it; its content is turned a quarter left, so that the table's
     head lies along the binding edge of an odd page and the outer edge of an even one (the left
     edge in both cases). The writer marks the page to be shown turned (/Rotate 90).
     """
+    rows = _Rows(page, grid)
     if page.landscape:
         canvas.saveState()
         # Turned coordinates: x along the portrait block's height (from its bottom), the page
@@ -36,19 +44,60 @@ def draw_page(canvas: Canvas, page: Page, grid: Grid) -> None:
         block_top = grid.left
     else:
         top, left, block_top = grid.page_height, grid.left, grid.top
+    for picture in page.pictures:
+        canvas.drawImage(ImageReader(io.BytesIO(picture.png)), left + picture.x,
+                         top - rows.boundary(picture.row) - picture.height, picture.width,
+                         picture.height, mask="auto")
+    black = True
     for rule in page.rules:
         # a vertical rule runs half its width past its ends, to close the corners it meets
         reach = rule.width / 2 if rule.x0 == rule.x1 else 0.0
+        if rule.color != "000000" or not black:
+            canvas.setStrokeColor(_colour(rule.color))
+            black = rule.color == "000000"
         canvas.setLineWidth(rule.width)
         canvas.line(left + rule.x0, top - block_top - rule.y0 + reach,
                     left + rule.x1, top - block_top - rule.y1 - reach)
+    if not black:
+        canvas.setStrokeColor(_colour("000000"))
     if page.lines:
-        draw_lines(canvas, ((top - grid.baseline(row), line) for row, line in page.lines),
+        draw_lines(canvas, ((top - rows.baseline(row), line) for row, line in page.lines),
                    left, grid.scale)
-    if page.free:
-        draw_lines(canvas, ((top - block_top - y, line) for y, line in page.free), left, 1.0)
+    for scale, group in groupby(page.free, key=lambda free: free[2]):
+        draw_lines(canvas, ((top - block_top - y, line) for y, line, _ in group), left, scale)
     if page.landscape:
         canvas.restoreState()
+
+
+class _Rows:
+    """Where a page's grid lines are: those of a tightened page (GB/T 9704 7.3.5.5) below the
+    ones it holds in place spread over the rest of the text block."""
+
+    def __init__(self, page: Page, grid: Grid) -> None:
+        self.grid = grid
+        self.held = page.held
+        self.tight: Grid | None = None
+        if page.rows is not None:
+            top = grid.boundary(page.held)
+            self.tight = replace(grid, top=top, height=grid.bottom - top,
+                                 lines=page.rows - page.held)
+
+    def _at(self, row: float) -> tuple[Grid, float]:
+        if self.tight is None or row < self.held:
+            return self.grid, row
+        return self.tight, row - self.held
+
+    def baseline(self, row: float) -> float:
+        grid, row = self._at(row)
+        return grid.baseline(row)
+
+    def boundary(self, row: float) -> float:
+        grid, row = self._at(row)
+        return grid.boundary(row)
+
+
+def _colour(hex_rgb: str) -> Color:
+    return Color(*(int(hex_rgb[i:i + 2], 16) / 255 for i in (0, 2, 4)))
 
 
 def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
@@ -65,6 +114,7 @@ def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
     font: tuple[str, float] | None = None
     spacing = 0.0
     bold = False
+    color = "000000"
     at: tuple[float, float] | None = None  # where the current text line starts
     canvas.setLineWidth(SYNTHETIC_BOLD_STROKE)
     for y, line in lines:
@@ -78,6 +128,10 @@ def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
             if run.bold != bold:
                 bold = run.bold
                 text.setTextRenderMode(2 if bold else 0)
+            if run.color != color:
+                color = run.color
+                text.setFillColor(_colour(color))
+                text.setStrokeColor(_colour(color))
             for dx, part in _pieces(canvas, run, scale):
                 x = left + run.x + dx
                 if at is None:
@@ -90,6 +144,9 @@ def draw_lines(canvas: Canvas, lines: Iterable[tuple[float, Line]], left: float,
         text.setCharSpace(0)
     if bold:
         text.setTextRenderMode(0)
+    if color != "000000":
+        text.setFillColor(_colour("000000"))
+        text.setStrokeColor(_colour("000000"))
     canvas.drawText(text)
 
 
@@ -130,7 +187,7 @@ class PageNumbers:
         self.spec = spec
         self.grid = grid
         self.setter = setter
-        self.style = Style(tuple(role.faces), spec.size_pt, role.bold)
+        self.style = Style(tuple(role.faces), spec.size_pt, role.bold, role.color)
         self.metrics = setter.metrics(self.style, 1.0)
         decoration = [ch for ch in spec.format.replace("{n}", "") if not ch.isspace()]
         top = max(_glyph_top(self.metrics.glyph(ch)[0], ch) for ch in decoration or "0")

@@ -26,7 +26,8 @@ class Outline:
         for row, bookmark in page.bookmarks:
             self.count += 1
             key = f"h{self.count}"
-            top = self.grid.page_height - self.grid.boundary(row)
+            grid = self.grid
+            top = grid.page_height - grid.top - page.boundary(row, grid.lines, grid.pitch)
             self.canvas.bookmarkHorizontalAbsolute(key, top, left=0)
             # an outline cannot skip a level: a heading deeper than its predecessor's child
             # (which the model does not make) would hang under that predecessor

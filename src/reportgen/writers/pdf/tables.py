@@ -53,9 +53,12 @@ class _Table:
         self.edges = edges
         self.width = edges[-1]
         head_role, cell_role = template.role("table_header"), template.role("table")
-        self.cell_style = Style(tuple(cell_role.faces), placed.size, cell_role.bold)
-        self.head_style = Style(tuple(head_role.faces), placed.header_size, head_role.bold)
-        self.total_style = Style(tuple(head_role.faces), placed.size, head_role.bold)
+        self.cell_style = Style(tuple(cell_role.faces), placed.size, cell_role.bold,
+                                cell_role.color)
+        self.head_style = Style(tuple(head_role.faces), placed.header_size, head_role.bold,
+                                head_role.color)
+        self.total_style = Style(tuple(head_role.faces), placed.size, head_role.bold,
+                                 head_role.color)
         self.head_align = head_role.align if head_role.align != "justify" else "center"
 
     def box(self) -> TableBox:
@@ -194,7 +197,7 @@ class _Table:
         table = self.table
         if table.caption:
             role = self.template.role("caption")
-            style = Style(tuple(role.faces), role.size_pt, role.bold)
+            style = Style.of(role)
             for line in self.setter.paragraph([(table.caption, style)], self.width,
                                               align=role.align):
                 lines.append((y + baseline_depth(self.grid_pitch), line))
@@ -215,7 +218,7 @@ class _Table:
         if not notes:
             return None
         role = self.template.role("table")
-        style = Style(tuple(role.faces), self.fit.note_size, role.bold)
+        style = Style(tuple(role.faces), self.fit.note_size, role.bold, role.color)
         pitch = self.fit.note_pitch
         hang = self.setter.metrics(style).width("注：")
         y = 0.0

@@ -21,15 +21,17 @@ _SAME_GAP = 0.005
 
 @dataclass(frozen=True)
 class Style:
-    """How a span of text is set: faces in order of preference, size and (synthetic) bold."""
+    """How a span of text is set: faces in order of preference, size, (synthetic) bold and
+    colour (six hex digits)."""
 
     faces: tuple[str, ...]
     size: float
     bold: bool = False
+    color: str = "000000"
 
     @classmethod
     def of(cls, role: RoleStyle) -> Style:
-        return cls(tuple(role.faces), role.size_pt, role.bold)
+        return cls(tuple(role.faces), role.size_pt, role.bold, role.color)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Run:
     text: str
     x: float
     spacing: float = 0.0
+    color: str = "000000"
 
 
 Line = tuple[Run, ...]
@@ -76,6 +79,10 @@ class Metrics:
     @property
     def size(self) -> float:
         return self._style.size
+
+    @property
+    def color(self) -> str:
+        return self._style.color
 
     def advance(self, ch: str) -> float:
         return self.glyph(ch)[1]
@@ -130,7 +137,7 @@ class Setter:
         chars = []
         for ch in text:
             font, advance, bold = metrics.glyph(ch)
-            chars.append((ch, font, style.size, bold, x, advance))
+            chars.append((ch, font, style.size, bold, style.color, x, advance))
             x += advance
         return _runs(chars)
 
@@ -172,37 +179,44 @@ class Setter:
         for piece in placed:  # the pieces' texts joined are text[line.start:line.end]
             metrics = metrics_at(at)
             x = piece.x + piece.shift
-            size = metrics.size
+            size, color = metrics.size, metrics.color
             for ch in piece.text:
                 font, advance, bold = metrics.glyph(ch)
-                chars.append((ch, font, size, bold, x, advance))
+                chars.append((ch, font, size, bold, color, x, advance))
                 x += advance
             at += len(piece.text)
         return _runs(chars)
 
 
-def _runs(chars: Iterable[tuple[str, str, float, bool, float, float]]) -> Line:
-    """Characters (ch, font, size, bold, x, advance) grouped into runs of one font whose gaps
-    between glyphs are all equal, so that each run is one string with a character spacing."""
+def _runs(chars: Iterable[tuple[str, str, float, bool, str, float, float]]) -> Line:
+    """Characters (ch, font, size, bold, colour, x, advance) grouped into runs of one font and
+    colour whose gaps between glyphs are all equal, so that each run is one string with a
+    character spacing."""
     runs: list[Run] = []
     text: list[str] = []
-    current: tuple[str, float, bool] | None = None
+    current: tuple[str, float, bool, str] | None = None
     start = end = 0.0
     gap: float | None = None
-    for ch, font, size, bold, x, advance in chars:
-        here = (font, size, bold)
+    for ch, font, size, bold, color, x, advance in chars:
+        here = (font, size, bold, color)
         if current == here and (gap is None or abs(x - end - gap) < _SAME_GAP):
             if gap is None:
                 gap = x - end
             text.append(ch)
         else:
             if current is not None:
-                runs.append(Run(*current, "".join(text), start, gap or 0.0))
+                runs.append(_run(current, text, start, gap))
             current, text, start, gap = here, [ch], x, None
         end = x + advance
     if current is not None:
-        runs.append(Run(*current, "".join(text), start, gap or 0.0))
+        runs.append(_run(current, text, start, gap))
     return tuple(runs)
+
+
+def _run(current: tuple[str, float, bool, str], text: list[str], start: float,
+         gap: float | None) -> Run:
+    font, size, bold, color = current
+    return Run(font, size, bold, "".join(text), start, gap or 0.0, color)
 
 
 def shifted(line: Line, dx: float) -> Line:

@@ -33,8 +33,9 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
     """
     grid = Grid.of(document.template)
     setter = Setter(options.fonts, grid.scale)
-    pages = paginate(lay_out(document, setter, grid.width, grid.pitch,
-                             deadline=options.deadline), grid.lines, grid.width, grid.pitch)
+    page_setup = document.template.page
+    pages = paginate(lay_out(document, setter, grid, deadline=options.deadline), grid.lines,
+                     grid.width, grid.pitch, page_setup.double_sided, options.deadline)
     numbers = PageNumbers(setter, document.template, grid)
     properties = Properties.of(document.metadata, CREATOR,
                                f"{CREATOR} (ReportLab {reportlab.Version})",
@@ -59,7 +60,8 @@ def write(document: Document, options: WriteOptions, out: BinaryIO) -> None:
             canvas.setPageSize(portrait[::-1] if page.landscape else portrait)
             canvas.setPageRotation(90 if page.landscape else 0)
             draw_page(canvas, page, grid)
-            numbers.draw(canvas, number)
+            if page.numbered and (number > 1 or page_setup.first_page_number):
+                numbers.draw(canvas, number)
             outline.mark(page)
             canvas.showPage()
         if outline.count and len(pages) > 1:
