@@ -43,6 +43,19 @@ def _qpdf_checks_every_pdf():
     writer.Canvas = original
 
 
+def build_copy(report: Path, folder: Path) -> tuple[Path, Path]:
+    """`report` copied into `folder` and built there as `reportgen build --reproducible`
+    does: the paths of its DOCX and PDF."""
+    import shutil
+
+    from reportgen.cli import main
+
+    copy = folder / report.name
+    shutil.copy(report, copy)
+    assert main(["build", str(copy), "-o", str(folder), "--reproducible"]) == 0
+    return folder / f"{report.stem}.docx", folder / f"{report.stem}.pdf"
+
+
 @pytest.fixture
 def write_yaml(tmp_path):
     """Write YAML text to a file in tmp_path and return its path."""

@@ -76,9 +76,17 @@ def test_chinese_numerals_and_dates():
         date_cn("yesterday")
 
 
+@pytest.mark.parametrize("text", ["1 920 000", "1,920,000", "1.92e6", "1.92E+6"])
+def test_a_figure_written_as_text_is_read_as_the_table_reads_it(text):
+    assert wan(text) == "192"
+    assert percent("−0.355") == "-35.5%"
+
+
 def test_non_numbers_are_refused_with_the_filter_named():
     with pytest.raises(ExpressionError, match="wan needs a number"):
         wan("many")
+    with pytest.raises(ExpressionError, match="wan needs a number"):
+        wan("NaN")
     with pytest.raises(ExpressionError):
         wan(True)
 

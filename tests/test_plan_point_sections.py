@@ -8,8 +8,7 @@ import shutil
 import docx
 import pytest
 
-from reportgen.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_copy
 from tests.helpers.libreoffice import convert
 from tests.writers.docx.test_docx_libreoffice import assert_in_order, pdf_text
 
@@ -21,11 +20,7 @@ NUMBERED = ["一、2026年工作计划", "（一）总体要求", "1.推进品�
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("plan")
-    report = folder / REPORT.name
-    shutil.copy(REPORT, report)
-    assert main(["build", str(report), "-o", str(folder), "--reproducible"]) == 0
-    return folder / "plan-point-sections.docx", folder / "plan-point-sections.pdf"
+    return build_copy(REPORT, tmp_path_factory.mktemp("plan"))
 
 
 def test_the_pdf_numbers_a_points_sections_below_the_point(built):

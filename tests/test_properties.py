@@ -49,16 +49,13 @@ piece = st.one_of(
 text = st.lists(piece, min_size=1, max_size=25).map("".join).filter(lambda t: t.strip())
 
 
-def blocks(depth: int, plans: bool = True):
-    """A block of a body at `depth`; without `plans`, none is a plan (a plan in a plan point's
-    body is not generated: in the DOCX the outer plan's next point counts on from the inner
-    plan's, a known limitation)."""
+def blocks(depth: int):
+    """A block of a body at `depth` (plans in a plan point's body too)."""
     paragraph = text
     point = st.one_of(text, st.fixed_dictionaries(
         {"point": text},
         optional={"text": text,  # its sections take the level after the point's, (1) under 1.
-                  "body": st.deferred(lambda: st.lists(blocks(depth + 2, plans=False),
-                                                       max_size=3))}))
+                  "body": st.deferred(lambda: st.lists(blocks(depth + 2), max_size=3))}))
     plan = st.fixed_dictionaries({"plan": st.lists(point, min_size=1, max_size=13)})
     def table_of(n: int):
         cell = st.one_of(text, st.integers(0, 10**7), st.none(), st.just(""),
@@ -68,12 +65,11 @@ def blocks(depth: int, plans: bool = True):
             "rows": st.lists(st.lists(cell, min_size=n, max_size=n), max_size=4)})})
 
     table = st.integers(1, 4).flatmap(table_of)
-    options = [paragraph, plan, table] if plans else [paragraph, table]
+    options = [paragraph, plan, table]
     if depth < 6:  # 6 levels is one past the numbering: a documented error
         options.append(st.fixed_dictionaries(
             {"section": text},
-            optional={"body": st.deferred(lambda: st.lists(blocks(depth + 1, plans),
-                                                           max_size=3)),
+            optional={"body": st.deferred(lambda: st.lists(blocks(depth + 1), max_size=3)),
                       "text": text}))
     return st.one_of(*options)
 

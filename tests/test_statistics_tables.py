@@ -11,7 +11,8 @@ import pytest
 
 from reportgen import model
 from reportgen.cli import main
-from reportgen.layout.columns import LABEL_CHARS, is_number, width_chars
+from reportgen.figures import is_figure
+from reportgen.layout.columns import LABEL_CHARS, width_chars
 from reportgen.reader.report import read_report
 from tests.conftest import DATA
 from tests.helpers.libreoffice import convert
@@ -72,7 +73,7 @@ def _labels(table: model.Table) -> list[str]:
 @pytest.mark.parametrize("output", ["pdf", "libreoffice"])
 def test_no_number_and_no_short_row_label_is_broken(built, tables, output):
     whole = {_plain(cell) for table in tables for row in table.rows for cell in row
-             if cell and (is_number(cell) or width_chars(cell) <= LABEL_CHARS)}
+             if cell and (is_figure(cell) or width_chars(cell) <= LABEL_CHARS)}
     seen = set()
     broken = []
     for _, rows in _parts(_pages(built[output])):

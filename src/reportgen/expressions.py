@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal, DecimalException
 from typing import Any
 
-from reportgen import dates
+from reportgen import dates, figures
 from reportgen.numbering import chinese_number
 from reportgen.written import WrittenFloat, WrittenInt
 
@@ -46,10 +46,12 @@ def _number(value: Any, what: str) -> Decimal:
         raise ExpressionError(f"{what} needs a number, got {value!r}", _NUMBER_HINT)
     if isinstance(value, (WrittenInt, WrittenFloat)):  # its value, not its text (9:30 is 570)
         return Decimal(int(value)) if isinstance(value, int) else Decimal(repr(float(value)))
-    try:
-        return Decimal(str(value).replace(",", "").replace(THIN_SPACE, "").replace(" ", ""))
-    except Exception:
-        raise ExpressionError(f"{what} needs a number, got {value!r}", _NUMBER_HINT) from None
+    if not isinstance(value, str):
+        return Decimal(str(value))  # an infinite one fails where it is used, saying so
+    number = figures.value(value)
+    if number is None:
+        raise ExpressionError(f"{what} needs a number, got {value!r}", _NUMBER_HINT)
+    return number
 
 
 def _round(value: Decimal, digits: int) -> Decimal:

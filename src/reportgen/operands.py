@@ -12,10 +12,11 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from reportgen.expressions import THIN_SPACE, ExpressionError, plain_number
+from reportgen import figures
+from reportgen.expressions import ExpressionError, plain_number
 
 Namer = Callable[[Any], "str | None"]
 """The name in `data:` of a value, if it is one of its entries."""
@@ -27,22 +28,10 @@ _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
     "in": lambda a, b: a in b, "notin": lambda a, b: a not in b,
 }
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa]")
-_GROUPING = f" ,{THIN_SPACE}\u00a0\u3000"
-_SEPARATORS = str.maketrans("", "", _GROUPING + "_")
 
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
-
-
-def figure(text: str) -> Decimal | None:
-    """The number a text holds when it is a figure written as text (`3 274`, `1,234`, `1e3`),
-    else None."""
-    try:
-        number = Decimal(text.translate(_SEPARATORS))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() and any(ch.isdigit() for ch in text) else None
 
 
 def _text(text: str, name: Namer) -> str:
@@ -53,11 +42,11 @@ def _text(text: str, name: Namer) -> str:
 def _refused(message: str, text: str, name: Namer, op: str) -> ExpressionError:
     """The error `message` about `text`, with the hint that fits it."""
     entry = name(text) or "name"
-    number = figure(text)
+    number = figures.value(text)
     if number is not None:
         hint = f"to compute with it, write it in `data:` as a bare number, `{entry}: " \
                f"{plain_number(number)}`"
-        if any(ch in text for ch in _GROUPING):
+        if any(ch in text for ch in figures.GROUPING):
             hint += f", and print it grouped with `{{{{ {entry} | thousands }}}}`"
     elif any(ch.isdigit() for ch in text):
         hint = ("a figure with a unit or a mark (192万, 12%) is text: write the bare number in "
@@ -109,6 +98,6 @@ def _check_comparison(shown: str, left: Any, right: Any, name: Namer) -> None:
                            text, name, shown)
     if shown in ("<", "<=", ">", ">=") and isinstance(left, str) and isinstance(right, str):
         for text in (left, right):
-            if figure(text) is not None:
+            if figures.value(text) is not None:
                 raise _refused(f"`{shown}` compares {_text(text, name)} with another text, "
                                "character by character, not as numbers", text, name, shown)

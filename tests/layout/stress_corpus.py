@@ -59,6 +59,10 @@ TOKENS = (
     "第12期",  # and its ordinal prefix
     "10 km",  # and a unit symbol after a space
     "ISBN 978-7-5013-6543-2",  # long: cut at a seam rather than leave a line too loose
+    "（桂文旅发〔2026〕12号）",  # a document number (发文字号): may part only before 〔
+    "〔2026〕12号",
+    "[2026]12号",
+    "【2026】12号",
 )
 # Wider than a 28-character line: must be cut, at a good inner point, without overflowing.
 LONG_TOKEN = "https://example.org/reports/2025/annual-summary-and-work-plan-of-the-library.pdf"

@@ -10,7 +10,6 @@ from reportgen.layout.columns import (
     Cell,
     column_ranges,
     decimal_tail,
-    is_number,
     share,
     widest_piece,
 )
@@ -58,18 +57,6 @@ def handout_rows(count: int = 45) -> list[tuple[str, ...]]:
 ])
 def test_the_widest_piece_is_a_number_a_word_or_a_character_with_its_closing_mark(text, piece):
     assert widest_piece(text, measure) == measure(piece)
-
-
-@pytest.mark.parametrize("text", ["2 318", "+1 204", "88.7%", "12.30", "—", "-3.5", "−0.2",
-                                  "¥1,200", "3 156 560", "0", "…", "12.5万"])
-def test_figures_and_placeholders_are_numbers(text):
-    assert is_number(text)
-
-
-@pytest.mark.parametrize("text", ["融水苗族自治县", "2025年", "合计", "第1季度", "", "1.2.3",
-                                  "A级"])
-def test_labels_and_dates_are_not_numbers(text):
-    assert not is_number(text)
 
 
 @pytest.mark.parametrize(("text", "tail"), [("12.30", ".30"), ("88.7%", ".7%"), ("2 318", ""),

@@ -11,6 +11,7 @@ from tests.layout.stress_corpus import (
     COLUMN,
     LONG_TOKEN,
     OPENING_MARKS,
+    PER_LINE,
     PITCH,
     TOKENS,
     filler,
@@ -25,6 +26,7 @@ NEVER_LAST = set(OPENING_MARKS)
 FULL_WIDTH_MARKS = set("，。、；：？！）》」』】〕〉〗”’（《「『【〔〈〖“‘")
 ADDRESS_BREAKS = "/.-@"  # a URL or e-mail over a quarter of a line may break after these
 SEAM_DASHES = "-‐‑‒–—―"  # any token may break after these rather than leave a line too loose
+YEAR_OPENINGS = "〔［【["  # a document number may break before its bracketed year
 TOO_LOOSE = 0.5  # ems between characters
 TOLERANCE = 0.01
 
@@ -61,7 +63,7 @@ def violations(text: str, lines: list[Line]) -> list[str]:
                     address_break = text[line.end - 1] in ADDRESS_BREAKS and (
                         long_address or address and too_loose)
                     seam = at_a_seam(text, line.end) and too_loose
-                    if not (date_parts or address_break or seam):
+                    if not (date_parts or address_break or seam or before_a_year(text, line.end)):
                         found.append(f"token broken: {token}")
             start = text.find(token, end)
     for line in lines:
@@ -81,6 +83,12 @@ def at_a_seam(text: str, end: int) -> bool:
     if text[end] == " ":
         return before.isalpha()
     return before in SEAM_DASHES and text[end - 2].isalnum() and text[end].isalnum()
+
+
+def before_a_year(text: str, end: int) -> bool:
+    """Whether a line ending at ``end`` parts a document number between its issuer's code and
+    its bracketed year (桂文旅发|〔2026〕12号), as a date parts between its units."""
+    return text[end] in YEAR_OPENINGS and "\u4e00" <= text[end - 1] <= "\u9fff"
 
 
 def too_loose_without(text: str, line: Line, token_start: int) -> bool:
@@ -392,3 +400,32 @@ def test_a_run_of_marks_longer_than_a_line_fills_lines_instead_of_one_mark_each(
     if run[0] in "…—":  # the two halves of …… and —— stay together
         marks = [line.text.count(run[0]) for line in lines[:-1]]
         assert all(count % 2 == 0 for count in marks), marks
+
+
+@pytest.mark.parametrize("number", ["桂文旅发〔2026〕12号", "（国卫办医政函〔2021〕123号）",
+                                    "市委〔2026〕12号", "〔2026〕12号", "[2026]12号",
+                                    "国办发［2026］3号", "【2026】12号", "第12号"])
+def test_a_document_number_parts_only_before_its_bracketed_year(number):
+    """发文字号 (GB/T 9704 7.2.4): 〔2026〕|12号 broke here. Its code and its bracketed year may
+    part, as a date's parts may, rather than leave the line before it loose."""
+    year = next((k for k, ch in enumerate(number) if ch in YEAR_OPENINGS), 0)
+    for before in range(PER_LINE + 2):
+        text = filler(before) + number + "文件精神" + filler(20, seed=2)
+        lines = break_lines(text, grid_advance, COLUMN, first_indent=2 * PITCH)
+        start = text.index(number)
+        breaks = [line.end - start for line in lines if start < line.end < start + len(number)]
+        assert breaks in ([], [year]), [line.text for line in lines]
+        if breaks:  # only where the whole number did not fit
+            assert sum(map(grid_advance, text[lines[0].start:start + len(number)])) > \
+                lines[0].width
+        for line in lines[:-1]:
+            placed = justify(line, grid_advance)
+            gaps = [b.x - a.x - a.width for a, b in zip(placed, placed[1:], strict=False)]
+            assert max(gaps) <= TOO_LOOSE * PITCH + TOLERANCE
+
+
+def test_a_document_number_wider_than_its_line_is_cut_before_its_year():
+    """With the six ideographs before it taken for its code, the number is wider than a line
+    of 12: cut where it may part, not where the line is full (〔2026〕12|号)."""
+    lines = break_lines("用效益最大化〔2026〕12号全年策划", grid_advance, 12 * PITCH)
+    assert [line.text for line in lines] == ["用效益最大化", "〔2026〕12号全年策划"]

@@ -21,7 +21,11 @@ judged: what a paragraph starts or ends with is the author's text, not the break
   them cannot be told from one split word, because a PDF does not draw the space at a break;
   the checker assumes Chinese text, where that is rare. A URL or e-mail address wider than
   ``ADDRESS_SHARE`` of a line may break after / . - @ (``ADDRESS_BREAKS``), and nowhere else;
-  an ISBN (ISBN 978-7-5013-6543-2, 11 characters wide) after a hyphen or after ``ISBN``.
+  an ISBN (ISBN 978-7-5013-6543-2, 11 characters wide) after a hyphen or after ``ISBN``. A
+  document number (发文字号, GB/T 9704 7.2.4: 桂文旅发〔2026〕12号, the year in 〔〕, [] ［］
+  or 【】) never breaks from its bracketed year to its 号; before the bracket it may, and
+  whatever ideographs stand before it (its issuer's code, up to six) are Chinese text that
+  may break anywhere, as far as this rule goes.
 
 Each break is reported once: a split token takes precedence over the line-start and line-end
 marks at the same break, so the second half of —— or …… at a line start, or ``35|%``, counts
@@ -40,6 +44,7 @@ LINE_END_FORBIDDEN = frozenset("（《「『【〔〈〖“‘［｛〘([{")
 ADDRESS_SHARE = 0.25  # of a line's grid cells
 ADDRESS_BREAKS = "/.-@"
 ISBN_BREAKS = "-N"  # an ISBN, as long as an address, may break after a hyphen or after ISBN
+DOC_NUMBER = "document number"
 
 _NUMBER = r"(?<![\d.])[+\-−±]?\d+(?:[.,]\d+)*"
 _UNITS = (
@@ -59,6 +64,8 @@ TOKEN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:GB/T|GB/Z|GB|ISO/IEC|ISO|IEC|WH/T|DB\d{2}/T|[A-Z]{2,4}/T)\s?\d+(?:\.\d+)*"
             r"(?:\s?[—–\-:：]\s?\d{4})?",
         ),
+        (DOC_NUMBER, r"[\u3400-\u9fff]{0,6}(?P<year>〔\d{4}〕|\[\d{4}\]|［\d{4}］|【\d{4}】)"
+                     r"第?\d+号"),
         ("phone", r"(?<!\d)(?:\d{3,4}-\d{7,8}|400-\d{3}-\d{4}|1[3-9]\d{9})(?!\d)"),
         (
             "time",
@@ -159,6 +166,8 @@ def _split_tokens(
             for at in breaks:
                 if not start < at < end:
                     continue
+                if name == DOC_NUMBER and at <= match.start("year"):
+                    continue  # the issuer's code is Chinese text, which may break anywhere
                 if long_address and text[at - 1] in ADDRESS_BREAKS or \
                         name == "isbn" and text[at - 1] in ISBN_BREAKS:
                     allowed.add(at)

@@ -30,6 +30,7 @@ from tests.pdfcheck import (
     check_pdf,
 )
 from tests.pdfcheck.lines import read_pages
+from tests.pdfcheck.rules import DOC_NUMBER
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT = "CheckerCJK"
@@ -801,3 +802,13 @@ def test_the_baseline_script_builds_the_corpus_with_reportlab(tmp_path):
     page_numbers = report.of_kind("page_number")
     assert all(f.detail.endswith("mm below the block") for f in page_numbers)
     assert report.counts["ragged"] > 0  # reportlab leaves Chinese lines ragged
+
+
+@pytest.mark.parametrize("number", ["桂文旅发〔2026〕12号", "〔2026〕12号", "国办发[2026]3号",
+                                    "［2026］第12号", "【2026】12号"])
+def test_a_document_number_splits_from_its_bracketed_year_on_but_not_before(number):
+    year = next(k for k, ch in enumerate(number) if ch in "〔[［【")
+    for at in range(1, len(number)):
+        found = findings_at("根据" + number[:at], number[at:] + "文件")
+        expected = [("split_token", DOC_NUMBER)] if at > year else []
+        assert [(kind, detail) for kind, _, detail in found] == expected, (number, at, found)

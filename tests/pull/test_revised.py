@@ -47,3 +47,28 @@ def test_the_imprint_lines_split_into_their_fields():
     assert [t.text for t in report.fields["copies_to"]] == ["市局，市支队。"]
     assert [t.text for t in report.fields["issuer"]] == ["办公室", "办公室"]
     assert [t.text for t in report.fields["issued"]] == ["2026年2月3日", "2026年2月5日"]
+
+
+def test_points_count_in_the_plan_open_at_their_list_level():
+    from reportgen.pull.lists import Lists
+    from reportgen.pull.revised import _Plans
+    from reportgen.pull.wordml import Para
+
+    def point(n: int, num: tuple[int, int] | None = None) -> Para:
+        para = Para(n, "PlanItem")
+        para.num = num
+        return para
+
+    # as built: each plan's first point restarts with an instance of its own, the rest count
+    # by their style; a copy of a first point (Enter at its end) does not restart again
+    lists = Lists({3: 1, 4: 1, 5: 1}, {(3, 0), (4, 1), (5, 0)})
+    plans = _Plans(lists)
+    got = [plans.plan_of(point(1, (3, 0)), 0), plans.plan_of(point(2, (3, 0)), 0),
+           plans.plan_of(point(3, (4, 1)), 1), plans.plan_of(point(4), 1),
+           plans.plan_of(point(5), 0), plans.plan_of(point(6), 2), plans.plan_of(point(7), 0),
+           plans.plan_of(point(8, (5, 0)), 0)]
+    assert got == [(1, 0), (1, 0), (2, 1), (2, 1), (1, 0), (3, 1), (1, 0), (4, 0)]
+    # written before plan points had a style of their own: each plan a list definition
+    older = _Plans(Lists({7: 6, 8: 7}))
+    assert [older.plan_of(point(n, num), 0)[0] for n, num in
+            enumerate([(7, 0), (7, 0), (8, 0), (8, 0)])] == [1, 1, 2, 2]

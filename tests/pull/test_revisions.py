@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from reportgen.pull.run import pull
 from reportgen.pull.source import read_source
+from reportgen.yamlsrc.loader import Loader
 from tests.pull.helpers import built
 
 REPORT = """\
@@ -163,20 +164,27 @@ def test_run_in_text_changes_in_its_own_field(tmp_path):
     assert data["body"][3] == {"section": "第三部分", "text": "第三部分的段中正文（改）。"}
 
 
-def test_table_rows_and_cells(tmp_path):
+@pytest.mark.parametrize(("changed", "added", "numbers"), [
+    ("10", "4", [10, 6, 4]),
+    ("1.2e1", "1e3", [12, 6, 1000]),  # exponent forms stay bare numbers (YAML 1.2 reads them)
+])
+def test_table_rows_and_cells(tmp_path, changed, added, numbers):
     def change(document):
         table = document.tables[0]
-        table.cell(1, 1).paragraphs[0].runs[0].text = "10"
+        table.cell(1, 1).paragraphs[0].runs[0].text = changed
         row = copy.deepcopy(table.rows[2]._tr)
         table._tbl.append(row)
         table.rows[3].cells[0].paragraphs[0].runs[0].text = "培训"
-        table.rows[3].cells[1].paragraphs[0].runs[0].text = "4"
+        table.rows[3].cells[1].paragraphs[0].runs[0].text = added
         find(document, "统计表").runs[0].text = "2025年统计表"
 
-    data, text, _ = revise(tmp_path, change)
+    _, text, _ = revise(tmp_path, change)
+    data = yaml.load(text, Loader)  # as reportgen reads it
     assert data["body"][4]["table"] == {"caption": "2025年统计表", "header": ["类别", "场次"],
-                                        "rows": [["讲座", 10], ["展览", 6], ["培训", 4]]}
-    assert "        - [讲座, 10]\n" in text and "        - [培训, 4]\n" in text
+                                        "rows": [[label, number] for label, number in
+                                                 zip(["讲座", "展览", "培训"], numbers,
+                                                     strict=True)]}
+    assert f"        - [讲座, {changed}]\n" in text and f"        - [培训, {added}]\n" in text
 
 
 def test_a_paragraph_reworded_is_a_change_not_a_deletion_and_addition(tmp_path):

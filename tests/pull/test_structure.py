@@ -78,3 +78,18 @@ def test_a_points_sections_keep_their_own_level_and_siblings_stay_siblings():
     assert [b.text for b in point.children[0].children] == ["细项"]
     assert [b.text for b in point.children[1].children] == ["乙的正文。"]
     assert [b.text for b in top] == ["计划", "后面的部分"]
+
+
+def test_a_section_after_a_plan_in_a_points_body_is_the_points_not_the_inner_points():
+    """Under a point 1. the sections are 标题 4 （1）; a plan in its body has its points' sections
+    a level further down, so a 标题 4 after the inner plan is the outer point's."""
+    inner = Block(PLAN, children=[Block(POINT, "内层甲", sections_at=5)])
+    outer_point = Block(POINT, "外层", sections_at=4, children=[
+        inner, Block(SECTION, "保障措施", level=4)])
+    yaml_body = [Block(SECTION, "计划", level=1, children=[Block(PLAN, children=[outer_point])])]
+    docx = flat_docx(Block(SECTION, "计划", level=1), Block(POINT, "外层", plan=1),
+                     Block(POINT, "内层甲", plan=2, nested=1), Block(SECTION, "保障措施", level=4))
+    align([b for top in yaml_body for b in top.walk() if b.kind != PLAN], docx)
+    point = arrange(docx, parents(yaml_body))[0].children[0].children[0]
+    assert [b.kind for b in point.children] == [PLAN, SECTION]
+    assert point.children[0].nested == 1 and point.children[0].children[0].children == []

@@ -146,6 +146,17 @@ def test_table_numbers_align_right_and_rows_must_match_the_header(write_yaml):
         report(write_yaml, "  - table:\n      header: [a, b]\n      rows: [[x]]\n")
 
 
+def test_a_column_of_figures_in_any_written_form_aligns_right(write_yaml):
+    """1e3 is a number since YAML 1.2's reading; it printed as written but stood left."""
+    rows = "".join(f"        - [项{n}, {cell}]\n" for n, cell in enumerate(
+        ["1e3", "1.5E-2", '"−3"', '"+1 204"', "88.7%", "12.30", "—"]))
+    table = report(write_yaml, f"  - table:\n      header: [项目, 数值]\n      rows:\n{rows}")
+    table = table.blocks[1]
+    assert [row[1] for row in table.rows] == ["1e3", "1.5E-2", "−3", "+1 204", "88.7%", "12.30",
+                                              "—"]
+    assert table.align == ("left", "right")
+
+
 def test_table_rows_from_csv_and_xlsx(write_yaml, tmp_path):
     (tmp_path / "t.csv").write_text("类别,场次\n讲座,9\n展览,6\n", encoding="utf-8")
     document = report(write_yaml, "  - table:\n      source: t.csv\n")
@@ -357,3 +368,20 @@ def test_a_section_under_a_point_numbered_at_the_last_level_is_an_error_saying_w
     assert problem.field == "body[0].plan[0].body[0].section"
     assert "a section under a plan point numbered ① is numbered at the level after" in \
         problem.message
+
+
+def test_plans_nest_nine_deep_and_a_tenth_is_an_error(write_yaml):
+    def nested(depth: int, indent: str = "  ") -> str:
+        text = f"{indent}- plan:\n{indent}    - 第{depth}层第一点\n"
+        if depth > 1:
+            text += (f"{indent}    - point: 第{depth}层第二点\n{indent}      body:\n"
+                     + nested(depth - 1, indent + "        "))
+        return text
+
+    document = report(write_yaml, nested(9))
+    assert [label for label, _ in labels(document)] == ["1.", "2."] * 8 + ["1."]
+    with pytest.raises(ReportError) as caught:
+        report(write_yaml, nested(10))
+    [problem] = caught.value.diagnostics
+    assert problem.field == ".".join(["body[0]"] + ["plan[1].body[0]"] * 9) + ".plan"
+    assert "plans are nested 10 deep" in problem.message and "9 levels" in problem.message

@@ -62,7 +62,7 @@ NO_END = frozenset(
 )
 
 # Inclusive ranges of CJK ideographs: URO, Extensions A–I, compatibility ideographs, 〇.
-_IDEOGRAPH_RANGES = (
+IDEOGRAPH_RANGES = (
     (0x3007, 0x3007),
     (0x3400, 0x4DBF),
     (0x4E00, 0x9FFF),
@@ -82,4 +82,8 @@ _IDEOGRAPH_RANGES = (
 def is_ideograph(ch: str) -> bool:
     """Whether ``ch`` is a CJK ideograph (any extension, or a compatibility ideograph)."""
     code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _IDEOGRAPH_RANGES)
+    return any(lo <= code <= hi for lo, hi in IDEOGRAPH_RANGES)
+
+
+IDEOGRAPHS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in IDEOGRAPH_RANGES)
+"""The ideographs as the inside of a regular expression's character class."""

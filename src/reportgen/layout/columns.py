@@ -10,12 +10,12 @@ here knows a font or an output format.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import ceil
 
+from reportgen.figures import is_figure
 from reportgen.layout.charclass import NO_START
 from reportgen.layout.tokens import SPACE, segments
 
@@ -37,24 +37,11 @@ TEXT_MIN_CHARS = 4
 """A column of long text is never narrower than this many characters, though its text may
 break anywhere the line-breaking rules allow."""
 
-PLACEHOLDERS = frozenset({"—", "——", "-", "–", "－", "…", "……", "/", "／", "x", "X", "×"})
-"""What statistical tables print for no figure (—, …, ×)."""
-
-_NUMBER = re.compile(r"[+\-−±]?[¥$€£]?\d[\d,\u2009\u202f\u00a0 ]*(?:\.\d+)?"
-                     r"(?:[%‰℃]|[万亿千百]?[A-Za-z]*)?")
-
 
 def width_chars(text: str, other: float = 0.5) -> float:
     """How many full-width characters `text` takes: CJK and full-width forms 1, the rest
     `other` (½ in the office faces)."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else other for ch in text)
-
-
-def is_number(text: str) -> bool:
-    """Whether `text` is a figure as a table prints it: 1243, 2 318, +1 204, −3.5, 88.7%,
-    12.30, ¥1,200; or a placeholder for no figure (—)."""
-    text = text.strip()
-    return text in PLACEHOLDERS or bool(text) and _NUMBER.fullmatch(text) is not None
 
 
 def decimal_tail(text: str) -> str:
@@ -100,7 +87,7 @@ def cell_range(cell: Cell, measure: Measure, em: float,
         return 0.0, 0.0
     whole = measure(text)
     chars = width_chars(text)
-    if is_number(text):
+    if is_figure(text):
         return whole, whole
     if cell.header:
         if chars <= header_chars:

@@ -14,12 +14,13 @@ How it works:
    spreads the slack). A line that would come out loose (its gaps wider than a quarter em)
    pushes in too when it can: marks are compressed before characters are spread apart.
 4. A URL or e-mail address longer than a quarter of a line that does not fit where it starts
-   is cut after / . - @, a date between its parts (2026年|2月3日), rather than leaving the line
-   before it loose. Any other token moves whole unless the line before it would open gaps
-   wider than half an em (TOO_LOOSE); then it is cut at a seam (ISBN 978-7-|5013-…, GB/T|
-   9704—2012; ``units.soft_cut``). A token wider than a whole
-   line (or glued by such rules into a run wider than a line, as in “192万人次”， in a narrow
-   cell) is cut at its best inner point (after / — - @ 万, else between characters) and the
+   is cut after / . - @, a date between its parts (2026年|2月3日), a document number before
+   its bracketed year (桂文旅发|〔2026〕12号), rather than leaving the line before it loose.
+   Any other token moves whole unless the line before it would open gaps wider than half an
+   em (TOO_LOOSE); then it is cut at a seam (ISBN 978-7-|5013-…, GB/T|9704—2012;
+   ``units.soft_cut``). A token wider than a whole line (or glued by such rules into a run
+   wider than a line, as in “192万人次”， in a narrow cell) is cut at its best inner point
+   (before a document number's year; after / — - @ 万, else between characters) and the
    line filled with its head. Nothing is set past the margin; only a run of marks longer than
    a line, with no token to cut, breaks a rule (fit "forced").
 """

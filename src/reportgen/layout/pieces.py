@@ -23,13 +23,14 @@ _MARKS = BLANK_LEFT | BLANK_RIGHT
 def pieces(text: str) -> list[Piece]:
     """Spans drawn as one string: a Latin run (a token's letters and digits with any ASCII
     punctuation touching them, as in example.org/ or (V2.3)), a dash, ellipsis or space run, or
-    a single character (each ideograph of a token such as 192万人次 stands alone)."""
+    a single character (each ideograph or full-width mark of a token such as 192万人次 or
+    桂发〔2026〕1号 stands alone)."""
     found: list[Piece] = []
     for start, end, kind in segments(text):
         if kind == WORD:
             run = start
             for k in range(start, end):
-                if is_ideograph(text[k]):
+                if is_ideograph(text[k]) or text[k] in _MARKS:
                     if run < k:
                         _add_latin(found, run, k)
                     found.append((k, k + 1, False))

@@ -17,7 +17,7 @@ from reportgen.layout.charclass import (
     OPENING_BRACKETS,
     is_ideograph,
 )
-from reportgen.layout.tokens import CHAR, DASH, ELLIPSIS, SPACE, WORD, segments
+from reportgen.layout.tokens import CHAR, DASH, ELLIPSIS, SPACE, WORD, YEAR_BRACKETS, segments
 
 Advance = Callable[[str], float]  # advance width in points of ONE character
 
@@ -26,6 +26,7 @@ _BRACKETS = frozenset(OPENING_BRACKETS + CLOSING_BRACKETS)  # 夹注符号: brac
 _CUT_AFTER = ("/\u2014\u2013~", "@-_?&=#万亿", ".:,")  # good places to cut a token, best first
 _SEAM_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"  # a token's seams: ISBN 978-7-…, 9:00—17:00
 _DATE_UNITS = "年月日时"  # a date or time may part after these: 2026年|2月3日
+_YEAR_OPENING = "".join(o for o, _ in YEAR_BRACKETS)  # 桂文旅发|〔2026〕12号
 ADDRESS_CUT_AFTER = "/.-@"
 """Where a URL or e-mail address longer than a quarter of a line may be cut (no hyphen added)."""
 _ADDRESS = re.compile(r"(?:(?:https?|ftp)://|www\.)\S+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+"
@@ -158,11 +159,14 @@ def cut(text: str, unit: Unit, room: float, adv: Advance) -> tuple[int, int, boo
     Returns (head end, tail start, whether the cut is a good one). Good cuts: at an inner space
     or after a dash or slash; after @ - _ ? & = # 万 亿 or before a number; after . : , or a
     number — the last good one that keeps a third of the room or more, so that the line is
-    filled as far as it can be. Otherwise the last point the punctuation rules allow;
+    filled as far as it can be; in a document number only before its bracketed year
+    (桂文旅发|〔2026〕12号). Otherwise the last point the punctuation rules allow;
     (start, start, False) if none fits.
     """
     if unit.kind in (DASH, ELLIPSIS):
         return _cut_marks(text, unit, room, adv)
+    year = next((k for k in range(unit.start + 1, unit.end)
+                 if _year_seam(text[k - 1], text[k])), None)
     best = (unit.start, unit.start)
     good: tuple[int, int] | None = None
     floor = room / 3
@@ -175,7 +179,7 @@ def cut(text: str, unit: Unit, room: float, adv: Advance) -> tuple[int, int, boo
         if before == " " or after in NO_START or before in OPENING:
             continue
         best = (k, k + (after == " "))
-        if width >= floor and _rank(before, after) is not None:
+        if k == year or year is None and width >= floor and _rank(before, after) is not None:
             good = best
     return (*good, True) if good is not None else (*best, False)
 
@@ -200,9 +204,10 @@ def soft_cut(text: str, unit: Unit, room: float, adv: Advance, address: bool,
              seams: bool = False) -> tuple[int, int] | None:
     """Where a token that fits a line may still be cut, rather than leave the line before it
     loose, so that its head fills ``room`` best: (head end, tail start), or None if there is no
-    such place. Between a date's parts (2026年|2月3日); in an ``address`` (a long URL or
-    e-mail) after / . - @ (https:// may end a line, as style guides allow), three characters or
-    more from either end; with ``seams``, also at a seam of the token, three characters or more
+    such place. Between a date's parts (2026年|2月3日) and between a document number's code
+    and its bracketed year (桂文旅发|〔2026〕12号); in an ``address`` (a long URL or e-mail)
+    after / . - @ (https:// may end a line, as style guides allow), three characters or more
+    from either end; with ``seams``, also at a seam of the token, three characters or more
     from either end: after a hyphen or dash between two letters or digits (ISBN 978-7-|5013-…,
     9:00—|17:00), or at the space after a designation (GB/T| 9704—2012, the space dropped)."""
     width = 0.0
@@ -213,7 +218,7 @@ def soft_cut(text: str, unit: Unit, room: float, adv: Advance, address: bool,
             break
         before, after = text[k - 1], text[k]
         inner = unit.start + 3 <= k <= unit.end - 3
-        if before in _DATE_UNITS and after.isdigit() or (
+        if before in _DATE_UNITS and after.isdigit() or _year_seam(before, after) or (
                 address and before in ADDRESS_CUT_AFTER and inner):
             found = (k, k)
         elif seams and inner and _seam(text, k):
@@ -228,6 +233,11 @@ def _seam(text: str, k: int) -> bool:
     if after == " ":
         return before.isalpha() and text[k + 1].isalnum()
     return before in _SEAM_DASHES and text[k - 2].isalnum() and after.isalnum()
+
+
+def _year_seam(before: str, after: str) -> bool:
+    """Whether a document number may part between these: its code and its bracketed year."""
+    return after in _YEAR_OPENING and is_ideograph(before)
 
 
 def _rank(before: str, after: str) -> int | None:

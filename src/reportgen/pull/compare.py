@@ -46,7 +46,8 @@ class Fresh:
             return None
         if self._read is None:
             body = wordml.read_body(self.parts.document, self.parts.styles)
-            self._read = body, revised_report(body, self.parts.styles, labels(self.source))
+            self._read = body, revised_report(body, self.parts.styles, labels(self.source),
+                                              self.parts.lists)
         return self._read
 
 

@@ -69,6 +69,11 @@ class Block:
     """In the DOCX: the number of its (first) paragraph."""
     plan: int | None = None
     """In the DOCX, a point: which plan it counts in."""
+    nested: int = 0
+    """In the DOCX, a point or plan: how many plans its plan stands in (a plan in a point's
+    body: 1)."""
+    sections_at: int | None = None
+    """In the YAML, a point: the level its sections are numbered at (（1） under 1.)."""
     losses: list[str] = field(default_factory=list)
     match: Block | None = None
     """In the DOCX: the YAML block it is (set by align.py), None for a new one."""

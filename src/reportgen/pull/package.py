@@ -1,4 +1,4 @@
-"""The parts of a revised DOCX that pull reads: document, styles, comments, properties."""
+"""The parts of a revised DOCX that pull reads: document, styles, lists, comments, properties."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import EXIT_INVALID_INPUT, EXIT_IO, fail
+from reportgen.pull.lists import Lists
 from reportgen.pull.styles import SAFE_PARSER, Styles
 
 MAX_PART = 256 * 1024 * 1024
@@ -27,6 +28,7 @@ class Package:
 
     document: etree._Element
     styles: Styles
+    lists: Lists
     comments: etree._Element | None
     comments_extended: etree._Element | None
     properties: dict[str, str]
@@ -93,6 +95,7 @@ def _parts(zf: zipfile.ZipFile, path: Path) -> Package:
     return Package(
         document=document,
         styles=Styles.parse(blob(_target(rels, base, "styles"))),
+        lists=Lists.parse(blob(_target(rels, base, "numbering"))),
         comments=xml(_target(rels, base, "comments")),
         comments_extended=xml(_target(rels, base, "commentsExtended",
                                       "http://schemas.microsoft.com/office/2011/relationships/")),

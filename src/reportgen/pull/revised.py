@@ -16,6 +16,7 @@ from reportgen.chinese import joins_with_space
 from reportgen.numbering import NumberStyle
 from reportgen.pull import official, wordml
 from reportgen.pull.doc import PARAGRAPH, POINT, SECTION, TABLE, Block, Report, TableText, Text
+from reportgen.pull.lists import Lists
 from reportgen.pull.styles import BODY, CONTINUED, Styles
 
 Labels = Callable[[str, int], Iterable[NumberStyle]]
@@ -36,11 +37,12 @@ _COPIES = re.compile(r"^抄送\s*[：:]\s*")
 _ISSUED = re.compile(r"(\d{1,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 
 
-def revised_report(body: wordml.Body, styles: Styles, labels: Labels) -> Report:
-    """The texts of the DOCX: fields, and the body's blocks in reading order (flat)."""
+def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lists) -> Report:
+    """The texts of the DOCX: fields, and the body's blocks in reading order (flat); `lists`
+    (numbering.xml) tells where a plan starts."""
     report = Report()
     blocks = body.blocks
-    plans = _Plans()
+    plans = _Plans(lists)
     pages = official.Pages()
     official.writers_page_breaks(blocks, styles)
     for n, block in enumerate(blocks):
@@ -120,33 +122,52 @@ def _body_block(para: wordml.Para, role: str | None, styles: Styles, labels: Lab
     run_in = _text("".join(p.text for p in pieces[split:]), para, losses) \
         if split < len(pieces) else None
     if head_role == "plan_item":
+        own = para.num is not None and para.num[0] > 0  # numId 0: numbering taken off
+        level = para.num[1] if own else styles.list_level(para.style)
+        plan, nested = plans.plan_of(para, level)
         return Block(POINT, strip_label(head, labels("point", 0)), run_in or None,
-                     para=para.number, plan=plans.plan_of(para), losses=losses)
+                     para=para.number, plan=plan, nested=nested, losses=losses)
     level = int(head_role[-1])
     return Block(SECTION, strip_label(head, labels("section", level)), run_in or None,
                  level=level, para=para.number, losses=losses)
 
 
 class _Plans:
-    """Which plan each point counts in: a point continues the plan of the points before it
-    unless it names a list of its own that differs (the first point of a plan restarts the
-    count with a list of its own, as does every point of a plan in older DOCX)."""
+    """Which plan each point counts in. A point counts at the level of its list (计划条目 at 0,
+    计划条目 2 at 1: a plan in a point's body), in the plan open at that level, which closes
+    the plans open deeper; it starts a plan of its own where none is open at its level or
+    where its own `w:numPr` restarts the count (lists.py): the first paragraph to name an
+    instance that restarts does, not those after it (Enter at the end of a first point copies
+    its `w:numPr`), in Word as here."""
 
-    def __init__(self):
+    def __init__(self, lists: Lists):
+        self.lists = lists
+        self.seen: set[int] = set()
         self.count = 0
-        self.current: int | None = None
-        self.list_id: int | None = None
+        self.open: list[tuple[int, int | None]] = []
+        """(plan, list definition) of the plan open at each level, the outermost first."""
 
-    def plan_of(self, para: wordml.Para) -> int:
-        list_id = para.num[0] if para.num and para.num[0] > 0 else None
-        if self.current is None or list_id is not None and self.list_id is not None \
-                and list_id != self.list_id:
-            self.count += 1
-            self.current = self.count
-            self.list_id = None
-        if list_id is not None:
-            self.list_id = list_id
-        return self.current
+    def plan_of(self, para: wordml.Para, level: int) -> tuple[int, int]:
+        """The plan of point `para` listed at `level`, and the level it counts at: at most
+        one below the plans open."""
+        level = min(max(level, 0), len(self.open))
+        num_id, ilvl = para.num if para.num and para.num[0] > 0 else (None, level)
+        definition = self.lists.definition(num_id) if num_id is not None else None
+        del self.open[level + 1:]
+        first = num_id is not None and num_id not in self.seen
+        if first:
+            self.seen.add(num_id)
+        if level < len(self.open):
+            plan, was = self.open[level]
+            restarts = first and (self.lists.restarts(num_id, ilvl) or
+                                  None not in (definition, was) and definition != was)
+            if not restarts:
+                self.open[level] = (plan, was if definition is None else definition)
+                return plan, level
+            del self.open[level:]
+        self.count += 1
+        self.open.append((self.count, definition))
+        return self.count, level
 
 
 def strip_label(text: str, styles: Iterable[NumberStyle]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from reportgen import dates
+from reportgen import dates, figures
 from reportgen.pull import texts
 from reportgen.pull.records import Change, Conflict
 from reportgen.reader.folding import read_scalar
@@ -27,7 +27,6 @@ from reportgen.yamlsrc.loader import reads_as_number
 from reportgen.yamlsrc.tree import Path_, compose
 
 _STR = "tag:yaml.org,2002:str"
-_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 
 
 class TextChanges:
@@ -168,7 +167,7 @@ def replace_value_typed(text: str, node: Node, new: str, old: Any = None) -> Edi
     start, end = node.start_mark.index, node.end_mark.index
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") or isinstance(
             old, (int, float)) and not isinstance(old, bool):
-        if _NUMBER.fullmatch(new) and reads_as_number(new):
+        if figures.is_bare(new) and reads_as_number(new):
             return Edit(start, end, new)
     if node.tag == "tag:yaml.org,2002:timestamp" or isinstance(old, _dt.date):
         try:

@@ -102,7 +102,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
                                       body.anchored_in)
     for loss in body.losses:
         result.losses.append(Loss("the DOCX", loss))
-    revised = revised_report(body, styles, compare.labels(source))
+    revised = revised_report(body, styles, compare.labels(source), parts.lists)
     result.losses += [Loss(f"paragraph {n} of the DOCX", loss) for n, loss in revised.losses]
     fresh = compare.Fresh(source, parts.properties.get(fingerprint.DOCX_FONTS))
     result.losses += compare.others(revised, source, fresh) + compare.restyled(styles, fresh)

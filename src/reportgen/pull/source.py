@@ -18,7 +18,7 @@ from reportgen.pull.doc import (
     Text,
 )
 from reportgen.pull.tables import yaml_table
-from reportgen.reader.report import read_report
+from reportgen.reader.report import read_report, under_point
 from reportgen.reader.source import load, read_text
 from reportgen.yamlsrc.tree import Path_
 
@@ -144,13 +144,17 @@ class _Walk:
 
     def points(self, items: list, path: Path_, made: list, depth: int) -> list[Block]:
         out = []
+        levels = self.document.template.levels
         for j, (point, item) in enumerate(zip(items, made, strict=False)):
             here = path + (j,)
+            sections_at = under_point(item.numbering.style, item.numbering.level, levels)
             if isinstance(point, dict):
                 out.append(Block(POINT, self.text(here + ("point",)),
                                  self.printed.get(here + ("text",)), level=depth,
                                  children=self.blocks(point.get("body") or [], here + ("body",),
-                                                      list(item.blocks), depth + 1), path=here))
+                                                      list(item.blocks), depth + 1), path=here,
+                                 sections_at=sections_at))
             else:
-                out.append(Block(POINT, self.text(here), level=depth, path=here))
+                out.append(Block(POINT, self.text(here), level=depth, path=here,
+                                 sections_at=sections_at))
         return out

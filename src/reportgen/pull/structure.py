@@ -80,7 +80,8 @@ def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
             frame = _plan_place(stack, block, yaml_owner(block), yaml_parents)
             pop_to(frame)
             if not frame.plan:
-                plan = Block(PLAN, level=frame.depth, plan=block.plan)
+                _settle_point(stack)
+                plan = Block(PLAN, level=frame.depth, plan=block.plan, nested=block.nested)
                 place(plan)
                 frame = _Frame(plan, frame.depth)
                 stack.append(frame)
@@ -98,13 +99,14 @@ def arrange(flat: list[Block], yaml_parents: dict[int, Block]) -> list[Block]:
 
 def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
                 yaml_parents: dict[int, Block]) -> _Frame:
-    """The open plan a point continues, or the open body where it starts a plan: the plan of
-    the points before it, unless the point restarts the count; else where the YAML has its
-    plan, if that is open here; else beside the nearest open plan, or in the innermost
-    body."""
+    """The open plan a point continues, or the open body where it starts a plan: the plan it
+    counts in, if open; else where the YAML has its plan, if that is open here; else beside
+    the innermost open plan of its level (a plan in a point's body is a level down), or in the
+    innermost body."""
     plans = [f for f in reversed(stack) if f.plan]
-    if plans and plans[0].owner.plan == point.plan:
-        return plans[0]  # it counts on in the list of the points before it
+    for frame in plans:
+        if frame.owner.plan == point.plan:
+            return frame  # it counts on in the list of the points before it
     if owner is not None:
         for frame in plans:
             if frame.owner.match is owner:
@@ -118,9 +120,24 @@ def _plan_place(stack: list[_Frame], point: Block, owner: Block | None,
             if frame.owner is not ROOT and frame.owner.match is None:
                 break  # a heading the editor added takes what follows it
     for i in range(len(stack) - 1, 0, -1):
-        if stack[i].plan:
+        if stack[i].plan and stack[i].owner.nested == point.nested:
             return stack[i - 1]
     return stack[-1]
+
+
+def _settle_point(stack: list[_Frame]) -> None:
+    """Before a plan starts in a point's body: the level of the point's sections, as the YAML
+    numbers them, where no section has said it yet (a section after the inner plan belongs
+    to the point, not to the inner plan's last point)."""
+    frame = stack[-1]
+    if frame.owner.kind != POINT or frame.sections:
+        return
+    known = [frame.owner.match] if frame.owner.match is not None else []
+    if stack[-2].owner.match is not None:
+        known += stack[-2].owner.match.children  # the points of its plan, alike
+    level = next((p.sections_at for p in known if p.sections_at is not None), None)
+    if level is not None:
+        frame.depth = max(frame.depth, level)
 
 
 def _frame_of(stack: list[_Frame], block: Block, flat: list[Block], n: int,

@@ -69,6 +69,8 @@ class Style:
     link: str | None
     look: Look
     align: str | None
+    list_level: int | None = None
+    """The level of the list its `w:numPr` numbers it at (计划条目 2: 1), None without one."""
 
 
 @dataclass
@@ -92,10 +94,12 @@ class Styles:
             name = _val(node.find(f"{W}name")) or sid
             kind = node.get(f"{W}type", "paragraph")
             jc = node.find(f"{W}pPr/{W}jc")
+            ilvl = _val(node.find(f"{W}pPr/{W}numPr/{W}ilvl"))
             found.styles[sid] = Style(sid, name, kind, _val(node.find(f"{W}basedOn")),
                                       _val(node.find(f"{W}link")),
                                       look_of(node.find(f"{W}rPr")),
-                                      ALIGN.get(_val(jc) or "", _val(jc)))
+                                      ALIGN.get(_val(jc) or "", _val(jc)),
+                                      int(ilvl) if ilvl and ilvl.isdigit() else None)
             if kind == "paragraph" and node.get(f"{W}default") in ("1", "true", "on"):
                 found.default_paragraph = sid
         return found
@@ -173,6 +177,14 @@ class Styles:
                     *self._chain(character)):
             look.update(self.styles[sid].look)
         return look
+
+    def list_level(self, sid: str | None) -> int:
+        """The list level a paragraph of style `sid` counts at, through the styles it is
+        based on (0 where none says)."""
+        for one in reversed(self._chain(sid or self.default_paragraph)):
+            if self.styles[one].list_level is not None:
+                return self.styles[one].list_level
+        return 0
 
     def align(self, sid: str | None) -> str | None:
         for one in reversed(self._chain(sid or self.default_paragraph)):

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from reportgen import model
+from reportgen import figures, model
 from reportgen.pull.doc import Block, TableText
 from reportgen.pull.plan import Plan
 from reportgen.pull.records import Change
@@ -27,7 +27,6 @@ from reportgen.yamlsrc.tree import Path_
 Cells = dict[tuple[int, int], Path_]
 """Grid position (row, column; header rows first) → the path of the cell written there."""
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def yaml_table(spec: dict, table: model.Table, path: Path_) -> tuple[TableText, Cells]:
@@ -91,7 +90,7 @@ def same_cell(docx: str, yaml_text: str) -> bool:
 
 def cell(text: str) -> Any:
     """A new cell as YAML: a number bare, as typed (it prints as written), else text."""
-    if _NUMBER.fullmatch(text) and reads_as_number(text):
+    if figures.is_bare(text) and reads_as_number(text):
         return emit.Raw(text)
     return literal(text) if text else ""
 

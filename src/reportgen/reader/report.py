@@ -35,7 +35,9 @@ from reportgen.written import WrittenFloat
 from reportgen.xmlchars import describe, first_forbidden
 
 DEFAULT_TEMPLATE = "annual-report"
-
+PLAN_NESTING = 9
+"""How many plans may stand one in a point of another: the levels of a Word list, each plan
+counting at a level of its own in the DOCX."""
 
 GlyphCheck = Callable[[str], list[str]]
 """Given a text, the characters of it that no font can draw."""
@@ -99,6 +101,7 @@ class _Builder:
         self.template: Template | None = None
         self.section_list = "sections"
         self.plan_count = 0
+        self.plans_open = 0  # the plans whose points' bodies are being read
         self.attachment_titles: tuple[str, ...] = ()
         self.printed: dict[Path_, str] | None = None
 
@@ -384,7 +387,9 @@ class _Builder:
                 if section is not None:
                     yield section
             elif "plan" in item:
-                yield self.plan(item, here, depth, styles)
+                plan = self.plan(item, here, depth, styles)
+                if plan is not None:
+                    yield plan
             elif "table" in item:
                 table = build_table(self, item["table"], here + ("table",))
                 if table is not None:
@@ -430,7 +435,12 @@ class _Builder:
                 path, "a heading that runs into its text usually ends with 。",
                 f"write `{heading}。`", severity="warning"))
 
-    def plan(self, item: dict, path: Path_, depth: int, styles) -> model.Plan:
+    def plan(self, item: dict, path: Path_, depth: int, styles) -> model.Plan | None:
+        if self.plans_open == PLAN_NESTING:
+            self.error(path + ("plan",), f"plans are nested {PLAN_NESTING + 1} deep (a plan in a "
+                                         f"point of a plan …); a list has {PLAN_NESTING} levels",
+                       "write the points of this plan as paragraphs")
+            return None
         self.plan_count += 1
         list_id = f"plan-{self.plan_count}"
         style = self.template.plan
@@ -446,8 +456,10 @@ class _Builder:
             if isinstance(point, str):
                 points.append(model.PlanItem(self.text(point, here), numbering))
                 continue
+            self.plans_open += 1
             blocks = tuple(self.body(point.get("body", []), here + ("body",),
-                                     _under_point(style, depth, styles), styles, point=style))
+                                     under_point(style, depth, styles), styles, point=style))
+            self.plans_open -= 1
             title = self.text(point["point"], here + ("point",))
             run_in = None
             if "text" in point:
@@ -476,7 +488,7 @@ class _Builder:
         return self.text(value, path)
 
 
-def _under_point(point: NumberStyle, depth: int, styles: tuple[NumberStyle, ...]) -> int:
+def under_point(point: NumberStyle, depth: int, styles: tuple[NumberStyle, ...]) -> int:
     """The level of the sections under a plan point of style `point`, the plan standing among
     sections of `depth`: the level after the point's own in the document's numbering (under
     1. they are （1）, under （1） ①), so that no sub-item is numbered like the points; at

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen import model
-from reportgen.layout.columns import PLACEHOLDERS, is_number
+from reportgen.figures import PLACEHOLDERS, is_figure
 from reportgen.reader.source import Path_
 from reportgen.reader.tables import Merge, TableError, read_table
 from reportgen.tablefit import fit
@@ -235,7 +235,7 @@ def _fill_hint(r: int, covered: dict) -> str:
 
 def _default_align(cells: list[str]) -> str:
     figures = [c for c in cells if c]
-    if figures and all(is_number(c) for c in figures) and \
+    if figures and all(is_figure(c) for c in figures) and \
             any(c not in PLACEHOLDERS for c in figures):
         return "right"
     return "left"

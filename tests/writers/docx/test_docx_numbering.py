@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import docx
 import pytest
 
@@ -184,3 +186,31 @@ def test_run_in_sections_number_in_the_heading_list(tmp_path):
     assert heading1 == ["压实责任", "加强巡查", "工作要求"]
     assert not [p for p in paragraphs if p._p.find("w:pPr/w:numPr", NS) is not None]
     assert isinstance(document.blocks[5], model.Section)
+
+
+def test_a_plan_in_a_plan_point_counts_at_the_next_level_in_a_style_of_its_own():
+    template = load_template("annual-report")
+    numbering = Numbering(template, Grid(template.page, 16.0))
+    assert numbering.plan_point(template.plan, restart=True).style == "PlanItem"
+    inner = numbering.plan_point(template.plan, restart=True, nested=1)
+    assert numbering.plan_point(template.plan, nested=1) == replace(inner, num=None)
+    (style,) = numbering.nested_plans
+    assert (inner.style, style.name, style.based_on, style.num_id, style.ilvl) == (
+        "PlanItem2", "计划条目 2", "PlanItem", numbering.plan_num_id, 1)
+    root = numbering.element()
+    restarted = instance(root, inner.num.find("w:numId", NS).get(w("val")))
+    assert restarted.find("w:lvlOverride[@w:ilvl='1']/w:startOverride", NS).get(w("val")) == "1"
+    plan = root.find("w:abstractNum[@w:abstractNumId='1']", NS)
+    assert plan.find("w:multiLevelType", NS).get(w("val")) == "multilevel"
+    assert [(level(plan, i)["text"], level(plan, i)["style"]) for i in (0, 1)] == [
+        ("%1.", "PlanItem"), ("%2.", "PlanItem2")]
+    numbered = numbering.plan_point(parse_style("（1）"), nested=1)
+    derived = next(d for d in numbering.derived.values() if d.style_id == numbered.style)
+    assert (derived.name, derived.based_on, derived.ilvl) == ("计划条目 2（（1））", "PlanItem2", 1)
+
+
+def test_a_plan_in_no_plan_keeps_a_list_of_one_level(example_docx):
+    plan = part(example_docx, "word/numbering.xml").find(
+        "w:abstractNum[@w:abstractNumId='1']", NS)
+    assert plan.find("w:multiLevelType", NS).get(w("val")) == "singleLevel"
+    assert len(plan.findall("w:lvl", NS)) == 1

@@ -115,3 +115,25 @@ def test_a_wide_table_steps_down_and_its_rules_are_the_fitted_columns(registry):
     for width in placed.widths:
         edges.append(edges[-1] + width)
     assert xs == pytest.approx(edges, abs=0.05)
+
+
+def test_a_column_of_figures_in_any_written_form_is_flush_right(write_yaml, registry):
+    """1e3 and 1.5E-2 are numbers to the reader; their column printed them ragged left."""
+    from reportgen.reader.report import read_report
+
+    cells = ["1e3", "1.5E-2", '"−3"', '"+1 204"', "88.7%", "12.30", "—"]
+    rows = "".join(f"        - [项{n}, {cell}]\n" for n, cell in enumerate(cells))
+    path = write_yaml(f"title: 标题\nbody:\n  - table:\n      header: [项目, 数值]\n"
+                      f"      rows:\n{rows}")
+    data = pdf_bytes(read_report(path), registry)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        xs = sorted({round(r["x0"], 2) for r in page.lines if abs(r["x0"] - r["x1"]) < 0.01})
+        ys = [r["top"] for r in page.lines if abs(r["top"] - r["bottom"]) < 0.01]
+        ends: dict[int, float] = {}
+        for c in page.chars:
+            if xs[1] < c["x0"] < xs[2] and min(ys) < c["top"] < max(ys):
+                ends[round(c["top"])] = max(ends.get(round(c["top"]), 0.0), c["x1"])
+    body = [x for _, x in sorted(ends.items())[1:]]
+    assert len(body) == len(cells)
+    assert max(body) - min(body) < 0.01 and max(body) > xs[2] - 14  # flush with the padding

@@ -66,6 +66,7 @@ class Body:
         self.masthead = Masthead(self, grid, template, fonts, pictures)
         self.tables = Tables(template, fallback)
         self.sections = Sections()
+        self._plans = 0  # how many plans the blocks being written stand in
 
     def write(self, blocks: Iterable[model.Block], fresh: bool = False) -> None:
         """Write `blocks`; with `fresh`, the first section among them counts from 1 again
@@ -227,10 +228,13 @@ class Body:
 
     def _plan(self, plan: model.Plan) -> None:
         for n, item in enumerate(plan.items):
-            binding = self._numbering.plan_point(item.numbering.style, restart=n == 0)
+            binding = self._numbering.plan_point(item.numbering.style, restart=n == 0,
+                                                 nested=self._plans)
             self._paragraph("plan_item", item.title, style=binding.style, num=binding.num,
                             run_in=item.run_in, kept=keep(item, self._template))
+            self._plans += 1
             self.write(item.blocks, fresh=True)
+            self._plans -= 1
 
     def _attachment_lines(self, attachments: model.Attachments) -> int:
         """About how many lines the 附件说明 takes: each name wraps under the first name."""

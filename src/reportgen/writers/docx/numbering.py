@@ -9,7 +9,9 @@ from the style list is numbered and the ones after it renumber:
   same definition (`w:num`) with that level's format overridden. Instances of one definition
   share its counters, so 01 restarts under each （N） as 1. does;
 - plan points count in a second definition, linked to 计划条目 (a plan numbered its own way gets
-  a derived style likewise).
+  a derived style likewise). A plan in a plan point's body counts at the definition's next
+  level, in a style of its own (计划条目 2, based on 计划条目), so that neither plan counts on
+  from the other and the inner count starts anew under each outer point, as levels do.
 
 The count starts anew where no higher level says so: at each plan's first point and at the first
 section under a plan point. There, and only there, the paragraph itself names an instance that
@@ -72,6 +74,8 @@ class Numbering:
     grid: Grid
     derived: dict[tuple[int, int, NumberStyle], DerivedStyle] = field(default_factory=dict)
     _instances: list[tuple[int, list[oxml.Element]]] = field(default_factory=list)
+    nested_plans: list[DerivedStyle] = field(default_factory=list)
+    """The points' styles of plans in plan points, one per depth met (计划条目 2 …)."""
 
     def __post_init__(self) -> None:
         self._instances += [(HEADINGS, []), (PLAN, [])]
@@ -92,16 +96,23 @@ class Numbering:
         default = self._level_style(level - 1)
         return self._bind(HEADINGS, level - 1, role, style, default, restart)
 
-    def plan_point(self, style: NumberStyle, restart: bool = False) -> Binding:
-        """The number of a plan point counted in `style`; `restart` counts from 1."""
-        return self._bind(PLAN, 0, "plan_item", style, self.template.plan, restart)
+    def plan_point(self, style: NumberStyle, restart: bool = False, nested: int = 0) -> Binding:
+        """The number of a plan point counted in `style`; `restart` counts from 1; `nested`
+        is how many plans the point's plan stands in (a plan in a point's body: 1)."""
+        while len(self.nested_plans) < nested:
+            depth = len(self.nested_plans) + 1
+            base, name = PARAGRAPH_STYLES["plan_item"]
+            self.nested_plans.append(DerivedStyle(f"{base}{depth + 1}", f"{name} {depth + 1}",
+                                                  base, self.plan_num_id, depth))
+        return self._bind(PLAN, nested, "plan_item", style, self.template.plan, restart)
 
     def element(self) -> oxml.Element:
         """The `w:numbering` root: both definitions, then every list instance."""
         headings = [self._lvl(ilvl, self._level_style(ilvl), heading_role(ilvl + 1),
                               style_id(heading_role(ilvl + 1)) if ilvl < 5 else None)
                     for ilvl in range(LEVELS)]
-        plan = [self._lvl(0, self.template.plan, "plan_item", style_id("plan_item"))]
+        plan = [self._lvl(ilvl, self.template.plan, "plan_item", self._base(PLAN, ilvl)[0])
+                for ilvl in range(1 + len(self.nested_plans))]
         root = oxml.el("w:numbering", None,
                        oxml.abstract_num(HEADINGS, "reportgen-headings", headings),
                        oxml.abstract_num(PLAN, "reportgen-plan", plan))
@@ -109,9 +120,17 @@ class Numbering:
             root.append(oxml.num(n, abstract_id, overrides))
         return root
 
+    def _base(self, abstract_id: int, ilvl: int) -> tuple[str, str]:
+        """The id and name of the style numbered by level `ilvl` of a definition as it is."""
+        if abstract_id == PLAN:
+            nested = self.nested_plans[ilvl - 1] if ilvl else None
+            return (nested.style_id, nested.name) if nested else PARAGRAPH_STYLES["plan_item"]
+        base, name = PARAGRAPH_STYLES[heading_role(ilvl + 1)]
+        return base, "标题 " + name.split()[-1]
+
     def _bind(self, abstract_id: int, ilvl: int, role: str, style: NumberStyle,
               default: NumberStyle, restart: bool) -> Binding:
-        sid, lvl = style_id(role), None
+        sid, lvl = self._base(abstract_id, ilvl)[0], None
         if style != default:
             sid = self._derived(abstract_id, ilvl, role, style).style_id
             lvl = self._lvl(ilvl, style, role, sid)
@@ -124,9 +143,8 @@ class Numbering:
                  style: NumberStyle) -> DerivedStyle:
         key = (abstract_id, ilvl, style)
         if key not in self.derived:
-            base, name = PARAGRAPH_STYLES[role]
-            label = "标题 " + name.split()[-1] if base.startswith("Heading") else name
-            sid = f"{base}Num{len(self.derived) + 1}"
+            base, label = self._base(abstract_id, ilvl)
+            sid = f"{PARAGRAPH_STYLES[role][0]}Num{len(self.derived) + 1}"
             lvl = self._lvl(ilvl, style, role, pstyle=sid)
             num_id = self._instance(abstract_id, oxml.lvl_override(ilvl, None, lvl))
             self.derived[key] = DerivedStyle(sid, f"{label}（{style.sample}）", base, num_id,

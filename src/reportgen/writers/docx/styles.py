@@ -232,15 +232,16 @@ def _character_style(role: str, rs: RoleStyle, grid: Grid, faces: Faces) -> oxml
 
 
 def _numbered_styles(numbering: Numbering) -> list[oxml.Element]:
-    """Headings and plan points numbered their own way (标题 3（01））: the style they are based
-    on, bound to their own list instance, offered in the style list beside it."""
+    """The points of plans in plan points (计划条目 2), and headings and plan points numbered
+    their own way (标题 3（01））: the style they are based on, bound to their own list level or
+    instance, offered in the style list beside it."""
+    plan = style_id("plan_item")
     return [oxml.el("w:style", {"w:type": "paragraph", "w:styleId": d.style_id},
                     oxml.val("w:name", d.name), oxml.val("w:basedOn", d.based_on),
-                    oxml.val("w:next", d.style_id if d.based_on == style_id("plan_item")
-                             else "Normal"),
+                    oxml.val("w:next", d.style_id if d.style_id.startswith(plan) else "Normal"),
                     oxml.val("w:uiPriority", 9), oxml.el("w:qFormat"),
                     oxml.p_pr(num=oxml.num_pr(d.num_id, d.ilvl)))
-            for d in numbering.derived.values()]
+            for d in (*numbering.nested_plans, *numbering.derived.values())]
 
 
 def _extras(document: model.Document, grid: Grid) -> dict[str, dict]:

@@ -18,7 +18,8 @@ from math import ceil
 from lxml import etree
 
 from reportgen import model
-from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
+from reportgen.figures import is_figure
+from reportgen.layout.columns import LABEL_CHARS, decimal_tail, width_chars
 from reportgen.tablefit import (
     RULE,
     TableFit,
@@ -205,7 +206,7 @@ class _Table:
         style = self.head_style if header else self.total_style if total else self.text_style
         text = self.header_text(cell) if header else cell.text
         tabs = None
-        if align == "decimal" and is_number(text):
+        if align == "decimal" and is_figure(text):
             tabs = self.decimal_tab(cell.column, text)
             text, align = "\t" + text, None
         elif align == "decimal":
@@ -263,7 +264,7 @@ class _Table:
         """Where a decimal tab lines the numbers of `column` up: the widest part after the
         decimal point before the cell's right margin (twips from the cell's left margin)."""
         tails = [ems(decimal_tail(row[column])) for row in self.table.rows
-                 if is_number(row[column])]
+                 if is_figure(row[column])]
         inner = self.widths[column] - 2 * pt(self.fit.padding)
         return inner - pt(max(tails, default=0.0) * self.fit.size)
 
@@ -294,7 +295,7 @@ class _Table:
             pitch = placed.header_pitch if r < self.heads else placed.pitch
             lines = 1
             for k, text in enumerate(row):
-                if not text or is_number(text) or width_chars(text) <= LABEL_CHARS:
+                if not text or is_figure(text) or width_chars(text) <= LABEL_CHARS:
                     continue
                 inner = placed.widths[k] - 2 * placed.padding
                 lines = max(lines, ceil(measure(size)(text) / max(inner, 1.0)))

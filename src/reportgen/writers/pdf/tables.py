@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen import model
+from reportgen.figures import is_figure
 from reportgen.layout.baseline import baseline_depth
-from reportgen.layout.columns import LABEL_CHARS, decimal_tail, is_number, width_chars
+from reportgen.layout.columns import LABEL_CHARS, decimal_tail, width_chars
 from reportgen.tablefit import RULE, TableFit, fit, header_lines, note_texts, units_text
 from reportgen.template import Template
 from reportgen.writers.pdf.flow import Band, Rule, TableBox
@@ -124,7 +125,7 @@ class _Table:
             return []
         metrics = self.setter.metrics(style)
         natural = metrics.width(text)
-        if is_number(text) or width_chars(text) <= LABEL_CHARS or natural <= inner:
+        if is_figure(text) or width_chars(text) <= LABEL_CHARS or natural <= inner:
             if align == "decimal":
                 x = inner - (tail or 0.0) + metrics.width(decimal_tail(text)) - natural
                 x = max(0.0, x)
@@ -142,7 +143,7 @@ class _Table:
         for k, column in enumerate(self.table.columns):
             if column.align == "decimal":
                 out[k] = max((metrics.width(decimal_tail(row[k])) for row in self.table.rows
-                              if is_number(row[k])), default=0.0)
+                              if is_figure(row[k])), default=0.0)
         return out
 
     # -- rows and bands -------------------------------------------------------------------------
