@@ -8,7 +8,7 @@ script slot a Chinese document uses.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from reportgen.xmlchars import quoted_attribute
 
 _COLOURS = (("dk1", "000000"), ("lt1", "FFFFFF"), ("dk2", "44546A"), ("lt2", "E7E6E6"),
             ("accent1", "4472C4"), ("accent2", "ED7D31"), ("accent3", "A5A5A5"),
@@ -49,6 +49,6 @@ def theme_xml(body_face: str, heading_face: str) -> bytes:
 def _fonts(tag: str, face: str) -> str:
     """One font collection: `face` for Latin, East Asian and Simplified Chinese (Hans) text;
     complex scripts left to the reader (an empty typeface)."""
-    face = quoteattr(face)
+    face = quoted_attribute(face)
     return (f"<a:{tag}><a:latin typeface={face}/><a:ea typeface={face}/>"
             f'<a:cs typeface=""/><a:font script="Hans" typeface={face}/></a:{tag}>')

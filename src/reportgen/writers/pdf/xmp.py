@@ -12,9 +12,9 @@ extension schema is needed (6.6.2.3.2).
 from __future__ import annotations
 
 import datetime as _dt
-from xml.sax.saxutils import escape
 
 from reportgen.writers.pdf.docinfo import Properties
+from reportgen.xmlchars import escaped
 
 NAMESPACES = {
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -64,15 +64,15 @@ def packet(properties: Properties, part: int, conformance: str) -> bytes:
 
 
 def _simple(name: str, value: str) -> str:
-    return f"   <{name}>{escape(value)}</{name}>\n"
+    return f"   <{name}>{escaped(value)}</{name}>\n"
 
 
 def _alt(name: str, value: str) -> str:
     """A language alternative with the one default entry."""
-    return (f'   <{name}><rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li>'
+    return (f'   <{name}><rdf:Alt><rdf:li xml:lang="x-default">{escaped(value)}</rdf:li>'
             f"</rdf:Alt></{name}>\n")
 
 
 def _array(name: str, kind: str, values) -> str:
-    items = "".join(f"<rdf:li>{escape(v)}</rdf:li>" for v in values)
+    items = "".join(f"<rdf:li>{escaped(v)}</rdf:li>" for v in values)
     return f"   <{name}><rdf:{kind}>{items}</rdf:{kind}></{name}>\n"
