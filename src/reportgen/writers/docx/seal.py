@@ -14,6 +14,7 @@ from docx.oxml.parser import parse_xml
 
 from reportgen import model
 from reportgen.writers.docx import oxml
+from reportgen.xmlchars import quoted_attribute
 
 if TYPE_CHECKING:
     import docx.document
@@ -68,7 +69,7 @@ def anchor(pictures: Pictures | None, seal: model.Seal, x: int, y: int) -> oxml.
     svg = (f'<a:extLst><a:ext uri="{SVG_EXTENSION}"><asvg:svgBlip xmlns:asvg='
            '"http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
            f'r:embed="{svg_id}"/></a:ext></a:extLst>') if svg_id else ""
-    name = _attribute(seal.name)
+    name = quoted_attribute(seal.name)
     xml = (
         f'<w:r {nsdecls("w", "wp", "a", "pic", "r")}><w:drawing>'
         '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
@@ -79,19 +80,14 @@ def anchor(pictures: Pictures | None, seal: model.Seal, x: int, y: int) -> oxml.
         f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y * EMU_PER_TWIP}'
         '</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:wrapNone/><wp:docPr id="{number}" name="印章 {number}" descr="{name}"/>'
+        f'<wp:wrapNone/><wp:docPr id="{number}" name="印章 {number}" descr={name}/>'
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
         '</wp:cNvGraphicFramePr><a:graphic><a:graphicData '
         'uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
-        f'<pic:nvPicPr><pic:cNvPr id="0" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name={name}/><pic:cNvPicPr/></pic:nvPicPr>'
         f'<pic:blipFill><a:blip r:embed="{png_id}">{svg}</a:blip><a:stretch><a:fillRect/>'
         '</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
         f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
         '</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor>'
         '</w:drawing></w:r>')
     return parse_xml(xml)
-
-
-def _attribute(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
