@@ -7,8 +7,13 @@ import re
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from reportgen.build import BuildSettings, build, font_registry, render
 from reportgen.fingerprint.ooxml import PROPERTY
+from reportgen.pull.styles import Styles
+from reportgen.pull.wordml import Body
+from reportgen.pull.wordread import read_body
 from reportgen.reader.report import read_report
 from reportgen.writers.options import WriteOptions
 
@@ -55,3 +60,22 @@ def edit_document(docx: Path, change) -> None:
     data = parts(docx)
     data["word/document.xml"] = change(data["word/document.xml"].decode()).encode()
     docx.write_bytes(rezipped(data))
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STYLES = f"""<w:styles xmlns:w="{_W}">
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>
+  <w:pPr><w:jc w:val="both"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>
+  <w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr>
+</w:style></w:styles>"""
+
+
+def body_of(xml: str) -> Body:
+    """The body `xml` (the children of `w:body`) read by pull, with a Normal, a heading 1 and
+    a Strong style."""
+    root = etree.fromstring(f'<w:document xmlns:w="{_W}" xmlns:mc="http://schemas.openxmlformats'
+                            f'.org/markup-compatibility/2006"><w:body>{xml}</w:body>'
+                            '</w:document>')
+    return read_body(root, Styles.parse(_STYLES.encode()))

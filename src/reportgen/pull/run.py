@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportgen import fingerprint
 from reportgen.errors import EXIT_INTERNAL, EXIT_USAGE, ReportError, fail
-from reportgen.pull import compare, package, review, wordml
+from reportgen.pull import compare, package, review, wordml, wordread
 from reportgen.pull.align import align
 from reportgen.pull.body import BodySync
 from reportgen.pull.doc import POINT, SECTION, TABLE, Block, Report, TableText
@@ -96,7 +96,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
         result.unedited = True
         return result
     styles = parts.styles
-    body = wordml.read_body(parts.document, styles)
+    body = wordread.read_body(parts.document, styles)
     result.revisions = body.revisions
     result.comments = review.comments(parts.comments, parts.comments_extended, body.anchors,
                                       body.anchored_in)
