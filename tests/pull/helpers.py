@@ -12,7 +12,7 @@ from lxml import etree
 from reportgen.build import BuildSettings, build, font_registry, render
 from reportgen.fingerprint.ooxml import PROPERTY
 from reportgen.pull.styles import Styles
-from reportgen.pull.wordml import Body
+from reportgen.pull.wordml import Body, Para
 from reportgen.pull.wordread import read_body
 from reportgen.reader.report import read_report
 from reportgen.writers.options import WriteOptions
@@ -55,11 +55,57 @@ def touched(docx: Path) -> None:
     docx.write_bytes(rezipped(data))
 
 
-def edit_document(docx: Path, change) -> None:
-    """Rewrite word/document.xml of `docx` with `change(xml_text) -> xml_text`."""
+def edit_document(docx: Path, change, part: str = "word/document.xml") -> None:
+    """Rewrite `part` (word/document.xml) of `docx` with `change(xml_text) -> xml_text`."""
     data = parts(docx)
-    data["word/document.xml"] = change(data["word/document.xml"].decode()).encode()
+    data[part] = change(data[part].decode()).encode()
     docx.write_bytes(rezipped(data))
+
+
+_RUN = re.compile(r"<w:r(?: [^>]*)?>((?:(?!</w:r>).)*?)<w:t(?: [^>]*)?>([^<]*)</w:t></w:r>",
+                  re.S)
+
+
+def retyped(old: str, new: str, nth: int = 1):
+    """A change for edit_document: in the `nth` run whose text holds `old`, `old` retyped as
+    `new` the way Word and WPS save an edit: the run split where the typing was (each piece
+    with its own copy of the run's properties and revision ids), spelling marks and Word's
+    _GoBack bookmark between the pieces. Fails the test where no such run is."""
+    def change(xml: str) -> str:
+        found = [m for m in _RUN.finditer(xml) if old in m.group(2)]
+        if len(found) < nth:
+            raise AssertionError(f"no run holds 「{old}」")
+        run = found[nth - 1]
+        props, text = run.group(1), run.group(2)
+        before, _, after = text.partition(old)
+        half = max(1, len(new) // 2)
+
+        def piece(part: str, rsid: str) -> str:
+            return (f'<w:r w:rsidR="{rsid}" w:rsidRPr="{rsid}">{props}<w:t xml:space='
+                    f'"preserve">{part}</w:t></w:r>') if part else ""
+
+        typed = (piece(before, "00A12B34") + '<w:proofErr w:type="spellStart"/>'
+                 + piece(new[:half], "00C56D78") + '<w:bookmarkStart w:id="901" '
+                 'w:name="_GoBack"/><w:bookmarkEnd w:id="901"/>' + piece(new[half:], "00C56D78")
+                 + '<w:proofErr w:type="spellEnd"/>' + piece(after, "00A12B34"))
+        return xml[:run.start()] + typed + xml[run.end():]
+
+    return change
+
+
+def texts(docx: Path) -> list[str]:
+    """What a reader of `docx` sees, paragraph by paragraph (a table's cells row by row), the
+    first page's header (a letter's mark) first."""
+    from reportgen.pull import package
+    from reportgen.pull.wordread import read_story
+
+    read = package.read(docx)
+    header = read_story(read.first_header, read.styles) if read.first_header is not None \
+        else []
+    body = read_body(read.document, read.styles)
+    return [p.text for p in header if p.text] + [
+        block.text if isinstance(block, Para) else " | ".join(map(str, block.rows))
+        for block in body.blocks if not isinstance(block, Para) or block.text]
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

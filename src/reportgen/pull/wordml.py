@@ -33,6 +33,16 @@ class Piece:
     """What the character style marks (pull/styles.py, Styles.run_kind)."""
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture of a paragraph: the file name its description (`wp:docPr descr`) gives, and
+    the middle of it across, in EMU from where its anchor is placed (None: inline, or not
+    given)."""
+
+    name: str
+    centre: int | None = None
+
+
 @dataclass
 class Para:
     """A paragraph as the editor left it."""
@@ -44,6 +54,8 @@ class Para:
     pieces: list[Piece] = field(default_factory=list)
     losses: list[str] = field(default_factory=list)
     """What it holds that the report format cannot: "bold on 「…」", "a picture" …"""
+    pictures: list[Picture] = field(default_factory=list)
+    """The pictures in it (a seal over a 落款 is one), in reading order."""
     joins_next: bool = False
     """Its paragraph mark was deleted with tracked changes: the next paragraph runs on here."""
     breaks: int = 0

@@ -15,11 +15,12 @@ from __future__ import annotations
 from lxml import etree
 
 from reportgen.pull.styles import ALIGN, Styles, W, look_of
-from reportgen.pull.wordml import Body, Para, Piece, Revision, joined
+from reportgen.pull.wordml import Body, Para, Picture, Piece, Revision, joined
 from reportgen.pull.wordtables import TableReader
 from reportgen.pull.wordxml import CONTAINERS, add_once, excerpt, integer, on, text_in, val
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 _PASS_THROUGH = {W + name for name in ("smartTag", "customXml", "sdt", "sdtContent", "fldSimple",
@@ -44,6 +45,15 @@ def read_body(document: etree._Element, styles: Styles) -> Body:
     if body is not None:
         reader.blocks(body, reader.body.blocks)
     return joined(reader.body)
+
+
+def read_story(root: etree._Element, styles: Styles) -> list[Para]:
+    """Every paragraph of a header or footer (`root`, a `w:hdr` or `w:ftr`), those in its
+    text boxes included: LibreOffice saves a letter's letterhead as a frame, a text box with
+    a fallback copy of itself, which is left out."""
+    reader = _Reader(styles)
+    return [reader.paragraph(p) for p in root.iter(f"{W}p")
+            if not any(a.tag == _MC + "Fallback" for a in p.iterancestors())]
 
 
 class _Reader(TableReader):
@@ -219,8 +229,11 @@ class _Reader(TableReader):
         boxed = [t for box in node.iter(f"{W}txbxContent") for t in [text_in(box)] if t]
         if boxed:
             add_once(para.losses, f"a text box 「{excerpt(boxed[0])}」")
-        else:
-            add_once(para.losses, _PICTURES.get(node.tag, "a picture"))
+            return
+        add_once(para.losses, _PICTURES.get(node.tag, "a picture"))
+        described = next(node.iter(f"{_WP}docPr"), None)
+        if described is not None:
+            para.pictures.append(Picture(described.get("descr") or "", _centre(node)))
 
     def comment_mark(self, node: etree._Element, para: Para | None) -> None:
         cid = node.get(f"{W}id", "")
@@ -234,6 +247,17 @@ class _Reader(TableReader):
     def revision(self, node: etree._Element, kind: str, text: str, para: Para) -> None:
         self.body.revisions.append(Revision(kind, node.get(f"{W}author", ""),
                                             node.get(f"{W}date", ""), text, para.number))
+
+
+def _centre(node: etree._Element) -> int | None:
+    """The middle across of the anchored picture in `node`, in EMU from where its horizontal
+    position is measured; None for an inline picture or one placed by alignment."""
+    anchor = next(node.iter(f"{_WP}anchor"), None)
+    offset = anchor.find(f"{_WP}positionH/{_WP}posOffset") if anchor is not None else None
+    extent = anchor.find(f"{_WP}extent") if anchor is not None else None
+    if offset is None or extent is None:
+        return None
+    return integer((offset.text or "").strip()) + integer(extent.get("cx", "0")) // 2
 
 
 def _gallery(sdt: etree._Element) -> str | None:
