@@ -182,7 +182,7 @@ class FieldSync:
                 if was else []
         if not was:
             return self.added(name, [_comparable(name, t.text) for t in now], now[0].para)
-        if any(len(t.path) == 3 for t in was):  # attachments, some set on pages of their own
+        if name == "attachments" and any(len(t.path) == 3 for t in was):  # some on pages
             return self.paged(name, was, now)
         if not isinstance(was[0].path[-1], int):  # one text, not a list
             if len(now) == 1:

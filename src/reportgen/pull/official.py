@@ -60,14 +60,14 @@ def head_line(para: wordml.Para, role: str, report: Report, losses: list[str]) -
     if role == "doc_number":
         names = "".join(p.text for p in para.pieces if p.kind == "signers")
         text = "".join(p.text for p in para.pieces if p.kind != "signers")
-        parts = [part.strip() for part in text.split("\t")]
-        at = next((i for i, part in enumerate(parts) if part.startswith(SIGNERS_LABEL)),
-                  len(parts))
-        if at < len(parts):  # names typed over without their character style stay names
-            names = " ".join(parts[at:])[len(SIGNERS_LABEL):] + " " + names
+        text, _, typed = text.partition(SIGNERS_LABEL)
+        parts = text.split("\t")
+        if len(parts) > 2:  # a 上行文's line: \t发文字号\t签发人：names, the names after the tab
+            parts, typed = parts[:2], "\t".join(parts[2:]) + " " + typed
+        # names typed over without their character style are names all the same
         report.fields.setdefault("signers", []).extend(
-            Text("signers", name, para=para.number) for name in names.split())
-        parts = parts[:at]
+            Text("signers", name, para=para.number) for name in f"{typed} {names}".split())
+        parts = [part.strip() for part in parts]
     else:
         first, *parts = [part.strip() for part in para.text.split("\t")]
         if first:
