@@ -43,26 +43,38 @@ def check(lines: list[SealLine], data: dict, organisations: list[Text], plan: Pl
             pictures.remove(found)
         else:
             missing.append(seal)
-    for picture in [p for p in pictures if not p[1]]:
-        if missing:  # a program dropped the picture's description: it stands for a seal
-            missing.pop(0)
+    unnamed = [p for p in pictures if not p[1]]  # a program dropped their descriptions
+    if unnamed and missing:
+        stand_in = min(len(unnamed), len(missing))
+        for picture in unnamed[:stand_in]:
             pictures.remove(picture)
-    several = len(wanted) > 1
+        if stand_in < len(missing):  # which of them is gone, the pictures cannot tell
+            _deleted(plan, missing, len(missing) - stand_in, len(wanted) > 1)
+        missing = []
     for seal in missing:
-        sharing = [w.organisation for w in wanted if w.file == seal.file]
-        whose = "one of the seals of " + "、".join(sharing) if len(sharing) > 1 \
-            else f"the seal of {seal.organisation}"
-        plan.loss(plan.where(seal.path),
-                  f"{whose} ({seal.file}) was deleted in the DOCX; a pull leaves `seal:` as it "
-                  "is (a 落款 to be stamped by hand keeps the sealed layout, GB/T 9704 7.3.5.1): "
-                  + ("delete `seal:` (every organisation has its seal, or none)"
-                     if several else "delete `seal:`")
-                  + " yourself if the document goes out unsealed")
+        sharing = [w for w in wanted if w.file == seal.file]
+        _deleted(plan, sharing if len(sharing) > 1 else [seal], 1, len(wanted) > 1)
     for line, name in pictures:
         plan.loss(plan.where(None, line.para),
                   f"a picture{f' ({name})' if name else ''} added on the 落款 line of "
                   f"{'、'.join(line.organisations) or 'the signature'}: a seal comes from "
                   "`seal:`, a PNG or SVG file beside the report")
+
+
+def _deleted(plan: Plan, among: list[_Wanted], count: int, several: bool) -> None:
+    """Name `count` seals deleted, of the seals `among` (one seal: that one)."""
+    if len(among) == 1:
+        whose, where = f"the seal of {among[0].organisation} ({among[0].file})", among[0].path
+    else:
+        whose = (f"{count} of the seals of {'、'.join(w.organisation for w in among)} "
+                 f"({', '.join(dict.fromkeys(w.file for w in among))})")
+        where = ("signature", "seal")
+    plan.loss(plan.where(where),
+              f"{whose} {'was' if count == 1 else 'were'} deleted in the DOCX; a pull leaves "
+              "`seal:` as it is (a 落款 to be stamped by hand keeps the sealed layout, GB/T 9704 "
+              "7.3.5.1): delete `seal:` "
+              + ("(every organisation has its seal, or none) " if several else "")
+              + "yourself if the document goes out unsealed")
 
 
 def _wanted(data: dict, organisations: list[Text]) -> list[_Wanted]:
