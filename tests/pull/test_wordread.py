@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from reportgen.pull.wordml import Para
+from lxml import etree
+
+from reportgen.pull.styles import Styles
+from reportgen.pull.wordml import Para, Picture
+from reportgen.pull.wordread import read_story
 from tests.pull.helpers import body_of
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
 def paragraphs(xml: str) -> list[Para]:
@@ -99,3 +106,29 @@ def test_a_table_of_contents_is_not_text():
                  "</w:p></w:sdtContent></w:sdt><w:p><w:r><w:t>正文</w:t></w:r></w:p>")
     assert [b.text for b in found.blocks] == ["正文"]
     assert found.losses == ["a table of contents (目录)"]
+
+
+def test_pictures_are_recorded_with_their_file_name_and_middle():
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    anchored = (f"<w:r><w:drawing><wp:anchor xmlns:wp='{wp}'><wp:positionH relativeFrom="
+                "'margin'><wp:posOffset>3433445</wp:posOffset></wp:positionH><wp:extent "
+                "cx='1512000' cy='1512000'/><wp:docPr id='2' name='印章 2' descr='seal.svg'/>"
+                "</wp:anchor></w:drawing></w:r>")
+    inline = (f"<w:r><w:drawing><wp:inline xmlns:wp='{wp}'><wp:extent cx='10' cy='10'/>"
+              "<wp:docPr id='3' name='图片 3'/></wp:inline></w:drawing></w:r>")
+    [para] = paragraphs(f"<w:p><w:r><w:t>甲单位</w:t></w:r>{anchored}{inline}</w:p>")
+    assert para.pictures == [Picture("seal.svg", 3433445 + 756000), Picture("", None)]
+    assert para.losses == ["a picture"]
+
+
+def test_a_header_is_read_with_its_text_boxes_and_without_their_fallback_copies():
+    """LibreOffice saves a letter's letterhead as a frame: a text box, with a VML copy for
+    older readers."""
+    box = ("<w:txbxContent><w:p><w:pPr><w:pStyle w:val='Heading1'/></w:pPr><w:r><w:t>柳州市图书馆"
+           "</w:t></w:r></w:p></w:txbxContent>")
+    header = etree.fromstring(
+        f"<w:hdr xmlns:w='{W}' xmlns:mc='{MC}'><w:p><w:r><mc:AlternateContent><mc:Choice>"
+        f"<w:drawing>{box}</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r></w:p></w:hdr>")
+    found = read_story(header, Styles())
+    assert [(p.style, p.text) for p in found] == [(None, ""), ("Heading1", "柳州市图书馆")]
