@@ -62,6 +62,9 @@ def edit_document(docx: Path, change, part: str = "word/document.xml") -> None:
     docx.write_bytes(rezipped(data))
 
 
+LETTERHEAD = "word/header1.xml"
+"""The part a letter's letterhead (its mark) stands in: the first page's header."""
+
 _RUN = re.compile(r"<w:r(?: [^>]*)?>((?:(?!</w:r>).)*?)<w:t(?: [^>]*)?>([^<]*)</w:t></w:r>",
                   re.S)
 

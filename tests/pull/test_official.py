@@ -11,12 +11,10 @@ import pytest
 
 from reportgen.pull.run import pull
 from tests.conftest import DATA
-from tests.pull.helpers import built, edit_document, retyped, texts
+from tests.pull.helpers import LETTERHEAD, built, edit_document, retyped, texts
 
 OFFICIAL = ("culture-bureau-safety-notice", "library-upward-report", "library-meeting-minutes",
             "library-letter")
-HEADER = "word/header1.xml"
-"""Where the writer puts a letter's letterhead: the first page's header."""
 
 
 @pytest.fixture
@@ -91,7 +89,7 @@ def test_the_doc_number_comes_back_from_where_the_writer_put_it(copied, name, ol
     # a letter: its 份号 before the 发文字号 on one line, its mark in the first page's header
     ("library-letter", "000012", "000013", ('"000012"', '"000013"'), None),
     ("library-letter", "柳州市图书馆", "柳州市少年儿童图书馆",
-     ("mark: 柳州市图书馆", "mark: 柳州市少年儿童图书馆"), HEADER),
+     ("mark: 柳州市图书馆", "mark: 柳州市少年儿童图书馆"), LETTERHEAD),
     # a 纪要's mark and its attendance: a name of a list, and lists written as one text
     ("library-meeting-minutes", "馆长办公会议纪要", "馆务会议纪要",
      ("柳州市图书馆馆长办公会议纪要", "柳州市图书馆馆务会议纪要"), None),

@@ -40,9 +40,14 @@ _KEY = {"organisation": ("signature", "organisation"), "date": ("signature", "da
 _GROUPS = {"imprint": ("copies_to", "issuer", "issued"),
            "attendance": ("present", "on_leave", "observers")}
 """Mappings that go as a whole when none of their fields is left (版记, a 纪要's lists)."""
-_REQUIRED = {"title", "date", "organisation", "mark", "mark_organisations"}
-"""Fields a report (or its signature, its 版头) cannot be without: never removed by a pull
-(a 发文机关标志 lost in the DOCX is far likelier a program's slip than the editor's intent)."""
+_MARK_KEPT = ("a program may lose it with the first page's header, so the YAML keeps it: "
+              "delete `mark:` yourself if the document goes out without it")
+_REQUIRED = {"title": "a report needs it, so the YAML keeps it",
+             "date": "a signature needs it, so the YAML keeps it",
+             "organisation": "a signature needs it, so the YAML keeps it",
+             "mark": _MARK_KEPT, "mark_organisations": _MARK_KEPT}
+"""Fields never removed by a pull, and why: a report (or its signature) cannot be without
+them, and a 发文机关标志 gone from the DOCX is likelier a program's slip than the editor's."""
 
 
 class FieldSync:
@@ -106,8 +111,8 @@ class FieldSync:
     def removed(self, name: str, old: Text) -> list[str]:
         plan = self.plan
         if name in _REQUIRED:
-            plan.loss(plan.where(old.path), f"the {WHAT[name]} was deleted in the DOCX; a "
-                                            "report needs it, so the YAML keeps it")
+            plan.loss(plan.where(old.path), f"the {WHAT[name]} was deleted in the DOCX; "
+                                            f"{_REQUIRED[name]}")
             return [bare_text(name, old.text)]
         self.drop(old.path)
         plan.changes.append(Change("removed", WHAT[name], old.path, plan.line(old.path),
