@@ -25,6 +25,9 @@ from reportgen.pagecheck import MAX_FORMAT, page_number_format, page_problems
 from reportgen.resources import resource_dir
 from reportgen.templatesettings import check_text, settings_from
 
+DEFAULT_TEMPLATE = "annual-report"
+"""The kind of document a report that names no `template:` is."""
+
 ROLES = (
     "title", "label", "doc_number", "addressee", "preamble", "body",
     "heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",

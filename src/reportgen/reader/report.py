@@ -30,11 +30,10 @@ from reportgen.reader.schema import REPORT_SCHEMA
 from reportgen.reader.source import Path_, Source, load
 from reportgen.reader.tablespec import build_table
 from reportgen.reader.validate import validate
-from reportgen.template import FIELDS, Template, load_template
+from reportgen.template import DEFAULT_TEMPLATE, FIELDS, Template, load_template
 from reportgen.written import WrittenFloat
 from reportgen.xmlchars import describe, first_forbidden
 
-DEFAULT_TEMPLATE = "annual-report"
 PLAN_NESTING = 9
 """How many plans may stand one in a point of another: the levels of a Word list, each plan
 counting at a level of its own in the DOCX."""
