@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import model
 from reportgen.reader.seal import SealError, read_seal
-from reportgen.reader.validate import did_you_mean
+from reportgen.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from reportgen.reader.report import _Builder
