@@ -325,7 +325,7 @@ def _stdin_report(args) -> str | None:
                      "build files and folders in another run")
     from reportgen.budget import MAX_FILE_BYTES
     from reportgen.build import STDIN_FILE
-    from reportgen.reader.source import decode
+    from reportgen.yamlsrc.source import decode
 
     return decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), STDIN_FILE)  # bounded: /dev/zero
 

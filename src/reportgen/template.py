@@ -203,7 +203,7 @@ def _locate(name: str, relative_to: Path | None) -> Path:
 
 
 def _read(path: Path, seen: tuple[Path, ...]) -> Template:
-    from reportgen.reader.source import load
+    from reportgen.yamlsrc.source import load
 
     source = load(path, streams=False)
     raw = source.data

@@ -27,12 +27,12 @@ from reportgen.numbering import NumberingError, NumberStyle, parse_style
 from reportgen.punctuation import half_width_hint, half_width_message, repairs
 from reportgen.reader import official
 from reportgen.reader.schema import REPORT_SCHEMA
-from reportgen.reader.source import Path_, Source, load
 from reportgen.reader.tablespec import build_table
 from reportgen.reader.validate import validate
 from reportgen.template import FIELDS, Template, load_template
 from reportgen.written import WrittenFloat
 from reportgen.xmlchars import describe, first_forbidden
+from reportgen.yamlsrc.source import Path_, Source, load
 
 DEFAULT_TEMPLATE = "annual-report"
 PLAN_NESTING = 9

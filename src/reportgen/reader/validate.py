@@ -12,8 +12,8 @@ import datetime as _dt
 from typing import Any
 
 from reportgen.errors import Diagnostic
-from reportgen.reader.source import Path_, Source
 from reportgen.suggest import did_you_mean
+from reportgen.yamlsrc.source import Path_, Source
 
 _TYPE_WORDS = {
     "string": "text",
