@@ -61,6 +61,9 @@ def read_report(file: Path, *, template: str | None = None,
 
 
 class _Builder(TextReader):
+    """One report read into a `Document`: its fields in the template's order, its sections and
+    plans numbered."""
+
     def __init__(self, source: Source, template_override: str | None,
                  glyph_check: GlyphCheck | None, missing_glyphs: str = "warning",
                  deadline: Deadline = UNLIMITED):
