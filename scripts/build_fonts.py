@@ -388,7 +388,7 @@ def rename(font: TTFont, target: Target, version: str) -> None:
 
 
 def cmap_ranges(chars: set[int]) -> str:
-    """The code points as "20-7E,A0-FF,101,…" (hex): what fontset.py reads, not the cmap."""
+    """The code points as "20-7E,A0-FF,101,…" (hex): what fontface.py reads, not the cmap."""
     ranges: list[list[int]] = []
     for code in sorted(chars):
         if ranges and ranges[-1][1] == code - 1:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import threading
 import unicodedata
 from pathlib import Path
 
@@ -139,14 +137,6 @@ def test_bundled_faces_are_split_without_opening_any_font_file(monkeypatch):
     assert not any(face.loaded for face in registry.primaries + registry.fallbacks)
 
 
-def test_manifest_coverage_is_each_file_s_cmap(registry):
-    for face in registry.primaries + registry.fallbacks:
-        with TTFont(face.path, lazy=True) as font:
-            cmap = font.getBestCmap()
-        assert [chr(c) for c in cmap if not face.covers(chr(c))] == []
-        assert sum(hi - lo + 1 for lo, hi in zip(*face._ranges, strict=True)) == len(cmap)
-
-
 def test_user_font_is_found_by_its_chinese_family_name(tmp_path, registry):
     make_font(tmp_path / "fs.ttf", {"en": "Some Font", "zh-CN": "仿宋_GB2312"})
     user = FontRegistry(font_dirs=[tmp_path])
@@ -166,24 +156,6 @@ def test_user_fonts_take_precedence_and_bold_gets_its_own_key(tmp_path):
     assert user.resolve(["song"]).path == tmp_path / "simsun.ttf"
     assert user.resolve(["hei-bold"]).bold
     assert user.resolve(["hei"]).bundled
-
-
-def test_override_maps_a_key_to_a_file(tmp_path):
-    path = make_font(tmp_path / "any.ttf", {"en": "Whatever"})
-    face = FontRegistry(overrides={"xiaobiaosong": path}).resolve(["xiaobiaosong", "song-bold"])
-    assert (face.key, face.path) == ("xiaobiaosong", path)
-
-
-def test_cff_and_unreadable_user_fonts_are_left_out_with_a_note(tmp_path):
-    path = make_font(tmp_path / "fs.otf", {"en": "FangSong"}, cff=True)
-    (tmp_path / "broken.ttf").write_bytes(b"not a font")
-    registry = FontRegistry(font_dirs=[tmp_path])
-    assert registry.faces["fangsong"].bundled and registry.user_fallbacks == []
-    cff, broken = sorted(registry.notes, key=lambda note: note.path.name, reverse=True)
-    assert cff.path == path and "PostScript (CFF) outlines" in cff.message and ".ttf" in cff.hint
-    assert broken.path.name == "broken.ttf" and "not a font" in broken.message
-    with pytest.raises(ReportError, match="CFF"):
-        FontRegistry(overrides={"fangsong": path}).resolve(["fangsong"])
 
 
 EXT_G = "\U00030000\U00030001"  # CJK Extension G: in no bundled face
@@ -206,19 +178,6 @@ def test_missing_bundled_fonts_say_where_they_were_looked_for(tmp_path):
     with pytest.raises(ReportError) as error:
         FontRegistry(bundled_dir=tmp_path).resolve(["song"])
     assert "REPORTGEN_FONTS_DIR" in str(error.value)
-
-
-def test_an_office_font_is_found_by_its_chinese_name_under_language_0x804(tmp_path):
-    renamed_font(tmp_path / "fz.ttf", "Some Family", "SomeFamily", chinese="方正仿宋_GBK")
-    face = FontRegistry(font_dirs=[tmp_path]).resolve(["fangsong"])
-    assert not face.bundled and face.office.name == "方正仿宋_GBK"
-    assert "方正仿宋_GBK" in face.names and face.family == "Some Family"
-
-
-def test_an_office_font_is_found_by_its_postscript_name_alone(tmp_path):
-    renamed_font(tmp_path / "fz.ttf", "Anything", "FZXBSJW--GB1-0")
-    face = FontRegistry(font_dirs=[tmp_path]).resolve(["xiaobiaosong", "song-bold"])
-    assert face.key == "xiaobiaosong" and face.office.name == "方正小标宋简体"
 
 
 def test_of_two_office_fonts_of_a_key_the_better_ranked_draws_and_the_other_fills_in(tmp_path):
@@ -245,49 +204,3 @@ def test_a_role_may_name_any_family_or_postscript_name(tmp_path):
         registry.resolve(["方正仿宋简体"])
 
 
-def _damaged(path: Path, change) -> Path:
-    font = TTFont(path)
-    change(font)
-    font.save(path)
-    return path
-
-
-@pytest.mark.parametrize("change, message", [
-    (lambda font: font["name"].setName("Odd\x07Font-Regular", 6, 3, 1, 0x409),
-     "has a control character in its name"),
-    (lambda font: font.__delitem__("cmap"), "lacks the table cmap"),
-    (lambda font: setattr(font["head"], "unitsPerEm", 0), "has 0 units per em"),
-    (lambda font: setattr(font["OS/2"], "fsType", 2), "does not allow embedding"),
-], ids=["control-character", "no-cmap", "zero-em", "no-embedding"])
-def test_a_user_font_the_pdf_cannot_use_is_left_out_with_a_note(tmp_path, change, message,
-                                                                 capsys):
-    from reportgen.cli import main
-
-    fonts = tmp_path / "fonts"
-    fonts.mkdir()
-    _damaged(make_font(fonts / "odd.ttf", {"en": "OddFont"}, extra=EXT_G), change)
-    registry = FontRegistry(font_dirs=[fonts])
-    assert registry.user_fallbacks == []
-    [note] = registry.notes
-    assert message in note.message and "left out" in note.message
-    report = tmp_path / "r.yaml"
-    report.write_text(f"title: 标题\nbody: [正文{EXT_G}。]\n", encoding="utf-8")
-    # The bundled DOCX profile names user fonts in the DOCX too: a control character in a
-    # name failed there (the other cases fail, or not, alike in both profiles).
-    for profile in ("standard", "bundled") if "name" in message else ("standard",):
-        code = main(["build", str(report), "-o", str(tmp_path / "out"), "--force",
-                     "--fonts", str(fonts), "--docx-fonts", profile])
-        assert code == 0
-        assert message in capsys.readouterr().err
-
-
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_a_fifo_in_a_fonts_folder_is_left_out_without_waiting(tmp_path):
-    os.mkfifo(tmp_path / "pipe.ttf")
-    found = []
-    thread = threading.Thread(target=lambda: found.append(FontRegistry(font_dirs=[tmp_path])
-                                                          .notes), daemon=True)
-    thread.start()
-    thread.join(10)
-    [[note]] = found
-    assert note.path.name == "pipe.ttf" and "not a regular file" in note.message

@@ -7,9 +7,11 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportgen.fontset import Face, FontRegistry, UserFont
+from reportgen.fontface import Face
+from reportgen.fontset import FontRegistry
 from reportgen.officefonts import OFFICE_FONTS
 from reportgen.template import ROLES, Template
+from reportgen.userfonts import UserFont
 
 FIELD_ROLES = {
     "body": ("body", "heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",

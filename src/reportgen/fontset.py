@@ -5,7 +5,8 @@ fonts/README.md), `xiaobiaosong` (only from the user's own fonts), and the bundl
 faces, which hold the rarer ideographs, one file per range of blocks. A user font found in
 `font_dirs` under an office name (`officefonts`: 仿宋_GB2312, 方正仿宋_GBK, SimFang …), or named
 in `overrides`, takes a key's place; a user font of any other name fills in the characters that
-the bundled faces lack. A face may also be asked for by a family or PostScript name.
+the bundled faces lack. A face may also be asked for by a family or PostScript name. A face is
+fontface.py's `Face`; userfonts.py reads the user's font files.
 
 Bundled fonts are found in `$REPORTGEN_FONTS_DIR`, else in `fonts/` of the project root (a
 checkout or an editable install). Nothing is parsed until it is needed, and bundled font files
@@ -15,92 +16,24 @@ first `covers()`. Measured on 2 busy cores: importing this module 15–25 ms, a 
 resolving five keys (reads the manifest) 0.2 ms, the first `covers()` of a bundled face at most
 0.3 ms; of a user font 130 ms for 41,494 characters (HanaMinA).
 
-This module knows no backend: fontTools only, imported when a user font is read.
+The registry knows no backend: fontTools only, imported when a user font is read.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from reportgen.errors import fail
-from reportgen.files import is_regular
-from reportgen.officefonts import OfficeFont, normalize, recognise
+from reportgen.fontface import Face
+from reportgen.officefonts import normalize
 from reportgen.resources import resource_dir
-from reportgen.xmlchars import first_forbidden
+from reportgen.userfonts import FontNote, UserFaces, UserFont, override_face, read_user_fonts
 
 FONTS_DIR_ENV = "REPORTGEN_FONTS_DIR"
-FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
-
-
-@dataclass(frozen=True)
-class Face:
-    """One font file (or member of a collection) and what the registry knows about it.
-
-    `coverage` is the face's code points as "20-7E,A0-FF,101,…" (hex) when known without
-    opening the file (bundled faces, from the manifest); None means the cmap is read. `names`
-    are every family, full and PostScript name of a user font, in every language; `office` the
-    office font it is recognised as (None for bundled faces and fonts of other names).
-    """
-
-    key: str
-    family: str
-    path: Path
-    ps_name: str
-    index: int = 0
-    bold: bool = False
-    bundled: bool = False
-    coverage: str | None = field(default=None, repr=False, compare=False)
-    names: tuple[str, ...] = field(default=(), repr=False, compare=False)
-    office: OfficeFont | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def pdf_name(self) -> str:
-        """A font name unique to this file: the PostScript name, plus a hash for user fonts."""
-        if self.bundled:
-            return self.ps_name
-        digest = hashlib.sha1(f"{self.path.resolve()}#{self.index}".encode()).hexdigest()
-        return f"{re.sub(r'[^A-Za-z0-9._+-]', '', self.ps_name) or self.key}-{digest[:8]}"
-
-    @cached_property
-    def cmap(self) -> Mapping[int, str]:
-        """Code point to glyph name, read from the font's cmap table on first use."""
-        from fontTools.ttLib import TTFont
-
-        with TTFont(self.path, fontNumber=self.index, lazy=True) as font:
-            return font.getBestCmap() or {}
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the cmap has been read (the file opened) yet."""
-        return "cmap" in self.__dict__
-
-    def covers(self, ch: str) -> bool:
-        """Whether the face has a glyph for the character `ch`."""
-        code = ord(ch)
-        if self.coverage is None:
-            return code in self.cmap
-        starts, ends = self._ranges
-        i = bisect_right(starts, code) - 1
-        return i >= 0 and code <= ends[i]
-
-    @cached_property
-    def _ranges(self) -> tuple[list[int], list[int]]:
-        starts, ends = [], []
-        for item in self.coverage.split(",") if self.coverage else ():
-            lo, _, hi = item.partition("-")
-            starts.append(int(lo, 16))
-            ends.append(int(hi or lo, 16))
-        return starts, ends
 
 
 def default_fonts_dir() -> Path:
@@ -155,17 +88,11 @@ class FontRegistry:
         return self._bundled["fallback"]
 
     @cached_property
-    def _user(self) -> _UserFile:
+    def _user(self) -> UserFaces:
         """The user's fonts, in the order of their files: faces of office fonts (`named`,
         ranked by `_office`), fallback faces (any other TrueType font), and notes on files
         that cannot be used."""
-        found = _UserFile()
-        for path in _font_files(self._font_dirs):
-            file = _user_faces(path)
-            found.named += file.named
-            found.fallbacks += file.fallbacks
-            found.notes += file.notes
-        return found
+        return read_user_fonts(self._font_dirs)
 
     @cached_property
     def _office(self) -> dict[str, list[Face]]:
@@ -201,7 +128,7 @@ class FontRegistry:
         faces = {face.key: face for face in self.primaries + self.fallbacks}
         faces.update({key: found[0] for key, found in self._office.items()})
         for key, path in self._overrides.items():
-            faces[key] = _override_face(key, path)
+            faces[key] = override_face(key, path)
         return faces
 
     @cached_property
@@ -284,148 +211,3 @@ class FontRegistry:
 
 def _is_neutral(ch: str) -> bool:
     return ch.isspace() or unicodedata.combining(ch) > 0 or unicodedata.category(ch) == "Mn"
-
-
-def _font_files(dirs: Sequence[Path]) -> Iterator[Path]:
-    for directory in dirs:
-        if directory.is_dir():
-            files = (p for p in directory.rglob("*") if p.suffix.lower() in FONT_SUFFIXES)
-            yield from sorted(files)
-
-
-@contextmanager
-def _members(path: Path) -> Iterator[list[tuple[int, Any]]]:
-    """(index, lazily read fontTools TTFont) for each font in a file; closed on exit."""
-    from fontTools.ttLib import TTCollection, TTFont
-
-    if path.suffix.lower() == ".ttc":
-        with TTCollection(path, lazy=True) as collection:
-            yield list(enumerate(collection.fonts))
-    else:
-        with TTFont(path, lazy=True) as font:
-            yield [(0, font)]
-
-
-_NAME_IDS = (16, 1, 21, 4, 6)
-"""Typographic, legacy and WWS family names, full names and PostScript names."""
-
-
-def _font_names(font: Any) -> tuple[str, ...]:
-    """Every name the font goes by, in every language and platform of its name table (the
-    Chinese family name of an office font is often only under Windows language 0x804)."""
-    records = sorted((rec for rec in font["name"].names if rec.nameID in _NAME_IDS),
-                     key=lambda rec: _NAME_IDS.index(rec.nameID))
-    names = (rec.toStr(errors="ignore").strip("\x00 ") for rec in records)
-    return tuple(dict.fromkeys(name for name in names if name))
-
-
-def _make_face(key: str, path: Path, index: int, font: Any) -> Face:
-    name = font["name"]
-    family = name.getDebugName(16) or name.getDebugName(1) or path.stem
-    ps_name = name.getDebugName(6) or path.stem
-    bold = bool(font["head"].macStyle & 1) or font["OS/2"].usWeightClass >= 700
-    names = _font_names(font)
-    return Face(key, family, path, ps_name, index=index, bold=bold, names=names,
-                office=recognise(names))
-
-
-@dataclass(frozen=True)
-class FontNote:
-    """Why a font file of the user's is not used, and what to do about it."""
-
-    path: Path
-    message: str
-    hint: str
-
-
-@dataclass(frozen=True)
-class UserFont:
-    """A font file (or member of a collection) of the user's: the `face` the registry made of
-    it, or None and the `note` saying why it cannot be used."""
-
-    path: Path
-    face: Face | None
-    note: FontNote | None = None
-
-
-@dataclass
-class _UserFile:
-    named: list[Face] = field(default_factory=list)
-    fallbacks: list[Face] = field(default_factory=list)
-    notes: list[FontNote] = field(default_factory=list)
-
-
-def _user_faces(path: Path) -> _UserFile:
-    """What a font file of the user provides: faces for the keys of the office fonts it is,
-    or else a fallback face; CFF and unreadable files give a note instead."""
-    found = _UserFile()
-    if not is_regular(path):  # a FIFO named x.ttf would hold the build up forever
-        found.notes.append(FontNote(path, "is not a regular file; left out",
-                                    "remove it from the fonts folder"))
-        return found
-    try:
-        with _members(path) as members:
-            for index, font in members:
-                face = _make_face("user", path, index, font)
-                problem = _unusable(font, face)
-                if "glyf" not in font:
-                    found.notes.append(FontNote(
-                        path, f"{face.family} has PostScript (CFF) outlines, which the PDF "
-                              "writer cannot use; the font is left out",
-                        "use a TrueType (.ttf) version of the font"))
-                elif problem:
-                    found.notes.append(FontNote(
-                        path, f"{face.family!r} {problem}; the font is left out",
-                        "remove it from the fonts folder, or replace it"))
-                elif face.office is not None:
-                    key = face.office.key + ("-bold" if face.bold else "")
-                    found.named.append(replace(face, key=key))
-                else:
-                    found.fallbacks.append(replace(face, key=f"user:{face.ps_name}#{index}"))
-    except Exception as exc:  # fontTools raises many types on damaged or foreign files
-        found.notes.append(FontNote(path, f"not a font reportgen can read ({exc})",
-                                    "remove it from the fonts folder, or replace it"))
-    return found
-
-
-_TABLES = ("head", "hhea", "maxp", "hmtx", "loca", "name", "cmap")
-"""Tables the PDF writer reads from a TrueType font (glyf aside: its absence means CFF)."""
-
-
-def _unusable(font: Any, face: Face) -> str | None:
-    """Why the PDF writer could not use `font`, which fontTools reads: a missing table, a
-    broken em, no Unicode character map, a name a document cannot hold, or a licence that
-    forbids embedding; None if it can."""
-    missing = [tag for tag in _TABLES if tag not in font]
-    if missing:
-        return f"lacks the table{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
-    units = font["head"].unitsPerEm
-    if not 16 <= units <= 16384:
-        return f"has {units} units per em (a font has 16 to 16384)"
-    if not any(table.isUnicode() for table in font["cmap"].tables):
-        return "has no Unicode character map"
-    if first_forbidden(face.family + face.ps_name) is not None:
-        return "has a control character in its name"
-    fs_type = font["OS/2"].fsType if "OS/2" in font else 0
-    if fs_type == 0x0002 or fs_type & 0x0300:
-        return "does not allow embedding in a document (its licence bits, fsType)"
-    return None
-
-
-def _override_face(key: str, path: Path) -> Face:
-    if not path.is_file():
-        raise fail(f"font for {key} not found", file=path)
-    try:
-        with _members(path) as members:
-            index, font = members[0]
-            outlines = "glyf" in font
-            face = _make_face(key, path, index, font)
-    except Exception as exc:  # fontTools raises many types on damaged or foreign files
-        raise fail(f"font for {key} cannot be read: {exc}", file=path) from exc
-    if not outlines:
-        raise fail(
-            f"font for {key} has PostScript (CFF) outlines, which the PDF writer cannot use",
-            file=path,
-            hint="use a TrueType (.ttf) version of the font",
-        )
-    return face

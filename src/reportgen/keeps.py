@@ -12,6 +12,8 @@ The rules, from what an office's 文秘 expects of a printed page:
   writer keeps it with its table).
 - 落款: the signature is never parted from its date (one block, kept whole), and never stands
   on a page without text: the block before it keeps with it; so does the date with the 附注.
+  The 附件说明 is no text of that kind: it keeps with the 落款 below it, and the text above
+  it keeps with it, so a page never opens with the attachment list.
 - No keep carries more than `MAX_CARRIED_LINES` lines of a page over to the next one: when
   honouring every keep would leave more of a page empty, the page breaks inside the kept run
   instead (a writer that cannot count lines, as a DOCX's, leaves that to the word processor).
@@ -73,6 +75,6 @@ def keep(block: model.Block | model.PlanItem, template: Template) -> Keep:
 
 
 def keeps_previous(block: model.Block | model.PlanItem) -> bool:
-    """Whether the block before `block` must stay on its page: the text before the 落款, and
-    the date before the 附注."""
-    return isinstance(block, (model.Signature, model.Note))
+    """Whether the block before `block` must stay on its page: the text before the 落款 or the
+    附件说明, and the date before the 附注."""
+    return isinstance(block, (model.Signature, model.Attachments, model.Note))

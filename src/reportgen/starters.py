@@ -11,7 +11,7 @@ def starter_text(kind: str) -> str:
     folder = templates_dir() / "starters"
     path = folder / f"{kind}.yaml"
     if not path.is_file():
-        from reportgen.reader.validate import did_you_mean
+        from reportgen.suggest import did_you_mean
 
         kinds = sorted(p.stem for p in folder.glob("*.yaml"))
         raise ReportError([Diagnostic(f"no starter for `{kind}`",

@@ -25,6 +25,9 @@ from reportgen.pagecheck import MAX_FORMAT, page_number_format, page_problems
 from reportgen.resources import resource_dir
 from reportgen.templatesettings import check_text, settings_from
 
+DEFAULT_TEMPLATE = "annual-report"
+"""The kind of document a report that names no `template:` is."""
+
 ROLES = (
     "title", "label", "doc_number", "addressee", "preamble", "body",
     "heading1", "heading2", "heading3", "heading4", "heading5", "plan_item",
@@ -194,7 +197,7 @@ def _locate(name: str, relative_to: Path | None) -> Path:
         return path.resolve()
     path = templates_dir() / f"{name}.yaml"
     if not path.is_file():
-        from reportgen.reader.validate import did_you_mean
+        from reportgen.suggest import did_you_mean
 
         kinds = sorted(p.stem for p in templates_dir().glob("*.yaml"))
         raise fail(f"unknown template `{name}`", field="template",
@@ -203,7 +206,7 @@ def _locate(name: str, relative_to: Path | None) -> Path:
 
 
 def _read(path: Path, seen: tuple[Path, ...]) -> Template:
-    from reportgen.reader.source import load
+    from reportgen.yamlsrc.source import load
 
     source = load(path, streams=False)
     raw = source.data
@@ -226,7 +229,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     known = {"kind", "base", "description", "fields", "page", "numbering", "roles", "head"}
     for key in raw:
         if key not in known:
-            from reportgen.reader.validate import did_you_mean
+            from reportgen.suggest import did_you_mean
 
             problems.append(source.diagnostic((key,), f"unknown template field `{key}`",
                                               did_you_mean(key, known), key=True))
@@ -270,7 +273,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
                                       ("roles", role), source, problems)
     for role in raw_roles:
         if role not in ROLES:
-            from reportgen.reader.validate import did_you_mean
+            from reportgen.suggest import did_you_mean
 
             problems.append(source.diagnostic(("roles", role), f"unknown role `{role}`",
                                               did_you_mean(role, ROLES), key=True))

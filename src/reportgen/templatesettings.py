@@ -27,7 +27,7 @@ def settings_from(cls, raw: Any, default, path, source, problems):
     by_name = {f.name: f for f in fields(cls)}
     for key, value in raw.items():
         if key not in by_name:
-            from reportgen.reader.validate import did_you_mean
+            from reportgen.suggest import did_you_mean
 
             problems.append(source.diagnostic(path + (key,), f"unknown setting `{key}`",
                                               did_you_mean(key, by_name), key=True))
@@ -75,7 +75,7 @@ def settings_from(cls, raw: Any, default, path, source, problems):
             changes[key] = type(current)(value)
         elif key in _CHOICES:
             if value not in _CHOICES[key]:
-                from reportgen.reader.validate import did_you_mean
+                from reportgen.suggest import did_you_mean
 
                 problems.append(source.diagnostic(
                     path + (key,), f"{value!r} is not one of {', '.join(_CHOICES[key])}",

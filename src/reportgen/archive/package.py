@@ -144,7 +144,7 @@ def _plan(reports: list[Path], settings: ArchiveSettings, build_settings: BuildS
 
 def _no_date(file: Path) -> Diagnostic:
     """The error for a report without `metadata: date`, at its `metadata:` if it has one."""
-    from reportgen.reader.source import load
+    from reportgen.yamlsrc.source import load
 
     line, column = load(file).key_marks.get(("metadata",), (None, None))
     where = "under this `metadata:`" if line else "in a `metadata:` section"

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import EXIT_USAGE, Diagnostic, ReportError
-from reportgen.reader.source import Path_, Source, load
-from reportgen.reader.validate import did_you_mean
+from reportgen.suggest import did_you_mean
+from reportgen.yamlsrc.source import Path_, Source, load
 
 RETENTION = {"永久": "Y", "定期30年": "D30", "定期10年": "D10"}
 """保管期限 and its code in a 档号 (DA/T 22-2015)."""

@@ -1,6 +1,6 @@
 """The repairs of one report file: half-width punctuation in its texts, as edits of its source.
 
-Each text is read as the reader reads it (lines joined, reader/folding.py), its marks are found
+Each text is read as the reader reads it (lines joined, yamlsrc/folding.py), its marks are found
 (punctuation.py), and each repair becomes an edit of the text span it came from
 (yamlsrc/edits.py). The edited file is composed again and must give exactly the repaired texts
 and every other value unchanged, or nothing is written.
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from reportgen.errors import EXIT_INTERNAL, fail
 from reportgen.punctuation import Repair, repaired, repairs
-from reportgen.reader.folding import read_scalar
-from reportgen.reader.source import load, read_text
 from reportgen.yamlsrc import edits
+from reportgen.yamlsrc.folding import read_scalar
 from reportgen.yamlsrc.scalars import ScalarText
+from reportgen.yamlsrc.source import load, read_text
 from reportgen.yamlsrc.tree import Located, compose, scalars
 
 NOT_TEXT = frozenset({"template", "source", "sheet", "align", "numbering", "format", "base"})

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen import model
 from reportgen.reader.seal import SealError, read_seal
-from reportgen.reader.validate import did_you_mean
+from reportgen.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from reportgen.reader.report import _Builder
-    from reportgen.reader.source import Path_
+    from reportgen.yamlsrc.source import Path_
 
 MASTHEAD_FIELDS = ("copy_number", "secrecy", "urgency", "mark", "doc_number", "signers")
 """Top-level fields that make the 版头 together; `doc_number` alone is a plain 发文字号."""

@@ -2,45 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from reportgen import dates, model
-from reportgen.budget import (
-    MAX_REPORT_CHARS,
-    MAX_TABLE_CELLS,
-    MAX_TABLE_COLUMNS,
-    MAX_TABLE_ROWS,
-    MAX_TEXT_CHARS,
-    UNLIMITED,
-    Deadline,
-)
-from reportgen.chinese import joins_with_space
+from reportgen import model
+from reportgen.budget import UNLIMITED, Deadline
 from reportgen.errors import Diagnostic, ReportError
-from reportgen.expressions import ExpressionError, Expressions
 from reportgen.numbering import NumberingError, NumberStyle, parse_style
-from reportgen.punctuation import half_width_hint, half_width_message, repairs
 from reportgen.reader import official
+from reportgen.reader.metadata import read_metadata
 from reportgen.reader.schema import REPORT_SCHEMA
-from reportgen.reader.source import Path_, Source, load
 from reportgen.reader.tablespec import build_table
+from reportgen.reader.texts import GlyphCheck, TextReader
 from reportgen.reader.validate import validate
-from reportgen.template import FIELDS, Template, load_template
-from reportgen.written import WrittenFloat
-from reportgen.xmlchars import describe, first_forbidden
+from reportgen.template import DEFAULT_TEMPLATE, FIELDS, Template, load_template
+from reportgen.yamlsrc.source import Path_, Source, load
 
-DEFAULT_TEMPLATE = "annual-report"
 PLAN_NESTING = 9
 """How many plans may stand one in a point of another: the levels of a Word list, each plan
 counting at a level of its own in the DOCX."""
-
-GlyphCheck = Callable[[str], list[str]]
-"""Given a text, the characters of it that no font can draw."""
 
 
 def read_report(file: Path, *, template: str | None = None,
@@ -78,40 +59,22 @@ def read_report(file: Path, *, template: str | None = None,
     return document
 
 
-def _date_text(value: Any) -> str:
-    return dates.printed(value) if isinstance(value, _dt.date) else str(value)
+class _Builder(TextReader):
+    """One report read into a `Document`: its fields in the template's order, its sections and
+    plans numbered."""
 
-
-class _Builder:
     def __init__(self, source: Source, template_override: str | None,
                  glyph_check: GlyphCheck | None, missing_glyphs: str = "warning",
                  deadline: Deadline = UNLIMITED):
-        self.source = source
-        self.missing_glyphs = missing_glyphs
-        self.sources: list[Path] = [source.file]
-        self.deadline = deadline
-        self.chars = 0  # in all texts so far
-        self.cells = 0  # in all tables so far
-        self.data: dict = source.data
-        self.problems: list[Diagnostic] = []
-        self.warnings: list[Diagnostic] = []
-        self.glyph_check = glyph_check
-        self.expressions = Expressions(self.data.get("data", {}) or {})
+        super().__init__(source, glyph_check, missing_glyphs, deadline)
         self.template_name = template_override or self.data.get("template", DEFAULT_TEMPLATE)
         self.template: Template | None = None
         self.section_list = "sections"
         self.plan_count = 0
         self.plans_open = 0  # the plans whose points' bodies are being read
         self.attachment_titles: tuple[str, ...] = ()
-        self.printed: dict[Path_, str] | None = None
 
-    # -- helpers -------------------------------------------------------------------------------
-    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
-        self.problems.append(self.source.diagnostic(path, message, hint))
-
-    def warn(self, path: Path_, message: str, hint: str | None = None) -> None:
-        self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
-
+    # -- numbering -----------------------------------------------------------------------------
     @contextmanager
     def own_numbering(self, list_id: str):
         """Sections read inside number in a sequence of their own (an attachment's)."""
@@ -120,95 +83,6 @@ class _Builder:
             yield
         finally:
             self.section_list = saved
-
-    def text(self, value: Any, path: Path_) -> str:
-        """The text at `path`: expressions rendered, lines joined, forbidden characters found."""
-        if isinstance(value, _dt.date):
-            text = _date_text(value)
-            if self.printed is not None:
-                self.printed[path] = text
-            return text
-        self.deadline.check()
-        text = self.short_enough(str(value), path)
-        try:
-            text = self.short_enough(self.expressions.render(text), path)
-        except ExpressionError as exc:
-            self.error(path, str(exc), exc.hint)
-            return text
-        self.chars += len(text)
-        if self.chars > MAX_REPORT_CHARS:
-            self.stop(path, f"the report's texts pass {MAX_REPORT_CHARS:,} characters here, "
-                            "the most one report may hold (about 1,800 pages)",
-                      "split it into several reports")
-        for message, hint in self.expressions.take_notes():
-            self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
-        text = _join_lines(text.strip())
-        index = first_forbidden(text)
-        if index is not None:
-            self.error(path, f"contains {describe(text[index])} at character {index + 1}, "
-                             "which a document cannot hold",
-                       "delete it; it often comes from copying out of a web page or PDF")
-        self.lint(text, path)
-        if self.printed is not None:
-            self.printed[path] = text
-        return text
-
-    def short_enough(self, text: str, path: Path_) -> str:
-        """`text`, unless it is longer than one text may be: then the build stops here."""
-        if len(text) > MAX_TEXT_CHARS:
-            self.stop(path, f"this text has {len(text):,} characters; one text may have at "
-                            f"most {MAX_TEXT_CHARS:,}", "split it into several paragraphs")
-        return text
-
-    def count_table(self, rows: int, width: int, path: Path_) -> None:
-        """Stop when a table has more rows or columns than a table may, or the tables so far
-        more cells than a report may hold."""
-        self.cells += rows * width
-        if width > MAX_TABLE_COLUMNS or rows > MAX_TABLE_ROWS or self.cells > MAX_TABLE_CELLS:
-            self.stop(path, f"a table of {rows:,} × {width} cells is more than a report may "
-                            f"hold: {MAX_TABLE_ROWS:,} rows and {MAX_TABLE_COLUMNS} columns a "
-                            f"table, {MAX_TABLE_CELLS:,} cells in all tables",
-                      "split it into several tables or reports, or summarise it")
-
-    def stop(self, path: Path_, message: str, hint: str) -> None:
-        """Stop reading: an error at `path`, raised with the problems found so far."""
-        self.error(path, message, hint)
-        raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
-
-    def lint(self, text: str, path: Path_) -> None:
-        found = repairs(text)
-        if found:
-            self.warnings.append(self.source.diagnostic(
-                path, half_width_message(found), f"`reportgen fix {self.source.file}` makes them "
-                f"full-width in place: {half_width_hint(found)}", severity="warning"))
-        if self.glyph_check is not None:
-            missing = self.glyph_check(text)
-            if missing:
-                listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in dict.fromkeys(missing))
-                if self.missing_glyphs == "error":
-                    self.error(path, f"no font can draw {listed}, and a PDF/A may not print "
-                                     "an empty box in its place",
-                               "add a font that has them with --fonts DIR; see README, Fonts")
-                else:
-                    self.warnings.append(self.source.diagnostic(
-                        path, f"no font can draw {listed}",
-                        "add a font that has them with --fonts DIR; see README, Fonts",
-                        severity="warning"))
-
-    def date(self, value: Any, path: Path_) -> str:
-        """A date as GB/T 9704 prints it (2026年2月3日); an ISO date in quotes counts too."""
-        text = self.text(value, path)
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-            year, month, day = (int(part) for part in text.split("-"))
-            try:
-                text = _date_text(_dt.date(year, month, day))
-                if self.printed is not None:
-                    self.printed[path] = text
-                return text
-            except ValueError as exc:
-                self.error(path, f"`{text}` is not a valid date: {exc}",
-                           "write the date as YYYY-MM-DD, e.g. 2026-02-03")
-        return text
 
     def style(self, sample: Any, path: Path_) -> NumberStyle | None:
         try:
@@ -251,7 +125,7 @@ class _Builder:
             at = next((i for i, b in enumerate(blocks) if isinstance(b, model.Imprint)),
                       len(blocks))
             blocks[at:at] = pages  # 附件 come before the 版记 (GB/T 9704 7.3.7)
-        metadata = self.metadata(blocks)
+        metadata = read_metadata(self, blocks)
         if self.problems:
             raise ReportError(sorted(self.problems, key=lambda d: (d.line or 0, d.column or 0)))
         return model.Document(metadata=metadata, template=template, blocks=tuple(blocks),
@@ -275,52 +149,6 @@ class _Builder:
                     (name,), f"the {template.kind} template has no `{name}`",
                     f"fields of {template.kind}: " + ", ".join(template.fields)
                     + "; choose another template: reportgen templates", key=True))
-
-    def metadata(self, blocks) -> model.Metadata:
-        meta = self.data.get("metadata", {})
-        title = next((b.text for b in blocks if isinstance(b, model.Title)), "")
-        if len(title) > model.MAX_PROPERTY:  # the printed title is whole; its property is cut
-            title = title[:model.MAX_PROPERTY - 1] + "…"
-        date = self.metadata_date(meta.get("date"), ("metadata", "date"))
-        keywords = tuple(self.text(k, ("metadata", "keywords", i))
-                         for i, k in enumerate(meta.get("keywords", [])))
-        self.property_length(", ".join(keywords), ("metadata", "keywords"))
-        return model.Metadata(
-            title=self.property(meta, "title") if "title" in meta else title,
-            author=self.property(meta, "author"),
-            subject=self.property(meta, "subject"),
-            keywords=keywords,
-            date=date,
-        )
-
-    def metadata_date(self, value: Any, path: Path_) -> _dt.date | None:
-        """The report's date: a YAML date, or a text in one of dates.FORMS; other text is an
-        error (the PDF would silently carry the time of the build instead)."""
-        if isinstance(value, _dt.datetime):
-            return value.date()
-        if value is None or isinstance(value, _dt.date):
-            return value
-        hint = (f"write it as {dates.FORMS}: it dates the PDF and the DOCX, and files the "
-                "report in an archive")
-        try:
-            day = dates.parse(str(value))
-        except ValueError as exc:
-            self.error(path, f"`{value}` is not a valid date: {exc}", hint)
-            return None
-        if day is None:
-            self.error(path, f"`{value}` is not a date", hint)
-        return day
-
-    def property(self, meta: dict, name: str) -> str:
-        text = self.text(meta.get(name, ""), ("metadata", name))
-        self.property_length(text, ("metadata", name))
-        return text
-
-    def property_length(self, text: str, path: Path_) -> None:
-        """Document properties hold at most MAX_PROPERTY characters (Word's limit)."""
-        if len(text) > model.MAX_PROPERTY:
-            self.error(path, f"has {len(text)} characters; a document property holds at most "
-                             f"{model.MAX_PROPERTY}", "shorten it")
 
     def field(self, name: str, value: Any) -> list[model.Block]:
         path: Path_ = (name,)
@@ -468,25 +296,6 @@ class _Builder:
             points.append(model.PlanItem(title, numbering, blocks, run_in))
         return model.Plan(tuple(points))
 
-    @contextmanager
-    def relocated(self, file: Path | None, line: int | None):
-        """Problems and warnings found inside the block point at `file` line `line` (a row of
-        a CSV or XLSX table) instead of the report's `source:` line."""
-        starts = [(found, len(found)) for found in (self.problems, self.warnings)]
-        yield
-        if file is None:
-            return
-        for found, start in starts:
-            found[start:] = [replace(d, file=file, line=line, column=None) for d in found[start:]]
-
-    def cell(self, value: Any, path: Path_) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, float) and not isinstance(value, WrittenFloat) and \
-                value.is_integer():  # from a spreadsheet; a YAML number prints as written
-            value = int(value)
-        return self.text(value, path)
-
 
 def under_point(point: NumberStyle, depth: int, styles: tuple[NumberStyle, ...]) -> int:
     """The level of the sections under a plan point of style `point`, the plan standing among
@@ -499,15 +308,3 @@ def under_point(point: NumberStyle, depth: int, styles: tuple[NumberStyle, ...])
     while level <= len(styles) and styles[level - 1] == point:
         level += 1
     return level
-
-
-def _join_lines(text: str) -> str:
-    """Lines of a multi-line text (`|`, or blank lines in `>`) joined as one paragraph, with a
-    space only between Latin words and numbers (reportgen.chinese.joins_with_space)."""
-    if "\n" not in text:
-        return text
-    parts = [p.strip() for p in text.split("\n") if p.strip()]
-    out = parts[0] if parts else ""
-    for part in parts[1:]:
-        out += (" " if joins_with_space(out[-1], part[0]) else "") + part
-    return out

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from reportgen import model
 from reportgen.figures import PLACEHOLDERS, is_figure
-from reportgen.reader.source import Path_
 from reportgen.reader.tables import Merge, TableError, read_table
 from reportgen.tablefit import fit
+from reportgen.yamlsrc.source import Path_
 
 if TYPE_CHECKING:
     from reportgen.reader.report import _Builder

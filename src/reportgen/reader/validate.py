@@ -9,11 +9,11 @@ written for messages an office user can act on: "expected text", "unknown field 
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from typing import Any
 
 from reportgen.errors import Diagnostic
-from reportgen.reader.source import Path_, Source
+from reportgen.suggest import did_you_mean
+from reportgen.yamlsrc.source import Path_, Source
 
 _TYPE_WORDS = {
     "string": "text",
@@ -31,12 +31,6 @@ def validate(source: Source, schema: dict) -> list[Diagnostic]:
     checker = _Checker(source, schema)
     checker.check(source.data, schema, ())
     return sorted(checker.problems, key=lambda d: (d.line or 0, d.column or 0))
-
-
-def did_you_mean(word: str, choices) -> str | None:
-    """`did you mean `title`?` for a near miss among `choices`, else None."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
 
 
 def type_name(value: Any) -> str:

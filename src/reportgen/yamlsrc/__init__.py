@@ -1,1 +1,1 @@
-"""YAML source text: where each scalar's characters are in the file, and minimal edits to it."""
+"""YAML source text: read into plain values with where each one is, and minimal edits to it."""

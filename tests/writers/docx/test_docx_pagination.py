@@ -26,7 +26,9 @@ pytestmark = pytest.mark.libreoffice
 
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLES = sorted(DATA.glob("*.yaml"))
-REPORTS = [*EXAMPLES, FIXTURES / "headings-plan.yaml", FIXTURES / "table-headings-plan.yaml"]
+CLOSING_AT_PAGE_FOOT = FIXTURES / "notice-closing-at-page-foot.yaml"
+REPORTS = [*EXAMPLES, FIXTURES / "headings-plan.yaml", FIXTURES / "table-headings-plan.yaml",
+           CLOSING_AT_PAGE_FOOT]
 LINE_BREAKS_DIFFER = pytest.mark.xfail(
     strict=True, reason="LibreOffice 7.4 breaks lines otherwise than the PDF: a line's final "
     "mark hangs (its DOCX import reads w:overflowPunct inverted) and adjacent marks are not "
@@ -133,6 +135,16 @@ def test_the_docx_has_the_pages_of_the_pdf_each_starting_within_a_line(request, 
         head = squeezed(got.lines[0].text)[:8]
         at = text.find(head, low, high + len(head))
         assert at >= 0, f"page {n} starts with {head!r}, more than a line off the PDF's page"
+
+
+def test_a_page_never_opens_with_the_attachment_list(tmp_path):
+    """附件说明 and 落款 that do not fit below the last item take it along, in the PDF and in
+    LibreOffice's rendering of the DOCX (before, both opened page 2 with 附件：)."""
+    rendering = _render(CLOSING_AT_PAGE_FOOT, "bundled", tmp_path)
+    for pdf in (rendering.pdf, rendering.docx_pdf):
+        second = pages_of(pdf)[1].lines
+        assert second[0].text.startswith("（四）活动结束后"), (pdf, second[0].text)
+        assert any(line.text.startswith("附件：") for line in second)
 
 
 def test_no_glyph_passes_the_right_margin(rendering):

@@ -13,6 +13,7 @@ from docx.shared import Mm
 from reportgen import model
 from reportgen.fontset import FontRegistry
 from reportgen.reader.report import read_report
+from reportgen.template import load_template
 from reportgen.writers.docx import write
 from reportgen.writers.options import WriteOptions
 from tests.conftest import DATA
@@ -289,3 +290,21 @@ def test_a_title_longer_than_a_core_property_holds_still_builds(tmp_path):
     document = python_docx.Document(io.BytesIO(data))
     assert len(document.core_properties.title) == 255
     assert document.paragraphs[0].text.replace("\n", "").startswith("很长的标题" * 20)
+
+
+def test_the_text_before_the_attachment_list_keeps_with_it_even_a_bare_heading(tmp_path):
+    """A heading with nothing under it keeps with nothing (keepNext off), unless the 附件说明
+    follows it: then it keeps with the attachment list, which keeps with the 落款."""
+    items = tuple(samples.section(2, n, f"第{n}项工作") for n in (1, 2, 3))
+    document = model.Document(samples.metadata("通知"), load_template("notice"), (
+        samples.section(1, 1, "工作要求", items),
+        model.Attachments(("值班安排表", "检查记录表")),
+        model.Signature(("柳州市图书馆",), "2026年2月3日"),
+    ))
+    path = samples.write_docx(document, tmp_path / "closing.docx")
+    paragraphs = docx.Document(str(path)).paragraphs
+    keeps = {p.text: p._p.find("w:pPr/w:keepNext", NS) for p in paragraphs}
+    assert [keeps[f"第{n}项工作"].get(w("val")) for n in (1, 2)] == ["0", "0"]
+    last = keeps["第3项工作"]
+    assert last is not None and last.get(w("val")) is None
+    assert keeps["附件：1.值班安排表"] is not None

@@ -355,3 +355,18 @@ def test_a_body_paragraph_keeps_two_lines_at_each_end(registry):
     pages = read_lines(pdf_bytes(doc, registry))
     body = [[ln for ln in page if not ln.is_page_number] for page in pages]
     assert len(body[0]) == 21 and len(body[1]) == 2
+
+
+def test_a_page_never_opens_with_the_attachment_list_before_a_signature(registry):
+    """附件说明 and 落款 need seven lines where four are left: the text above them comes along
+    (here the last item of a list of bare headings, which otherwise keeps with nothing), so the
+    next page does not open with 附件：."""
+    items = [section(2, n, f"第{n}项工作") for n in (1, 2, 3)]
+    doc = document(paragraph(16), section(1, 1, "工作要求", *items),
+                   model.Attachments(("值班安排表", "检查记录表")),
+                   model.Signature(("柳州市图书馆",), "2026年2月3日"))
+    pages = read_lines(pdf_bytes(doc, registry))
+    second = [line.text for line in pages[1] if not line.is_page_number]
+    assert second[0] == "（三）第3项工作"
+    assert second[1].startswith("附件：1.值班安排表")
+    assert second[-2:] == ["柳州市图书馆", "2026年2月3日"]

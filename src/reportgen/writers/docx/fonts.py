@@ -20,7 +20,8 @@ characters, not the ones an editor may type next."""
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from reportgen.fontset import Face, FontRegistry
+    from reportgen.fontface import Face
+    from reportgen.fontset import FontRegistry
 
 
 @dataclass

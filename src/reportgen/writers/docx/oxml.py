@@ -177,14 +177,18 @@ def p_pr(*, style: str | None = None, keep_next: bool | None = None,
 
 
 def keep_with_next(p: Element) -> None:
-    """Give the paragraph `p` a `w:keepNext`, in its place in `w:pPr` (after `w:pStyle`)."""
+    """Give the paragraph `p` a `w:keepNext`, in its place in `w:pPr` (after `w:pStyle`); one
+    that said off (a heading with nothing under it) now says on."""
     p_pr = p.find(qn("w:pPr"))
     if p_pr is None:
         p_pr = el("w:pPr")
         p.insert(0, p_pr)
-    if p_pr.find(qn("w:keepNext")) is None:
-        style = p_pr.find(qn("w:pStyle"))
-        p_pr.insert(0 if style is None else 1, el("w:keepNext"))
+    kept = p_pr.find(qn("w:keepNext"))
+    if kept is not None:
+        kept.attrib.pop(qn("w:val"), None)
+        return
+    style = p_pr.find(qn("w:pStyle"))
+    p_pr.insert(0 if style is None else 1, el("w:keepNext"))
 
 
 # -- numbering.xml --------------------------------------------------------------------------------

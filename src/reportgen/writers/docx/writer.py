@@ -21,7 +21,7 @@ from reportgen.writers.docx.seal import Pictures
 from reportgen.writers.options import WriteOptions
 
 if TYPE_CHECKING:
-    from reportgen.fontset import Face
+    from reportgen.fontface import Face
 
 
 def write(document: model.Document, options: WriteOptions, out: BinaryIO) -> None:

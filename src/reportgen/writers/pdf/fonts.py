@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfdoc import PDFName
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
 from reportgen.errors import EXIT_INTERNAL, fail
-from reportgen.fontset import Face
+from reportgen.fontface import Face
 from reportgen.writers.pdf.fontcache import load_face
 
 # A bfchar block may hold at most 100 entries (PDF 32000-1:2008, 9.7.6.2).

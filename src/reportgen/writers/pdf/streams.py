@@ -7,6 +7,10 @@ not carry (6.6.2.1). `pdf_streams()` writes every stream of a build the standard
 page streams compressed only, not also ASCII85-encoded as reportlab does by default (ASCII85
 adds a quarter to their size and time to encode). reportlab reads both from module state, so
 they are set for the build and restored after it.
+
+Flate streams (the font subsets above all) are deflated with ISA-L where the `isal` package is
+installed (the platforms it has wheels for): the same zlib format, in a tenth of zlib's time
+at its default level for about 2% more bytes; where it is not, with zlib.
 """
 
 from __future__ import annotations
@@ -16,6 +20,19 @@ from contextlib import contextmanager
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
+
+try:
+    from isal.isal_zlib import compress as _isal_compress
+except ImportError:  # a platform isal has no wheel for (pyproject.toml)
+    import zlib
+
+    def deflate(data: bytes) -> bytes:
+        """`data` in the zlib format (RFC 1950), as /FlateDecode reads it."""
+        return zlib.compress(data, 6)
+else:
+    def deflate(data: bytes) -> bytes:
+        """`data` in the zlib format (RFC 1950), as /FlateDecode reads it."""
+        return _isal_compress(data, 3)
 
 
 def _format(stream: pdfdoc.PDFStream, document: pdfdoc.PDFDocument) -> bytes:
@@ -28,11 +45,16 @@ def _format(stream: pdfdoc.PDFStream, document: pdfdoc.PDFDocument) -> bytes:
     filters = stream.filters if stream.filters is not None else document.defaultStreamFilters
     if filters and "Filter" not in dictionary.dict:
         for stream_filter in reversed(filters):
-            content = stream_filter.encode(content)
+            content = deflate(_bytes(content)) if stream_filter is pdfdoc.PDFZCompress \
+                else stream_filter.encode(content)
         dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in filters])
     data = pdfdoc.format(document.encrypt.encode(content), document)
     dictionary["Length"] = len(data)
     return pdfdoc.format(dictionary, document) + b"\nstream\n" + data + b"\nendstream\n"
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 @contextmanager

@@ -8,7 +8,8 @@ from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reportgen.fontset import Face, FontRegistry
+from reportgen.fontface import Face
+from reportgen.fontset import FontRegistry
 from reportgen.layout.justify import Placed, justify
 from reportgen.layout.linebreak import Line as Broken
 from reportgen.layout.linebreak import break_lines

@@ -1,4 +1,4 @@
-"""The command line as a user meets it: build, validate, new, templates, schema, safety, fonts."""
+"""The commands as a user meets them: build, validate, new, templates, schema, fonts, safety."""
 
 from __future__ import annotations
 
@@ -12,23 +12,9 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from reportgen import __version__
-from reportgen.cli import main
 from tests.conftest import DATA, EXAMPLE
+from tests.helpers.cli import run
 from tests.helpers.fonts import make_font
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_version(capsys):
-    with pytest.raises(SystemExit) as exited:
-        main(["--version"])
-    assert exited.value.code == 0
-    assert __version__ in capsys.readouterr().out
 
 
 def test_build_writes_both_formats_into_the_output_folder(tmp_path, capsys):
@@ -37,13 +23,6 @@ def test_build_writes_both_formats_into_the_output_folder(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "liuzhou-library-2025.docx", "liuzhou-library-2025.pdf"]
     assert "built" in out and err == ""
-
-
-def test_format_selects_outputs_and_a_bad_format_is_a_usage_error(tmp_path, capsys):
-    assert run(capsys, "build", EXAMPLE, "-o", tmp_path, "--format", "pdf")[0] == 0
-    assert [p.suffix for p in tmp_path.iterdir()] == [".pdf"]
-    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path, "--format", "odt")
-    assert code == 2 and err.startswith("error: unknown format odt")
 
 
 def test_validate_writes_nothing_and_reports_warnings(tmp_path, capsys, write_yaml):
@@ -159,24 +138,6 @@ def test_fonts_beside_the_report_are_picked_up(tmp_path, capsys, write_yaml):
     assert any("TestFont" in str(font.get_object()["/BaseFont"]) for font in fonts)
 
 
-def test_a_missing_fonts_folder_is_a_usage_error(tmp_path, capsys):
-    code, _, err = run(capsys, "build", EXAMPLE, "--fonts", tmp_path / "nope")
-    assert code == 2 and "fonts folder not found (--fonts)" in err
-
-
-def test_a_font_file_given_as_the_fonts_folder_is_named_a_file(tmp_path, capsys, monkeypatch):
-    font = tmp_path / "fangsong.ttf"
-    font.write_bytes(b"")
-    code, _, err = run(capsys, "build", EXAMPLE, "--fonts", font, "-o", tmp_path / "out")
-    assert code == 2 and err.startswith(
-        f"error: {font}: is a file, not a folder: --fonts names a folder of fonts")
-    assert f"(--fonts {tmp_path})" in err and "not found" not in err
-    monkeypatch.setenv("REPORTGEN_FONTS", str(font))
-    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path / "out")
-    assert code == 2 and "is a file, not a folder: REPORTGEN_FONTS names a folder" in err
-    assert not (tmp_path / "out").exists()
-
-
 def test_the_docx_holds_a_fingerprint_and_the_bundled_profile_embeds_fonts(tmp_path, capsys):
     assert run(capsys, "build", EXAMPLE, "-o", tmp_path, "--format", "docx",
                "--docx-fonts", "bundled")[0] == 0
@@ -190,40 +151,6 @@ def test_reproducible_builds_give_identical_bytes(tmp_path, capsys):
         assert run(capsys, "build", EXAMPLE, "-o", tmp_path / out, "--reproducible")[0] == 0
     for name in ("liuzhou-library-2025.pdf", "liuzhou-library-2025.docx"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-
-
-def test_no_command_prints_help_and_exits_2(capsys):
-    assert main([]) == 2
-    assert "build" in capsys.readouterr().out
-
-
-def test_an_internal_error_is_one_line_without_traceback(monkeypatch, capsys, tmp_path):
-    import reportgen.build
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("simulated")
-
-    monkeypatch.setattr(reportgen.build, "render", broken)
-    monkeypatch.delenv("REPORTGEN_DEBUG", raising=False)
-    code, _, err = run(capsys, "build", EXAMPLE, "-o", tmp_path, "-j", "1")
-    assert code == 70 and "internal error" in err and "Traceback" not in err
-    assert not any(tmp_path.iterdir())
-
-
-def test_the_reportgen_fonts_setting_names_font_folders(tmp_path, capsys, write_yaml,
-                                                        monkeypatch):
-    fonts = tmp_path / "office-fonts"
-    fonts.mkdir()
-    make_font(fonts / "fs.ttf", {"en": "FangSong_GB2312", "zh-CN": "仿宋_GB2312"})
-    monkeypatch.setenv("REPORTGEN_FONTS", str(fonts))
-    report = write_yaml("title: 标题\nbody:\n  - 仿宋\n")
-    assert run(capsys, "build", report, "-o", tmp_path / "out", "--format", "pdf")[0] == 0
-    with pdfplumber.open(tmp_path / "out" / "report.pdf") as pdf:
-        body = [c for c in pdf.pages[0].chars if c["text"] in "仿宋" and c["size"] == 16]
-    assert body and all("TestFont" in c["fontname"] for c in body)
-    monkeypatch.setenv("REPORTGEN_FONTS", str(tmp_path / "missing"))
-    code, _, err = run(capsys, "build", report, "-o", tmp_path / "out")
-    assert code == 2 and "REPORTGEN_FONTS" in err
 
 
 def test_a_font_beside_the_report_draws_characters_no_bundled_font_has(tmp_path, capsys,
@@ -252,43 +179,6 @@ def test_an_unusable_font_file_is_a_warning_and_strict_makes_it_an_error(tmp_pat
     assert code == 4 and err.startswith("error:") and not (tmp_path / "out2").exists()
 
 
-def test_build_dash_reads_the_report_from_standard_input(tmp_path, capsys, monkeypatch):
-    """Relative paths in the report (a table's CSV) resolve against the current folder."""
-    import io
-
-    (tmp_path / "visits.csv").write_text("分馆,人次\n柳南,3 274\n", encoding="utf-8")
-    report = "title: 标题\nbody:\n  - 正文。\n  - table:\n      source: visits.csv\n"
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(report.encode())))
-    code, out, err = run(capsys, "build", "-", "--name", "plan", "-o", "out")
-    assert code == 0, err
-    assert out == "built out/plan.docx, out/plan.pdf\n"
-    assert [c.text for c in docx.Document(tmp_path / "out" / "plan.docx").tables[0].rows[1].cells
-            ] == ["柳南", "3 274"]
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"title: x\nbody: []\n")))
-    code, _, err = run(capsys, "validate", "-")
-    assert code == 1 and err.startswith("error: <stdin>:2:7: body: the list is empty")
-
-
-@pytest.mark.parametrize("args, message", [
-    (["build", "r.yaml", "-o", "-"], "-o - : a DOCX or PDF cannot go to standard output"),
-    (["build", "r.yaml", "-j", "0"], "argument -j/--jobs: must be 1 or more, got 0"),
-    (["build", "r.yaml", "-j", "many"], "expected a whole number"),
-    (["build", "-", "r.yaml"], "`-` (standard input) must be the only report"),
-    (["build", "r.yaml", "--name", "x"], "--name is for a report read from standard input"),
-    (["fix", "-"], "fix repairs files in place"),
-])
-def test_usage_errors_write_nothing(tmp_path, capsys, monkeypatch, args, message):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "r.yaml").write_text("title: 标题\nbody:\n  - 正文。\n", encoding="utf-8")
-    try:
-        code, _, err = run(capsys, *args)
-    except SystemExit as exited:  # argparse's own checks exit from within
-        code, err = exited.code, capsys.readouterr().err
-    assert code == 2 and err.startswith("error: ") and message in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.yaml"]
-
-
 def test_schema_and_new_refuse_to_overwrite_without_force_and_name_a_folder(tmp_path, capsys):
     target = tmp_path / "report.schema.json"
     target.write_text("mine", encoding="utf-8")
@@ -300,20 +190,6 @@ def test_schema_and_new_refuse_to_overwrite_without_force_and_name_a_folder(tmp_
         assert code == 2 and "is a folder; -o takes the name of the file to write" in err
     assert run(capsys, "schema", "-o", target, "--force")[0] == 0
     assert target.read_text(encoding="utf-8").startswith("{")
-
-
-def test_help_shows_examples_the_documentation_and_the_exit_codes(capsys):
-    for args in (["--help"], ["build", "--help"], ["fix", "--help"]):
-        with pytest.raises(SystemExit) as exited:
-            main(args)
-        text = capsys.readouterr().out
-        assert exited.value.code == 0 and "examples:\n  reportgen " in text
-        docs = text.split("the report format: ")[1].splitlines()[0]
-        assert Path(docs).is_file() and Path(docs).name == "format.md"
-        assert "  70  a bug in reportgen" in text and "  4   --strict and there were" in text
-    with pytest.raises(SystemExit):
-        main(["build", "--help"])
-    assert "build - --name plan < plan.yaml" in capsys.readouterr().out
 
 
 def test_an_empty_body_is_an_error_and_a_long_decimal_a_warning(write_yaml, capsys):

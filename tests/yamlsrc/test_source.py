@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import ReportError
-from reportgen.reader.source import format_path, load, read_text
+from reportgen.yamlsrc.source import format_path, load, read_text
 
 
 def test_utf8_with_bom_and_crlf_reads_like_plain_utf8(tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 
 from reportgen.errors import ReportError
-from reportgen.reader.source import load
+from reportgen.yamlsrc.source import load
 
 CASES = [
     # (the report, line, column, in the message, in the hint)

@@ -3,8 +3,8 @@
 import pytest
 
 from reportgen.errors import ReportError
-from reportgen.reader.controls import MAX_LISTED
-from reportgen.reader.source import load
+from reportgen.yamlsrc.controls import MAX_LISTED
+from reportgen.yamlsrc.source import load
 
 # Where the mark ^ goes, and the field the error must name (None: outside any text).
 PLACES = [
