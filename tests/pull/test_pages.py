@@ -131,3 +131,15 @@ def test_an_attachments_pages_deleted_are_named_and_the_yaml_kept(tmp_path):
     assert result.after == result.before
     assert any("1 attachment(s) set on pages of their own in the DOCX, 2 in the YAML"
                in loss.what for loss in result.losses)
+
+
+def test_what_a_pages_title_holds_that_the_report_cannot_is_named(tmp_path):
+    def italic(xml: str) -> str:
+        title = paragraph(xml, ">检查分工<")
+        styled = title.group(0).replace("<w:r>", "<w:r><w:rPr><w:i/></w:rPr>")
+        return xml[:title.start()] + styled + xml[title.end():]
+
+    result = pulled(tmp_path, italic, rebuilds=False)
+    assert result.after == result.before
+    assert [(loss.where, loss.what) for loss in result.losses] == [
+        ("line 7 (attachments[0].title)", "italic on 「检查分工」")]

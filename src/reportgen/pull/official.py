@@ -121,7 +121,9 @@ def organisations(para: wordml.Para, losses: list[str], report: Report) -> list[
 
 
 def start_page(para: wordml.Para, report: Report) -> Page:
-    """The attachment whose pages the 附件1 paragraph `para` starts."""
-    page = Page(Text("attachment_label", para.text.strip(), para=para.number))
+    """The attachment whose pages the 附件1 paragraph `para` starts (the page break before it
+    is the writer's)."""
+    losses = [loss for loss in para.losses if loss != "a page break before it"]
+    page = Page(Text("attachment_label", para.text.strip(), para=para.number, losses=losses))
     report.pages.append(page)
     return page

@@ -57,6 +57,9 @@ class PageSync:
             return []
         carried = []
         for was, now, body in pairs:
+            for text in (now.label, now.title):
+                for loss in text.losses if text is not None else ():
+                    plan.loss(plan.where(was.title.path, text.para), loss)
             self.label(was, now)
             self.title(was, now)
             if self.body(was, now, body):
