@@ -121,9 +121,11 @@ def organisations(para: wordml.Para, losses: list[str], report: Report) -> list[
 
 
 def start_page(para: wordml.Para, report: Report) -> Page:
-    """The attachment whose pages the 附件1 paragraph `para` starts (the page break before it
-    is the writer's)."""
-    losses = [loss for loss in para.losses if loss != "a page break before it"]
+    """The attachment whose pages the 附件1 paragraph `para` starts. The page break before it
+    is the writer's, whether as the paragraph's own (as written) or as a break in it
+    (LibreOffice's, after a table)."""
+    losses = [loss for loss in para.losses if loss not in ("a page break before it",
+                                                           "a page break")]
     page = Page(Text("attachment_label", para.text.strip(), para=para.number, losses=losses))
     report.pages.append(page)
     return page
