@@ -80,6 +80,16 @@ def test_a_title_edited_on_its_page_changes_the_entrys_title(tmp_path):
     assert not result.losses
 
 
+def test_a_title_edited_alike_on_its_page_and_in_the_list_is_one_change(tmp_path):
+    def change(xml: str) -> str:
+        on_page = retyped("检查分工", "检查分工安排", nth=2)(xml)
+        return retyped("检查分工", "检查分工安排", nth=1)(on_page)
+
+    result = pulled(tmp_path, change)
+    assert result.after == REPORT.replace("title: 检查分工   #", "title: 检查分工安排   #")
+    assert len(result.changes) == 1 and not result.losses
+
+
 def test_a_title_edited_apart_on_its_page_and_in_the_list_is_named(tmp_path):
     def change(xml: str) -> str:
         on_page = retyped("检查分工", "检查分工安排", nth=2)(xml)

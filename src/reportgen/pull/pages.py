@@ -85,10 +85,11 @@ class PageSync:
             return
         new = join_lines(now.title.text.split("\n"))
         listed = plan.expected.get(old.path, old.text)
-        if listed != old.text and listed != new:
-            plan.loss(plan.where(old.path, now.title.para),
-                      f"the title on the pages of {was.label.text} 「{new}」: its line in the "
-                      f"附件说明 says 「{listed}」, which is carried back")
+        if listed != old.text or any(c.path == old.path for c in plan.conflicts):
+            if listed != new:  # the 附件说明's line has settled the title
+                plan.loss(plan.where(old.path, now.title.para),
+                          f"the title on the pages of {was.label.text} 「{new}」: its line in "
+                          f"the 附件说明 says 「{listed}」, which is carried back")
             return
         plan.set_text(old.path, old.text, new, f"title of {was.label.text}")
         names = plan.fields.get("attachments")
