@@ -169,3 +169,14 @@ def test_a_doc_number_deleted_from_under_its_signers_is_named_and_kept(tmp_path)
     result = pulled(tmp_path, JOINT, retyped("柳图联发〔2026〕1号", ""), rebuilds=False)
     assert result.after == result.before
     assert [loss.where for loss in result.losses] == ["line 5 (doc_number)"]
+
+
+def test_a_letters_imprint_line_without_its_copies_label_is_named_not_an_issuer(tmp_path):
+    """A letter's 版记 has 抄送 only: its line retyped without 抄送： is no 印发机关."""
+    letter = ("template: letter\ntitle: 函\nbody: [正文。]\nsignature:\n  organisation: 甲单位\n"
+              "  date: 2026-02-03\nimprint:\n  copies_to: 乙单位。\n")
+    result = pulled(tmp_path, letter, retyped("抄送：乙单位。", "乙单位。"), rebuilds=False)
+    assert result.after == result.before == letter
+    [loss] = result.losses
+    assert loss.what == ("「乙单位。」 as the 版记's 印发机关: a letter's 版记 has 抄送 only (GB/T "
+                         "9704 10.1); the YAML keeps its 版记")

@@ -72,12 +72,28 @@ def test_a_paragraph_added_and_one_changed_on_an_attachments_pages(tmp_path):
     assert result.changes[1].path == ("attachments", 0, "body")
 
 
-def test_a_title_edited_on_its_page_changes_the_entrys_title(tmp_path):
-    """The page's title and its line in the 附件说明 are one `title`: the rebuilt DOCX prints
-    the editor's title in both places."""
-    result = pulled(tmp_path, retyped("检查分工", "检查分工安排", nth=2), rebuilds=False)
+def test_a_title_edited_in_the_list_alone_changes_and_a_second_pull_keeps_it(tmp_path):
+    """The 附件说明's line sets the entry's `title` (the page gets it at the next build); the
+    same DOCX pulled again, its page still saying the old title, changes nothing."""
+    result = pulled(tmp_path, retyped("检查分工", "检查分工安排", nth=1), rebuilds=False)
     assert result.after == REPORT.replace("title: 检查分工   #", "title: 检查分工安排   #")
     assert not result.losses
+    report = tmp_path / "pull0" / "report.yaml"
+    report.write_text(result.after, encoding="utf-8")
+    again = pull(tmp_path / "pull0" / "out" / "report.docx", report)
+    assert again.after == result.after and not again.changes
+
+
+def test_a_title_edited_on_its_page_alone_is_named_pull_after_pull(tmp_path):
+    """The DOCX says two titles of one `title`: the 附件说明's is what the YAML takes."""
+    result = pulled(tmp_path, retyped("检查分工", "检查分工安排", nth=2), rebuilds=False)
+    assert result.after == result.before
+    [loss] = result.losses
+    assert loss.what == ("the title on the pages of 附件1 「检查分工安排」 differs from its line "
+                         "in the 附件说明 「检查分工」, which the YAML takes: edit both to change "
+                         "it")
+    again = pull(tmp_path / "pull0" / "out" / "report.docx", tmp_path / "pull0" / "report.yaml")
+    assert again.after == result.after and again.losses == result.losses
 
 
 def test_a_title_edited_alike_on_its_page_and_in_the_list_is_one_change(tmp_path):
@@ -98,8 +114,8 @@ def test_a_title_edited_apart_on_its_page_and_in_the_list_is_named(tmp_path):
     result = pulled(tmp_path, change, rebuilds=False)
     assert result.after == REPORT.replace("title: 检查分工   #", "title: 检查分工表   #")
     [loss] = result.losses
-    assert "the title on the pages of 附件1 「检查分工安排」" in loss.what
-    assert "附件说明 says 「检查分工表」" in loss.what
+    assert "the title on the pages of 附件1 「检查分工安排」 differs" in loss.what
+    assert "附件说明 「检查分工表」, which the YAML takes" in loss.what
     assert loss.where == "line 7 (attachments[0].title)"
 
 

@@ -6,7 +6,8 @@ printed as one line is split into the `organisations` and `suffix` the YAML writ
 纪要's attendance list written as a YAML list is split at the 、 the writer joins it with. A
 change the YAML could not hold is named and that field kept as the YAML has it: a joint mark
 that lost its table, organisations added to or removed from a sealed 落款 (`seal:` gives one
-file per organisation), a 发文字号 deleted from under its 签发人. `problem` says whether an
+file per organisation), a 发文字号 deleted from under its 签发人, a letter's 版记 line that
+reads as a 印发机关. `problem` says whether an
 editor's 份号, 密级 or 紧急程度 is one the reader takes.
 """
 
@@ -24,10 +25,17 @@ from reportgen.reader.schema import REPORT_SCHEMA
 Fields = dict[str, list[Text]]
 
 
-def fit(old: Fields, new: Fields, data: dict, plan: Plan) -> None:
-    """Bring the DOCX's fields `new` into the shape of the YAML's `old` (the report `data`);
-    what cannot be carried back is named in `plan` and kept as `old` has it."""
+def fit(old: Fields, new: Fields, data: dict, letter: bool, plan: Plan) -> None:
+    """Bring the DOCX's fields `new` into the shape of the YAML's `old` (the report `data`,
+    a `letter` or not); what cannot be carried back is named in `plan` and kept as `old` has
+    it."""
     _mark(old, new, plan)
+    for name, what in (("issuer", "印发机关"), ("issued", "印发日期")) if letter else ():
+        for text in new.pop(name, []):  # a 版记 line that lost its 抄送：
+            plan.loss(plan.where(None, text.para), f"「{text.text}」 as the 版记's {what}: a "
+                                                   "letter's 版记 has 抄送 only (GB/T 9704 10.1); "
+                                                   "the YAML keeps its 版记")
+            _keep(old, new, "copies_to")
     for key in ATTENDANCE_LABELS:
         if old.get(key) and isinstance(old[key][0].path[-1], int) and new.get(key):
             new[key] = [Text(key, name.strip(), para=text.para, losses=text.losses)

@@ -3,10 +3,11 @@
 The DOCX's attachments are paired in order with the entries of `attachments` that have a
 body. Each one's body is aligned, nested and carried back as the report's is (align.py,
 structure.py, body.py), into `attachments[i].body`; a table there read from a CSV or XLSX file
-is named, not written. Its title is the entry's `title`, which the 附件说明 prints too: a change
-on either is carried back, and one on both only where they agree. The label (附件1) is the
-writer's numbering, and attachments' pages added or deleted change what the 附件说明 lists:
-those are named for the YAML to be changed by hand.
+is named, not written. Its title is the entry's `title`, which the 附件说明 prints too and
+which its line there sets; a title on the page that says otherwise is named (taking it would
+undo itself at the next pull of the same DOCX, whose 附件说明 still says the other). The label
+(附件1) is the writer's numbering, and attachments' pages added or deleted change what the
+附件说明 lists: those are named for the YAML to be changed by hand.
 """
 
 from __future__ import annotations
@@ -74,28 +75,22 @@ class PageSync:
                            "`attachments`")
 
     def title(self, was: Page, now: Page) -> None:
-        """The page's title, carried into the entry's `title` unless the 附件说明's line of it
-        says otherwise."""
+        """The page's title beside the entry's `title`, which the 附件说明's line of it sets
+        (fields.py): one that differs from what the YAML will say is named. Where the DOCX
+        says two things of one title, the 附件说明's wins, pull after pull."""
         plan, old = self.plan, was.title
         if now.title is None:
             plan.loss(plan.where(old.path, now.label.para), f"the title of {was.label.text} was "
                                                             "deleted; the YAML keeps it")
             return
         if same_title(now.title.text, old.text):
-            return
+            return  # as the YAML printed it: the 附件说明's line decides
         new = join_lines(now.title.text.split("\n"))
         listed = plan.expected.get(old.path, old.text)
-        if listed != old.text or any(c.path == old.path for c in plan.conflicts):
-            if listed != new:  # the 附件说明's line has settled the title
-                plan.loss(plan.where(old.path, now.title.para),
-                          f"the title on the pages of {was.label.text} 「{new}」: its line in "
-                          f"the 附件说明 says 「{listed}」, which is carried back")
-            return
-        plan.set_text(old.path, old.text, new, f"title of {was.label.text}")
-        names = plan.fields.get("attachments")
-        index = old.path[1]
-        if names is not None and index < len(names):
-            names[index] = plan.expected.get(old.path, old.text)
+        if new != listed:
+            plan.loss(plan.where(old.path, now.title.para),
+                      f"the title on the pages of {was.label.text} 「{new}」 differs from its line "
+                      f"in the 附件说明 「{listed}」, which the YAML takes: edit both to change it")
 
     def body(self, was: Page, now: Page, body: list[Block]) -> bool:
         """Carry the page's body back; False where it is not."""

@@ -122,7 +122,8 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
         return result
     try:
         BodySync(plan, report_file).run(source.report.body, arranged)
-        officialsync.fit(source.report.fields, revised.fields, source.data, plan)
+        officialsync.fit(source.report.fields, revised.fields, source.data,
+                         source.document.template.head.layout == "letter", plan)
         FieldSync(plan, source.document.template.kind,
                   source.document.template.fields).run(source.report.fields, revised.fields)
         carried = pages.PageSync(plan, report_file).run(source.report.pages, revised.pages,
