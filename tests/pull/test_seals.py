@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 
+from reportgen.cli import main
 from reportgen.pull.run import pull
 from tests.conftest import DATA
 from tests.pull.helpers import built, edit_document
@@ -67,7 +68,7 @@ def test_a_picture_pasted_on_the_signatures_line_is_named(tmp_path):
     [loss] = result.losses
     assert loss.what.startswith("a picture (扫描的公章.png) added on the 落款 line of "
                                 "柳州市图书馆、柳州市群众艺术馆: a seal comes from `seal:`")
-    assert re.fullmatch(r"paragraph \d+ of the DOCX", loss.where)
+    assert loss.where == "line 5 (signature.organisation)"
 
 
 def test_a_seal_deleted_beside_one_a_program_left_nameless_is_named_once(tmp_path):
@@ -79,3 +80,13 @@ def test_a_seal_deleted_beside_one_a_program_left_nameless_is_named_once(tmp_pat
     assert loss.where == "line 8 (signature.seal)"
     assert loss.what.startswith("1 of the seals of 柳州市图书馆、柳州市群众艺术馆 (library.svg, "
                                 "art-centre.svg) was deleted in the DOCX")
+
+
+def test_the_user_reads_which_seal_went_and_where_seal_stands(tmp_path, capsys):
+    pulled(tmp_path, lambda xml: deleted(xml, "art-centre.svg"))
+    capsys.readouterr()
+    assert main(["pull", str(tmp_path / "out" / "report.docx")]) == 0
+    err = capsys.readouterr().err
+    assert ("warning: report.docx: line 9 (signature.seal[1]): not carried back: the seal of "
+            "柳州市群众艺术馆 (art-centre.svg) was deleted in the DOCX;") in err
+    assert "`build` will ask for --force" in err  # the DOCX holds what the YAML does not

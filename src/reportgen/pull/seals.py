@@ -54,8 +54,9 @@ def check(lines: list[SealLine], data: dict, organisations: list[Text], plan: Pl
     for seal in missing:
         sharing = [w for w in wanted if w.file == seal.file]
         _deleted(plan, sharing if len(sharing) > 1 else [seal], 1, len(wanted) > 1)
+    where = organisations[0].path[:2] if organisations else None  # signature.organisation
     for line, name in pictures:
-        plan.loss(plan.where(None, line.para),
+        plan.loss(plan.where(where, line.para),
                   f"a picture{f' ({name})' if name else ''} added on the 落款 line of "
                   f"{'、'.join(line.organisations) or 'the signature'}: a seal comes from "
                   "`seal:`, a PNG or SVG file beside the report")
