@@ -121,8 +121,8 @@ class SealLine:
 
     para: int
     organisations: tuple[str, ...]
-    pictures: tuple[tuple[str, int | None], ...]
-    """(file name, middle across) of each picture, as wordml.Picture gives them."""
+    pictures: tuple[str, ...]
+    """The file name of each picture (wordml.Picture), "" where a program dropped it."""
 
 
 @dataclass

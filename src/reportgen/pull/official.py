@@ -116,7 +116,7 @@ def organisations(para: wordml.Para, losses: list[str], report: Report) -> list[
         if "a picture" in losses:
             losses.remove("a picture")
         report.seals.append(SealLine(para.number, tuple(names),
-                                     tuple((p.name, p.centre) for p in para.pictures)))
+                                     tuple(p.name for p in para.pictures)))
     return names
 
 

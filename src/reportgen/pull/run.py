@@ -165,7 +165,7 @@ def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]
 
 # -- the check ----------------------------------------------------------------------------------
 
-def _check(source: Source, after: str, arranged: list[Block], pages: Paired,
+def _check(source: Source, after: str, arranged: list[Block], carried: Paired,
            plan: Plan) -> None:
     """Raise an internal error unless the edited YAML prints what the pull meant."""
     try:
@@ -174,7 +174,7 @@ def _check(source: Source, after: str, arranged: list[Block], pages: Paired,
         _broken(source, f"it would not read: {exc.diagnostics[0].message}")
         return
     _same_body(source, "the body", again.report.body, arranged, plan)
-    for was, _, body in pages:
+    for was, _, body in carried:
         page = again.report.pages[source.report.pages.index(was)]
         _same_body(source, f"attachments[{was.path[1]}].body", page.body, body, plan)
     for name, meant in plan.fields.items():

@@ -35,7 +35,7 @@ def check(lines: list[SealLine], data: dict, organisations: list[Text], plan: Pl
     """Name in `plan` each seal of the report (`data`) missing from the DOCX's 落款 `lines`,
     and each picture there that is none of them; `organisations` are the YAML's."""
     wanted = _wanted(data, organisations)
-    pictures = [(line, name) for line in lines for name, _ in line.pictures]
+    pictures = [(line, name) for line in lines for name in line.pictures]
     missing = []
     for seal in wanted:
         found = next((p for p in pictures if p[1] == seal.file), None)

@@ -35,12 +35,10 @@ class Piece:
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture of a paragraph: the file name its description (`wp:docPr descr`) gives, and
-    the middle of it across, in EMU from where its anchor is placed (None: inline, or not
-    given)."""
+    """A picture of a paragraph, by the file name its description (`wp:docPr descr`) gives
+    ("" where it gives none)."""
 
     name: str
-    centre: int | None = None
 
 
 @dataclass

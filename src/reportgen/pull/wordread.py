@@ -233,7 +233,7 @@ class _Reader(TableReader):
         add_once(para.losses, _PICTURES.get(node.tag, "a picture"))
         described = next(node.iter(f"{_WP}docPr"), None)
         if described is not None:
-            para.pictures.append(Picture(described.get("descr") or "", _centre(node)))
+            para.pictures.append(Picture(described.get("descr") or ""))
 
     def comment_mark(self, node: etree._Element, para: Para | None) -> None:
         cid = node.get(f"{W}id", "")
@@ -247,17 +247,6 @@ class _Reader(TableReader):
     def revision(self, node: etree._Element, kind: str, text: str, para: Para) -> None:
         self.body.revisions.append(Revision(kind, node.get(f"{W}author", ""),
                                             node.get(f"{W}date", ""), text, para.number))
-
-
-def _centre(node: etree._Element) -> int | None:
-    """The middle across of the anchored picture in `node`, in EMU from where its horizontal
-    position is measured; None for an inline picture or one placed by alignment."""
-    anchor = next(node.iter(f"{_WP}anchor"), None)
-    offset = anchor.find(f"{_WP}positionH/{_WP}posOffset") if anchor is not None else None
-    extent = anchor.find(f"{_WP}extent") if anchor is not None else None
-    if offset is None or extent is None:
-        return None
-    return integer((offset.text or "").strip()) + integer(extent.get("cx", "0")) // 2
 
 
 def _gallery(sdt: etree._Element) -> str | None:
