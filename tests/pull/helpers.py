@@ -7,12 +7,14 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
+from docx.table import Table as DocxTable
 from lxml import etree
 
 from reportgen.build import BuildSettings, build, font_registry, render
 from reportgen.fingerprint.ooxml import PROPERTY
 from reportgen.pull.styles import Styles
-from reportgen.pull.wordml import Body, Para
+from reportgen.pull.wordml import Body
 from reportgen.pull.wordread import read_body
 from reportgen.reader.report import read_report
 from reportgen.writers.options import WriteOptions
@@ -113,19 +115,20 @@ def split_runs(xml: str) -> str:
     return _RUN.sub(split, xml)
 
 
-def texts(docx: Path) -> list[str]:
-    """What a reader of `docx` sees, paragraph by paragraph (a table's cells row by row), the
-    first page's header (a letter's mark) first."""
-    from reportgen.pull import package
-    from reportgen.pull.wordread import read_story
-
-    read = package.read(docx)
-    header = read_story(read.first_header, read.styles) if read.first_header is not None \
-        else []
-    body = read_body(read.document, read.styles)
-    return [p.text for p in header if p.text] + [
-        block.text if isinstance(block, Para) else " | ".join(map(str, block.rows))
-        for block in body.blocks if not isinstance(block, Para) or block.text]
+def texts(path: Path) -> list[str]:
+    """What a reader of the DOCX at `path` sees, as python-docx reads it: the first page's
+    header (a letter's mark), then paragraph by paragraph, a table's cells row by row."""
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    header = section.first_page_header.paragraphs \
+        if section.different_first_page_header_footer else []
+    seen = [p.text for p in header if p.text]
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxTable):
+            seen += [" | ".join(cell.text for cell in row.cells) for row in block.rows]
+        elif block.text:
+            seen.append(block.text)
+    return seen
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
