@@ -333,6 +333,23 @@ class Document:
         for block in self.walk():
             yield from block_texts(block)
 
+    @property
+    def doc_number(self) -> str | None:
+        """发文字号 as printed, wherever it stands: in the 版头 (of a notice, report, letter or
+        纪要) or on a line of its own (a notice without 版头); None if the document has none."""
+        for block in self.blocks:
+            if isinstance(block, DocumentNumber):
+                return block.text
+            if isinstance(block, Masthead) and block.doc_number:
+                return block.doc_number
+        return None
+
+    @property
+    def secrecy(self) -> str | None:
+        """密级和保密期限 as marked in the 版头 (秘密★6个月); None if the document has none."""
+        return next((b.secrecy for b in self.blocks if isinstance(b, Masthead) and b.secrecy),
+                    None)
+
 
 def block_texts(block: Block | PlanItem):
     """The texts of one block itself (not of its children), in reading order."""

@@ -183,9 +183,9 @@ def _entry(serial: int, report: _Report, pages: int, fonds: str) -> Entry:
     blocks = list(report.document.walk())
     responsible = meta.author or "、".join(
         org for b in blocks if isinstance(b, model.Signature) for org in b.organisations)
-    number = next((b.text for b in blocks if isinstance(b, model.DocumentNumber)), "")
     item = f"{report.item:04d}"
     code = f"{fonds}-WS·{report.year}-{RETENTION[report.retention]}-{item}" if fonds else ""
+    number = report.document.doc_number or ""
     return Entry(serial, code, report.year, item, responsible, number, meta.title,
                  f"{meta.date:%Y%m%d}", pages, report.classification, report.retention,
                  report.remarks)
