@@ -134,12 +134,22 @@ def _plan(reports: list[Path], settings: ArchiveSettings, build_settings: BuildS
         if item is None:
             item = next(n for n in range(1, 10000) if n not in taken.setdefault(year, {}))
             taken[year][item] = file
-        classification = entry.classification if entry.classification is not None \
-            else settings.classification
-        planned.append(_Report(file, document, year, item, retention, classification,
+        planned.append(_Report(file, document, year, item, retention,
+                               _classification(document, entry.classification, settings),
                                entry.remarks))
     planned.sort(key=lambda r: (r.year, r.item))
     return planned
+
+
+def _classification(document: model.Document, given: str | None,
+                    settings: ArchiveSettings) -> str:
+    """密级 for the catalogue: the settings' for this very report (the archivist's word on a
+    level changed or lifted since the document was issued), else the level the document is
+    marked with (秘密 of 秘密★6个月), else the one for every report (--classification or the
+    settings' top level), which never lowers or raises a marked document's."""
+    if given is not None:
+        return given
+    return document.secrecy_level or settings.classification
 
 
 def _no_date(file: Path) -> Diagnostic:

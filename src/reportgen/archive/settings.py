@@ -39,7 +39,8 @@ class ArchiveSettings:
     retention: str | None = None
     """保管期限 of every report not given one of its own: 永久, 定期30年 or 定期10年."""
     classification: str = ""
-    """密级 of every report not given one of its own; empty for none."""
+    """密级 of every report neither marked with one (`secrecy:`) nor given one of its own;
+    empty for none."""
     reports: dict[str, ReportEntry] = field(default_factory=dict)
 
     def entry(self, report: Path) -> ReportEntry:

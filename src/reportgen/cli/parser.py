@@ -141,7 +141,9 @@ def make_parser() -> argparse.ArgumentParser:
                               "(docs/archive.md)")
     archive.add_argument("--retention", metavar="PERIOD",
                          help="保管期限 of every report: 永久, 定期30年 or 定期10年")
-    archive.add_argument("--classification", metavar="TEXT", help="密级 of every report")
+    archive.add_argument("--classification", metavar="TEXT",
+                         help="密级 of every report not marked with one (a report's own "
+                              "secrecy: wins)")
     archive.add_argument("--fonds", metavar="CODE", help="全宗号, to fill in each 档号")
     archive.add_argument("--pdfa", type=_pdfa_level, default="2u", metavar="LEVEL",
                          help="2u (default) or 3u (the PDF also carries its sources and DOCX)")
