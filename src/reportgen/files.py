@@ -13,6 +13,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+UNREADABLE_HINT = "check that the file can be opened (its permissions, the drive it is on)"
+"""The hint of an error that a file exists but cannot be read."""
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 

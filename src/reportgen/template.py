@@ -197,11 +197,10 @@ def _locate(name: str, relative_to: Path | None) -> Path:
         return path.resolve()
     path = templates_dir() / f"{name}.yaml"
     if not path.is_file():
-        from reportgen.suggest import did_you_mean
+        from reportgen.suggest import choice_hint
 
         kinds = sorted(p.stem for p in templates_dir().glob("*.yaml"))
-        raise fail(f"unknown template `{name}`", field="template",
-                   hint=did_you_mean(name, kinds) or "one of " + ", ".join(kinds))
+        raise fail(f"unknown template `{name}`", field="template", hint=choice_hint(name, kinds))
     return path.resolve()
 
 
@@ -212,7 +211,9 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     raw = source.data
     problems: list[Diagnostic] = []
     if not isinstance(raw, dict):
-        raise fail("a template is a set of `name: value` fields", file=path, line=1)
+        raise fail("a template is a set of `name: value` fields", file=path, line=1,
+                   hint="start from a template in templates/, e.g. `base: notice` and the "
+                        "fields you change")
     base: dict[str, Any] = {}
     if "base" in raw:
         try:
@@ -221,7 +222,10 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
             raise ReportError([source.diagnostic(("base",), d.message, d.hint)
                                for d in exc.diagnostics]) from None
         if base_path in seen + (path,):
-            raise fail("templates extend each other in a circle", file=path, field="base")
+            raise fail("templates extend each other in a circle", file=path, field="base",
+                       hint=f"`base: {raw['base']}` leads back to this file; base one "
+                            "template of the circle on a kind (`reportgen templates` lists "
+                            "them)")
         parent = _read(base_path, seen + (path,))
         base = {"description": parent.description, "fields": parent.fields,
                 "page": parent.page, "levels": parent.levels, "plan": parent.plan,
@@ -229,10 +233,11 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     known = {"kind", "base", "description", "fields", "page", "numbering", "roles", "head"}
     for key in raw:
         if key not in known:
-            from reportgen.suggest import did_you_mean
+            from reportgen.suggest import choice_hint
 
             problems.append(source.diagnostic((key,), f"unknown template field `{key}`",
-                                              did_you_mean(key, known), key=True))
+                                              choice_hint(key, sorted(known), "fields:"),
+                                              key=True))
     fields_ = tuple(_part(raw, "fields", list, base.get("fields", FIELDS), source, problems))
     for i, name in enumerate(fields_):
         if name not in FIELDS:
@@ -273,10 +278,10 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
                                       ("roles", role), source, problems)
     for role in raw_roles:
         if role not in ROLES:
-            from reportgen.suggest import did_you_mean
+            from reportgen.suggest import choice_hint
 
             problems.append(source.diagnostic(("roles", role), f"unknown role `{role}`",
-                                              did_you_mean(role, ROLES), key=True))
+                                              choice_hint(role, ROLES, "roles:"), key=True))
     if not problems:
         problems += page_problems(page, roles["body"].size_pt, source)
     if problems:
@@ -322,5 +327,5 @@ def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | No
     try:
         return parse_style(sample)
     except NumberingError as exc:
-        problems.append(source.diagnostic(path, str(exc)))
+        problems.append(source.diagnostic(path, str(exc), exc.hint))
         return None

@@ -82,7 +82,7 @@ def make_archive(reports: list[Path], folder: Path, settings: ArchiveSettings,
 def _check_target(folder: Path, force: bool) -> None:
     if folder.exists() and not folder.is_dir():
         raise fail("is a file; -o names the archive's folder", file=folder,
-                   exit_code=EXIT_OUTPUT_PROTECTED)
+                   exit_code=EXIT_OUTPUT_PROTECTED, hint="choose a new folder's name")
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise fail("folder exists and is not empty; not overwriting it", file=folder,
                    exit_code=EXIT_OUTPUT_PROTECTED,
@@ -183,7 +183,9 @@ def _build(report: _Report, staging: Path, settings: BuildSettings) -> dict[str,
         try:
             shutil.copyfile(source, target)
         except OSError as exc:
-            raise fail(f"cannot copy: {exc.strerror}", file=source, exit_code=EXIT_IO) from None
+            raise fail(f"cannot copy: {exc.strerror}", file=source, exit_code=EXIT_IO,
+                       hint="check that the file can be read and the archive's drive has "
+                            "room") from None
         paths.append(target)
     return {p.relative_to(staging).as_posix(): p.read_bytes() for p in paths}
 

@@ -11,7 +11,7 @@ from reportgen.errors import EXIT_USAGE, Diagnostic, ReportError
 STDIN = "-"
 
 
-def usage_error(message: str, hint: str | None = None, file: Path | None = None) -> ReportError:
+def usage_error(message: str, hint: str, file: Path | None = None) -> ReportError:
     """The error of a command used wrongly (exit code 2), to raise."""
     return ReportError([Diagnostic(message, file=file, hint=hint)], EXIT_USAGE)
 
@@ -46,7 +46,9 @@ def build_settings(args):
         raise usage_error("-o - : a DOCX or PDF cannot go to standard output; -o names a folder",
                           "-o out/ writes out/NAME.docx and out/NAME.pdf")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        raise usage_error("is a file; -o takes the folder the outputs go to", file=out_dir)
+        raise usage_error("is a file; -o takes the folder the outputs go to",
+                          f"-o {out_dir.parent / 'out'} writes NAME.docx and NAME.pdf in a "
+                          "folder out beside it", file=out_dir)
     configured = [Path(p) for p in os.environ.get("REPORTGEN_FONTS", "").split(os.pathsep) if p]
     for folder, origin in [(p, "REPORTGEN_FONTS") for p in configured] + \
             [(p, "--fonts") for p in args.fonts]:

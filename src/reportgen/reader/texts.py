@@ -53,10 +53,10 @@ class TextReader:
         self.expressions = Expressions(self.data.get("data", {}) or {})
         self.printed: dict[Path_, str] | None = None
 
-    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
+    def error(self, path: Path_, message: str, hint: str) -> None:
         self.problems.append(self.source.diagnostic(path, message, hint))
 
-    def warn(self, path: Path_, message: str, hint: str | None = None) -> None:
+    def warn(self, path: Path_, message: str, hint: str) -> None:
         self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
 
     def text(self, value: Any, path: Path_) -> str:
