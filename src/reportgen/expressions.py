@@ -141,7 +141,7 @@ def date_cn(value: Any) -> str:
             day = None
     if not isinstance(day, _dt.date):
         raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}",
-                              f"write it in `data:` as {dates.FORMS}")
+                              f"in `data:`, {dates.hint(value)}")
     return dates.printed(day)
 
 

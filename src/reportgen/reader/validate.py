@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from reportgen import dates
 from reportgen.errors import Diagnostic
 from reportgen.suggest import did_you_mean
 from reportgen.yamlsrc.source import Path_, Source
@@ -148,6 +149,9 @@ class _Checker:
                     self.check(value, option, path)
                     return
         matching = [o for o in options if _has_type(value, o.get("type"), o.get("format"))]
+        if not matching and any(o.get("format") == "date" for o in options):
+            self.report(path, f"expected a date, found {type_name(value)}", dates.hint(value))
+            return
         if not matching:
             kinds = " or ".join(dict.fromkeys(_TYPE_WORDS[o["type"]] for o in options
                                               if "type" in o))
