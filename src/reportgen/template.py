@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Diagnostic, ReportError, fail
+from reportgen.files import relative_to
 from reportgen.numbering import (
     DEFAULT_LEVELS,
     DEFAULT_PLAN,
@@ -178,22 +179,32 @@ def available_kinds() -> dict[str, str]:
 _CACHE: dict[Path, Template] = {}
 
 
-def load_template(name: str, relative_to: Path | None = None) -> Template:
-    """The template for a kind name (annual-report) or a template file path."""
-    path = _locate(name, relative_to)
+def load_template(name: str, named_in: Path | None = None) -> Template:
+    """The template for a kind name (annual-report) or a template file's path, relative to the
+    folder of the file `named_in` (a report or a template; the current folder for a report read
+    from standard input, or for None)."""
+    path = _locate(name, named_in)
     if path not in _CACHE:
         _CACHE[path] = _read(path, seen=())
     return _CACHE[path]
 
 
-def _locate(name: str, relative_to: Path | None) -> Path:
-    if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+def is_template_file(name: str) -> bool:
+    """Whether `name` is a template file's path rather than a kind (annual-report)."""
+    return name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name
+
+
+def _locate(name: str, named_in: Path | None) -> Path:
+    if is_template_file(name):
         path = Path(name)
-        if not path.is_absolute() and relative_to is not None:
-            path = relative_to / path
+        if not path.is_absolute() and named_in is not None:
+            path = named_in.parent / path
         if not path.is_file():
+            where = relative_to(named_in) if named_in is not None else \
+                f"relative to the current folder ({Path.cwd()})"
             raise fail(f"template file {name} not found", field="template",
-                       hint="give a kind (reportgen templates lists them) or a .yaml path")
+                       hint=f"give a kind (reportgen templates lists them) or the path of a "
+                            f".yaml file, {where}")
         return path.resolve()
     path = templates_dir() / f"{name}.yaml"
     if not path.is_file():
@@ -217,7 +228,7 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     base: dict[str, Any] = {}
     if "base" in raw:
         try:
-            base_path = _locate(str(raw["base"]), path.parent)
+            base_path = _locate(str(raw["base"]), path)
         except ReportError as exc:  # named against this file's `base:`, not the report
             raise ReportError([source.diagnostic(("base",), d.message, d.hint)
                                for d in exc.diagnostics]) from None

@@ -139,7 +139,7 @@ def _seal(builder: _Builder, name: Any, path: Path_, size_mm: float | None,
     file = builder.source.file.parent / str(name)
     try:
         read = read_seal(file, size_mm, default_mm, (resource_dir("fonts", "REPORTGEN_FONTS_DIR"),),
-                         builder.deadline)
+                         builder.deadline, builder.source.file)
     except SealError as exc:
         builder.error(path, str(exc), exc.hint)
         return None

@@ -133,7 +133,7 @@ class _Builder(TextReader):
 
     def load_template(self) -> Template:
         try:
-            return load_template(str(self.template_name), self.source.file.parent)
+            return load_template(str(self.template_name), self.source.file)
         except ReportError as exc:
             for diagnostic in exc.diagnostics:
                 if diagnostic.file is None:

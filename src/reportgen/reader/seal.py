@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.budget import UNLIMITED, Deadline
-from reportgen.files import UNREADABLE_HINT, SpecialFile, TooLarge, read_limited
+from reportgen.files import UNREADABLE_HINT, SpecialFile, TooLarge, read_limited, relative_to
 from reportgen.model import Seal
 from reportgen.reader import sealsvg
 
@@ -50,11 +50,13 @@ class ReadSeal:
 
 
 def read_seal(file: Path, size_mm: float | None, default_mm: float,
-              font_dirs: tuple[Path, ...] = (), deadline: Deadline = UNLIMITED) -> ReadSeal:
+              font_dirs: tuple[Path, ...] = (), deadline: Deadline = UNLIMITED,
+              named_in: Path | None = None) -> ReadSeal:
     """The seal in `file`, its larger side `size_mm` (else an SVG's own size, else
     `default_mm`); raises SealError when the file is missing, too big, not a PNG or SVG, or
-    not drawable within its limits (an SVG's drawing is bounded by `deadline` too)."""
-    hint = "give the path of a PNG or SVG file, relative to the report"
+    not drawable within its limits (an SVG's drawing is bounded by `deadline` too). `named_in`
+    is the report that names it (its hints say where the path is looked for)."""
+    hint = f"give the path of a PNG or SVG file, {relative_to(named_in)}"
     try:
         raw = read_limited(file, MAX_BYTES)
     except FileNotFoundError:

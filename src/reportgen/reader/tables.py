@@ -22,7 +22,7 @@ from reportgen.budget import (
     MAX_UNPACKED_BYTES,
     megabytes,
 )
-from reportgen.files import UNREADABLE_HINT, SpecialFile, TooLarge, read_limited
+from reportgen.files import UNREADABLE_HINT, SpecialFile, TooLarge, read_limited, relative_to
 
 
 class TableError(ValueError):
@@ -50,8 +50,9 @@ class TableFile:
     merges: list[Merge] = field(default_factory=list)
 
 
-def read_table(path: Path, sheet: str | None = None) -> TableFile:
-    """The rows of `path` that are not empty, each with its place in the file."""
+def read_table(path: Path, sheet: str | None = None, named_in: Path | None = None) -> TableFile:
+    """The rows of `path` that are not empty, each with its place in the file; `named_in` is the
+    report that names it (its hints say where the path is looked for)."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise TableError(f"cannot read tables from {path.suffix or 'this'} files",
@@ -60,7 +61,7 @@ def read_table(path: Path, sheet: str | None = None) -> TableFile:
         data = read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise TableError(f"table file {path.name} not found",
-                         "the path is relative to the YAML") from None
+                         f"the path is {relative_to(named_in)}") from None
     except TooLarge as exc:
         raise TableError(f"{path.name} is {megabytes(exc.size)}; a table file may be at most "
                          f"{megabytes(MAX_FILE_BYTES)}", _SPLIT_HINT) from None

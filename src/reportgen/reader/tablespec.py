@@ -72,7 +72,7 @@ class _Reader:
                 return None
             self.file = self.b.source.file.parent / spec["source"]
             try:
-                read = read_table(self.file, spec.get("sheet"))
+                read = read_table(self.file, spec.get("sheet"), self.b.source.file)
             except TableError as exc:
                 self.error(path + ("source",), str(exc.args[0]), exc.hint)
                 return None
