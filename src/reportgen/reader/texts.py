@@ -24,7 +24,7 @@ from reportgen.budget import (
 from reportgen.chinese import joins_with_space
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
-from reportgen.punctuation import half_width_hint, half_width_message, repairs
+from reportgen.punctuation import fix_hint, half_width_message, repairs
 from reportgen.written import WrittenFloat
 from reportgen.xmlchars import describe, first_forbidden
 from reportgen.yamlsrc.source import Path_, Source
@@ -117,8 +117,8 @@ class TextReader:
         found = repairs(text)
         if found:
             self.warnings.append(self.source.diagnostic(
-                path, half_width_message(found), f"`reportgen fix {self.source.file}` makes them "
-                f"full-width in place: {half_width_hint(found)}", severity="warning"))
+                path, half_width_message(found), fix_hint(found, self.source.file),
+                severity="warning"))
         if self.glyph_check is not None:
             missing = self.glyph_check(text)
             if missing:
