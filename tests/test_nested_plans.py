@@ -19,11 +19,12 @@ from tests.pull.helpers import touched
 from tests.writers.docx.test_docx_libreoffice import assert_in_order, pdf_text
 
 REPORT = ROOT / "tests" / "fixtures" / "nested-plans.yaml"
-NUMBERED = ["一、重点工作", "1.全面从严治党", "2.打造阅读品牌", "1.办好“大家讲堂”",
-            "2.开展“阅读+”进基层", "1.进社区", "2.进校园", "3.评选“书香家庭”", "3.推进数字化转型",
-            "（1）上线智慧借阅平台", "（2）完成古籍数字化一期", "（1）保障措施", "4.筑牢安全底线",
-            "二、其他事项", "1.做好年度统计", "2.做好档案归档"]
-"""Every number of the fixture and its heading, in reading order."""
+NUMBERED = ["一、重点工作", "1.全面从严治党", "2.打造阅读品牌", "（1）办好“大家讲堂”",
+            "（2）开展“阅读+”进基层", "①进社区", "②进校园", "（3）评选“书香家庭”",
+            "3.推进数字化转型", "（1）上线智慧借阅平台", "（2）完成古籍数字化一期", "（1）保障措施",
+            "4.筑牢安全底线", "二、其他事项", "1.做好年度统计", "2.做好档案归档"]
+"""Every number of the fixture and its heading, in reading order: a plan in a point's body is
+numbered as the point's sections are (（1） under 1., ① under （1）), never like the points."""
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_the_docx_sets_inner_points_in_a_style_of_their_own(built):
     styles = {p.text: p.style.name for p in docx.Document(str(built[0])).paragraphs}
     assert (styles["打造阅读品牌，服务直达基层"], styles["办好“大家讲堂”"], styles["进社区"],
             styles["上线智慧借阅平台"], styles["筑牢安全底线，保障两馆运行"]) == (
-        "计划条目", "计划条目 2", "计划条目 3", "计划条目 2（（1））", "计划条目")
+        "计划条目", "计划条目 2", "计划条目 3", "计划条目 2", "计划条目")
 
 
 def edited(source, folder, *additions: tuple[str, str, str]):
@@ -68,10 +69,11 @@ ADDITIONS = (("办好“大家讲堂”", "计划条目 2", "新增内层要点"
 def test_libreoffice_counts_each_plan_on_its_own_and_renumbers_an_added_point(built, tmp_path):
     assert_in_order(NUMBERED, pdf_text(convert(built[0])))
     revised = edited(built[0], tmp_path, *ADDITIONS)
-    assert_in_order(["1.全面从严治党", "1.新增的内层计划", "2.打造阅读品牌", "1.办好“大家讲堂”",
-                     "2.新增内层要点", "3.开展“阅读+”进基层", "1.进社区", "2.进校园",
-                     "4.评选“书香家庭”", "3.新增外层要点", "4.推进数字化转型",
-                     "（1）上线智慧借阅平台", "5.筑牢安全底线", "1.做好年度统计"],
+    assert_in_order(["1.全面从严治党", "（1）新增的内层计划", "2.打造阅读品牌",
+                     "（1）办好“大家讲堂”", "（2）新增内层要点", "（3）开展“阅读+”进基层",
+                     "①进社区", "②进校园", "（4）评选“书香家庭”", "3.新增外层要点",
+                     "4.推进数字化转型", "（1）上线智慧借阅平台", "5.筑牢安全底线",
+                     "1.做好年度统计"],
                     pdf_text(convert(revised)))
 
 

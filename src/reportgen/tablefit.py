@@ -15,6 +15,7 @@ narrowed, with a warning naming the column.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,6 +114,16 @@ def fit(table: model.Table, template: Template) -> TableFit:
     page = template.page
     return _fit(table, page.text_width_mm * MM, page.text_height_mm * MM,
                 template.role("table").size_pt, template.role("table_header").size_pt)
+
+
+def opens_turned(blocks: Sequence[model.Block], template: Template) -> bool:
+    """Whether `blocks` open with a table turned onto landscape pages, perhaps under headings
+    with nothing before it: those headings then go on the table's turned page, not alone at
+    the foot of the page before (both writers)."""
+    first = blocks[0] if blocks else None
+    while isinstance(first, model.Section) and first.run_in is None and first.blocks:
+        first = first.blocks[0]
+    return isinstance(first, model.Table) and fit(first, template).landscape
 
 
 def units_text(table: model.Table) -> str | None:

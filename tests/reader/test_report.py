@@ -227,6 +227,18 @@ def test_a_section_under_a_point_numbered_at_the_last_level_is_an_error_saying_w
         problem.message
 
 
+def test_a_plan_in_a_point_is_numbered_as_its_sections_unless_it_says_otherwise(write_yaml):
+    """Points （1） (the document's plan style) have sections and plans ① under them; one that
+    names its numbering keeps it (a black-box test saw inner （1） （2） among outer ones)."""
+    body = ("  - plan:\n      - 计划一\n      - point: 计划二\n        body:\n"
+            "          - section: 下级一\n          - plan: [内层一, 内层二]\n"
+            "          - plan: [另列一]\n            numbering: A.\n      - 计划三\n")
+    document = report(write_yaml, body, head="numbering:\n  plan: （1）\n")
+    assert labels(document) == [("（1）", "计划一"), ("（2）", "计划二"), ("①", "下级一"),
+                                ("①", "内层一"), ("②", "内层二"), ("A.", "另列一"),
+                                ("（3）", "计划三")]
+
+
 def test_plans_nest_nine_deep_and_a_tenth_is_an_error(write_yaml):
     def nested(depth: int, indent: str = "  ") -> str:
         text = f"{indent}- plan:\n{indent}    - 第{depth}层第一点\n"
@@ -235,8 +247,9 @@ def test_plans_nest_nine_deep_and_a_tenth_is_an_error(write_yaml):
                      + nested(depth - 1, indent + "        "))
         return text
 
-    document = report(write_yaml, nested(9))
-    assert [label for label, _ in labels(document)] == ["1.", "2."] * 8 + ["1."]
+    document = report(write_yaml, nested(9))  # each inner plan numbered as its point's
+    assert [label for label, _ in labels(document)] == [  # sections: 1. （1） ①, then 1.
+        "1.", "2.", "（1）", "（2）", "①", "②", *["1.", "2."] * 5, "1."]
     with pytest.raises(ReportError) as caught:
         report(write_yaml, nested(10))
     [problem] = caught.value.diagnostics

@@ -215,7 +215,7 @@ class _Builder(TextReader):
                 if section is not None:
                     yield section
             elif "plan" in item:
-                plan = self.plan(item, here, depth, styles)
+                plan = self.plan(item, here, depth, styles, point)
                 if plan is not None:
                     yield plan
             elif "table" in item:
@@ -263,7 +263,11 @@ class _Builder(TextReader):
                 path, "a heading that runs into its text usually ends with 。",
                 f"write `{heading}。`", severity="warning"))
 
-    def plan(self, item: dict, path: Path_, depth: int, styles) -> model.Plan | None:
+    def plan(self, item: dict, path: Path_, depth: int, styles,
+             point: NumberStyle | None = None) -> model.Plan | None:
+        """A plan among sections of `depth`; in the body of a point of style `point`, it is
+        numbered as that point's sections are (1. → （1）), unless it says otherwise, so that
+        its points never look like the outer plan's."""
         if self.plans_open == PLAN_NESTING:
             self.error(path + ("plan",), f"plans are nested {PLAN_NESTING + 1} deep (a plan in a "
                                          f"point of a plan …); a list has {PLAN_NESTING} levels",
@@ -272,6 +276,8 @@ class _Builder(TextReader):
         self.plan_count += 1
         list_id = f"plan-{self.plan_count}"
         style = self.template.plan
+        if point is not None and depth <= len(styles):
+            style = styles[depth - 1]
         if "numbering" in item:
             style = self.style(item["numbering"], path + ("numbering",)) or style
         points = []

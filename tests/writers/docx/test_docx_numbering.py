@@ -192,8 +192,9 @@ def test_a_plan_in_a_plan_point_counts_at_the_next_level_in_a_style_of_its_own()
     template = load_template("annual-report")
     numbering = Numbering(template, Grid(template.page, 16.0))
     assert numbering.plan_point(template.plan, restart=True).style == "PlanItem"
-    inner = numbering.plan_point(template.plan, restart=True, nested=1)
-    assert numbering.plan_point(template.plan, nested=1) == replace(inner, num=None)
+    bracketed = parse_style("（1）")  # an inner plan's own numbering under points 1.
+    inner = numbering.plan_point(bracketed, restart=True, nested=1)
+    assert numbering.plan_point(bracketed, nested=1) == replace(inner, num=None)
     (style,) = numbering.nested_plans
     assert (inner.style, style.name, style.based_on, style.num_id, style.ilvl) == (
         "PlanItem2", "计划条目 2", "PlanItem", numbering.plan_num_id, 1)
@@ -203,10 +204,10 @@ def test_a_plan_in_a_plan_point_counts_at_the_next_level_in_a_style_of_its_own()
     plan = root.find("w:abstractNum[@w:abstractNumId='1']", NS)
     assert plan.find("w:multiLevelType", NS).get(w("val")) == "multilevel"
     assert [(level(plan, i)["text"], level(plan, i)["style"]) for i in (0, 1)] == [
-        ("%1.", "PlanItem"), ("%2.", "PlanItem2")]
-    numbered = numbering.plan_point(parse_style("（1）"), nested=1)
+        ("%1.", "PlanItem"), ("（%2）", "PlanItem2")]
+    numbered = numbering.plan_point(template.plan, nested=1)  # an inner plan numbered 1.
     derived = next(d for d in numbering.derived.values() if d.style_id == numbered.style)
-    assert (derived.name, derived.based_on, derived.ilvl) == ("计划条目 2（（1））", "PlanItem2", 1)
+    assert (derived.name, derived.based_on, derived.ilvl) == ("计划条目 2（1.）", "PlanItem2", 1)
 
 
 def test_a_plan_in_no_plan_keeps_a_list_of_one_level(example_docx):

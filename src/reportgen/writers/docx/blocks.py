@@ -20,6 +20,7 @@ from reportgen.budget import UNLIMITED, Deadline
 from reportgen.fontset import FontRegistry
 from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.columns import width_chars
+from reportgen.tablefit import opens_turned
 from reportgen.template import Template, heading_role
 from reportgen.titlefit import title_lines
 from reportgen.writers.docx import oxml
@@ -221,9 +222,10 @@ class Body:
 
     def _section(self, section: model.Section, restart: bool) -> None:
         binding = self._numbering.heading(section.level, section.numbering.style, restart)
+        turned = section.run_in is None and opens_turned(section.blocks, self._template)
         self._paragraph(heading_role(section.level), section.title, style=binding.style,
                         num=binding.num, run_in=section.run_in,
-                        kept=keep(section, self._template))
+                        kept=keep(section, self._template), landscape=turned)
         self.write(section.blocks)
 
     def _plan(self, plan: model.Plan) -> None:

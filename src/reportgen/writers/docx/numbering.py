@@ -10,8 +10,9 @@ from the style list is numbered and the ones after it renumber:
   share its counters, so 01 restarts under each （N） as 1. does;
 - plan points count in a second definition, linked to 计划条目 (a plan numbered its own way gets
   a derived style likewise). A plan in a plan point's body counts at the definition's next
-  level, in a style of its own (计划条目 2, based on 计划条目), so that neither plan counts on
-  from the other and the inner count starts anew under each outer point, as levels do.
+  level, in a style of its own (计划条目 2, based on 计划条目) numbered as the reader numbers
+  such a plan (（1） under points 1.), so that neither plan counts on from the other and the
+  inner count starts anew under each outer point, as levels do.
 
 The count starts anew where no higher level says so: at each plan's first point and at the first
 section under a plan point. There, and only there, the paragraph itself names an instance that
@@ -104,14 +105,25 @@ class Numbering:
             base, name = PARAGRAPH_STYLES["plan_item"]
             self.nested_plans.append(DerivedStyle(f"{base}{depth + 1}", f"{name} {depth + 1}",
                                                   base, self.plan_num_id, depth))
-        return self._bind(PLAN, nested, "plan_item", style, self.template.plan, restart)
+        return self._bind(PLAN, nested, "plan_item", style, self._plan_style(nested), restart)
+
+    def _plan_style(self, ilvl: int) -> NumberStyle:
+        """The style level `ilvl` of the plan list counts in: the template's for a plan among
+        sections; for a plan in a point's body, the style after its point's in the numbering,
+        as the reader numbers such a plan unless it says otherwise (1. → （1） → ①, then 1.
+        again). A plan numbered otherwise gets a derived style."""
+        style, levels = self.template.plan, self.template.levels
+        for _ in range(ilvl):
+            style = levels[levels.index(style) + 1] if style in levels[:-1] \
+                else self.template.plan
+        return style
 
     def element(self) -> oxml.Element:
         """The `w:numbering` root: both definitions, then every list instance."""
         headings = [self._lvl(ilvl, self._level_style(ilvl), heading_role(ilvl + 1),
                               style_id(heading_role(ilvl + 1)) if ilvl < 5 else None)
                     for ilvl in range(LEVELS)]
-        plan = [self._lvl(ilvl, self.template.plan, "plan_item", self._base(PLAN, ilvl)[0])
+        plan = [self._lvl(ilvl, self._plan_style(ilvl), "plan_item", self._base(PLAN, ilvl)[0])
                 for ilvl in range(1 + len(self.nested_plans))]
         root = oxml.el("w:numbering", None,
                        oxml.abstract_num(HEADINGS, "reportgen-headings", headings),

@@ -11,7 +11,7 @@ from reportgen import model
 from reportgen.advances import measure
 from reportgen.fontmetrics import em_descent
 from reportgen.layout import seals
-from reportgen.tablefit import fit
+from reportgen.tablefit import opens_turned
 from reportgen.template import Template
 from reportgen.writers.docx import oxml
 from reportgen.writers.docx.layout import Grid
@@ -94,8 +94,7 @@ class Official(Part):
     def attachment_page(self, page: model.AttachmentPage) -> None:
         """7.3.7: a new page, 附件1 top left, the title on the third line; on the landscape
         page of the table the attachment opens with, if it is a landscape one (横排表格)."""
-        first = page.blocks[0] if page.blocks else None
-        turned = isinstance(first, model.Table) and fit(first, self.template).landscape
+        turned = opens_turned(page.blocks, self.template)
         self.body._paragraph("attachment_label", page.label, page_break_before=True,
                              landscape=turned)
         self.body._paragraph("title", "\n".join(self.body._title_lines(page.title, turned)),

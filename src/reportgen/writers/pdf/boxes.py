@@ -13,7 +13,7 @@ from reportgen.keeps import Keep, keep, keeps_previous
 from reportgen.layout.title_lines import balanced_lines
 from reportgen.template import RoleStyle, Template, heading_role
 from reportgen.titlefit import title_lines
-from reportgen.writers.pdf.flow import Bookmark, Box, ImprintBox, Item, TableBox
+from reportgen.writers.pdf.flow import Band, Bookmark, Box, ImprintBox, Item, TableBox
 from reportgen.writers.pdf.grid import Grid
 from reportgen.writers.pdf.official import Official
 from reportgen.writers.pdf.tables import table_box
@@ -41,6 +41,7 @@ class _Builder:
         self.template = template
         self.deadline = deadline
         self.setter = setter
+        self.grid = grid
         self.width = grid.width
         self.pitch = grid.pitch
         self.natural = Setter(setter.fonts, 1.0)  # tables leave the grid, and its scale
@@ -163,6 +164,25 @@ class _Builder:
         self.depth += 1
         self.blocks(block.blocks)
         self.depth -= 1
+        following = self.items[start + 1] if len(self.items) > start + 1 else None
+        if block.run_in is None and isinstance(following, TableBox) and following.landscape:
+            self.onto_turned_page(start, heading, role)
+
+    def onto_turned_page(self, at: int, heading: str, role: str) -> None:
+        """The heading box at `at` set above the turned table that follows it, on the table's
+        first page, instead of alone at the foot of the page before (tablefit.opens_turned):
+        at the turned block's width, on the grid's pitch, at the table's natural scale."""
+        box, table = self.items[at], self.items[at + 1]
+        spec = self.role(role)
+        style = Style.of(spec)
+        lines = self.natural.paragraph([(heading, style)], self.grid.height,
+                                       first_indent=spec.indent_chars * self.natural.em(style),
+                                       align=spec.align)
+        band = Band((len(lines) + round(spec.space_after_lines)) * self.pitch,
+                    tuple((self.grid.baseline(row) - self.grid.top, line)
+                          for row, line in enumerate(lines)))
+        self.items[at:at + 2] = [replace(table, above=band.over(table.above),
+                                         bookmarks=(box.bookmark, *table.bookmarks))]
 
     def attachments(self, block: model.Attachments) -> None:
         """附件说明: 附件：1.名称, later numbers under 1., wrapped names under their first

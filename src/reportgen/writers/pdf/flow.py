@@ -99,7 +99,9 @@ class TableBox:
     first page, the header again on every page the table reaches, `below` (notes) on the
     last; body `bands` break between them only. `landscape` tables go on pages of their own,
     turned (GB/T 9704-2012 §8). `rule` closes each page's part of the table. A portrait table
-    that `keep_with_next` ends on the page where what follows begins (a 落款 after it)."""
+    that `keep_with_next` ends on the page where what follows begins (a 落款 after it). The
+    headings a turned table opens are set in `above`, on its first page; `bookmarks` are
+    theirs, outermost first."""
 
     above: Band | None
     header: Band
@@ -110,6 +112,7 @@ class TableBox:
     space_before: int = 0
     space_after: int = 0
     keep_with_next: bool = False
+    bookmarks: tuple[Bookmark, ...] = ()
 
     @property
     def height(self) -> float:

@@ -46,6 +46,7 @@ class TablePlacer:
                                                 y + table_lead(table, height) > height):
             self.new_page(table.landscape)
             y = 0.0
+        self.pages[-1].bookmarks += [(round(y / self.pitch), mark) for mark in table.bookmarks]
         if table.above:
             y = self.band(table.above, y, width)
         bands = table.bands
