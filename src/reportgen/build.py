@@ -18,7 +18,6 @@ from reportgen.files import STDIN_FILE
 FORMATS = ("docx", "pdf")
 
 
-
 @dataclass(frozen=True)
 class BuildSettings:
     """What the command line decides for every report of a run."""

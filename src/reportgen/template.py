@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Diagnostic, ReportError, fail
-from reportgen.files import relative_to
+from reportgen.files import relative_to, relative_to_current
 from reportgen.numbering import (
     DEFAULT_LEVELS,
     DEFAULT_PLAN,
@@ -189,6 +189,11 @@ def load_template(name: str, named_in: Path | None = None) -> Template:
     return _CACHE[path]
 
 
+def missing_file_hint(where: str) -> str:
+    """The hint for a template file not found `where` ("relative to …")."""
+    return f"give a kind (reportgen templates lists them) or the path of a .yaml file, {where}"
+
+
 def is_template_file(name: str) -> bool:
     """Whether `name` is a template file's path rather than a kind (annual-report)."""
     return name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name
@@ -200,11 +205,9 @@ def _locate(name: str, named_in: Path | None) -> Path:
         if not path.is_absolute() and named_in is not None:
             path = named_in.parent / path
         if not path.is_file():
-            where = relative_to(named_in) if named_in is not None else \
-                f"relative to the current folder ({Path.cwd()})"
+            where = relative_to(named_in) if named_in is not None else relative_to_current()
             raise fail(f"template file {name} not found", field="template",
-                       hint=f"give a kind (reportgen templates lists them) or the path of a "
-                            f".yaml file, {where}")
+                       hint=missing_file_hint(where))
         return path.resolve()
     path = templates_dir() / f"{name}.yaml"
     if not path.is_file():

@@ -67,15 +67,15 @@ def _template(name: str | None) -> str | None:
     the current folder (a report's `template:` is relative to the report)."""
     if name is None:
         return None
-    from reportgen.template import is_template_file
+    from reportgen.files import relative_to_current
+    from reportgen.template import is_template_file, missing_file_hint
 
     if not is_template_file(name):
         return name
     path = Path(name)
     if not path.is_file():
         raise usage_error(f"--template {name}: template file not found",
-                          f"give a kind (reportgen templates lists them) or the path of a .yaml "
-                          f"file, relative to the current folder ({Path.cwd()})")
+                          missing_file_hint(relative_to_current()))
     return str(path.absolute())
 
 
