@@ -8,6 +8,7 @@ test instead of swapping. The build must exit non-zero but never 70 (a bug), pri
 it was. Large and binary cases are made when the tests run (tests/helpers/bad_files.py).
 """
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ from tests.helpers.faults import run
 CATALOGUE = Path(__file__).parent / "bad_inputs"
 MEMORY_MB = 1024
 SECONDS = 60
+HINT = re.compile(r" \(hint: \S.*\)$")
 
 
 def cases():
@@ -66,6 +68,7 @@ def test_a_bad_input_gets_located_one_line_errors_and_writes_nothing(
     assert took < SECONDS
     assert lines, "no message"
     assert all(x.startswith("error: ") for x in lines), done.stderr
+    assert all(HINT.search(x) for x in lines), f"an error without (hint: …): {done.stderr}"
     assert "Traceback" not in done.stderr + done.stdout
     assert f"{name}.yaml" in lines[0] or "templates" in lines[0] or name in lines[0]
     if line is not None:

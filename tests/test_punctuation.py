@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.punctuation import half_width_hint, half_width_message, repaired, repairs
+from reportgen.punctuation import (
+    fix_hint,
+    half_width_hint,
+    half_width_message,
+    repaired,
+    repairs,
+)
 
 
 @pytest.mark.parametrize("text, wanted", [
@@ -31,6 +37,12 @@ from reportgen.punctuation import half_width_hint, half_width_message, repaired,
     ("网址https://a.b/c!", "网址https://a.b/c！"), ("邮箱a@b.cn;", "邮箱a@b.cn；"),
     ("分别为30%,40%和30%", "分别为30%，40%和30%"),  # between figures in a Chinese sentence
     ("30%,40%和30%", "30%，40%和30%"),
+    # a full stop at the end of the text, after a 汉字 or a closing mark
+    ("合计.", "合计。"), ("以及（附件）.", "以及（附件）。"), ("完成 .", "完成。"),
+    ("王𫖯.", "王𫖯。"),
+    ("详见(附件).", "详见（附件）。"),  # the bracket is repaired too, in the same pass
+    ("他说\"好\".", "他说“好”。"), ("“读书”.", "“读书”。"),
+    ("他说：“完成.”", "他说：“完成。”"), ("（见附件.）", "（见附件。）"),  # before closing marks
 ])
 def test_half_width_marks_in_chinese_context_become_full_width(text, wanted):
     assert repaired(text) == wanted
@@ -54,9 +66,33 @@ def test_half_width_marks_in_chinese_context_become_full_width(text, wanted):
     "Open Access: 30%的读者",
     "2024--2025年",  # a range of figures, not a dash
     "共3,4两项",
+    # a `.` that ends no Chinese sentence
+    "增长1.5", "第3.2节", "于2025.1.5召开", "版本V2.3.1", "版本升级到V2.",  # figures, versions
+    "主要有：1.加强管理；2.提升服务。", "见表1.示意图", "1.概述",  # numbering a list
+    "访问https://example.org/a.html查看", "见附件.pdf",  # addresses and file names
+    "e.g.中文", "参照U.S.标准", "The end.", "他说OK.",  # abbreviations and Latin
+    "감사합니다.", "完成。.", "他说：“好。”.",  # hangul; after a full stop already there
 ])
 def test_numbers_times_urls_addresses_and_latin_are_untouched(text):
     assert repairs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "电话0772-2822404.", "增长11.9%.", "共3.", "增长{{ rate }}%.",  # after a figure
+    "邮箱a@b.cn.", "详见https://a.cn/x.",  # after an address
+    "完成.下一步", "增长30%.下一步", "阿卜杜拉.艾买提",  # inside a text: may join a name
+])
+def test_a_full_stop_that_may_be_meant_is_warned_about_but_not_repaired(text):
+    (stop,) = repairs(text)
+    assert (stop.mark, stop.new, stop.sure) == (".", "。", False)
+    assert repaired(text) == text
+
+
+def test_the_hint_says_what_fix_repairs_and_which_full_stops_it_leaves():
+    assert fix_hint(repairs("上午,召开大会.下午,讨论."), "r.yaml") == (
+        "`reportgen fix r.yaml` makes them full-width in place: ，。; write 。 for the `.` at "
+        "character 8 where it ends a sentence (fix leaves it to you: a `.` there may belong to "
+        "a figure, an address or a name)")
 
 
 def test_the_warning_names_each_mark_once_and_where_they_are():

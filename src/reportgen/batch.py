@@ -30,8 +30,9 @@ def expand_inputs(inputs: list[Path]) -> list[Path]:
                            if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")
                            and is_regular(p))
             if not found:
-                raise ReportError([Diagnostic("no .yaml reports in this folder", file=item)],
-                                  EXIT_IO)
+                raise ReportError([Diagnostic("no .yaml reports in this folder", file=item,
+                                              hint="name the reports, or a folder that holds "
+                                                   "files ending in .yaml")], EXIT_IO)
             files.extend(found)
         else:
             files.append(item)

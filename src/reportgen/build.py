@@ -13,12 +13,9 @@ from reportgen.errors import (
     ReportError,
     fail,
 )
+from reportgen.files import STDIN_FILE
 
 FORMATS = ("docx", "pdf")
-
-STDIN_FILE = Path("<stdin>")
-"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
-relative paths (a table's `source:`, a template file) resolve against the current folder."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +215,7 @@ def _warm_up(registry, file: Path, settings: BuildSettings) -> None:
         else:
             with file.open("rb") as source:
                 text = source.read(WARM_UP_BYTES).decode("utf-8", "ignore")
-        warm_up_on_source(registry, text, settings.template, file.parent)
+        warm_up_on_source(registry, text, settings.template, file)
     except Exception:  # noqa: BLE001 - an optimisation: the real work reports any fault
         pass
 

@@ -25,3 +25,17 @@ def parse(text: str) -> _dt.date | None:
         if found:
             return _dt.date(*(int(part) for part in found.groups()))
     return None
+
+
+def hint(value: object) -> str:
+    """What to write instead of `value` where a date is expected: 20260101 (a number, or
+    digits) reads as 2026-01-01 if that date exists."""
+    digits = str(value).strip()
+    if re.fullmatch(r"\d{8}", digits):
+        try:
+            day = _dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            pass
+        else:
+            return f"write it as {day.isoformat()} or {printed(day)}"
+    return f"write the date as {FORMS}"

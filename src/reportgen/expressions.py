@@ -22,9 +22,9 @@ THIN_SPACE = "\u2009"
 
 class ExpressionError(ValueError):
     """An expression that cannot be evaluated; the message says why in user terms, the hint
-    (if any) what to do about it."""
+    what to do about it."""
 
-    def __init__(self, message: str, hint: str | None = None):
+    def __init__(self, message: str, hint: str):
         super().__init__(message)
         self.hint = hint
 
@@ -141,7 +141,7 @@ def date_cn(value: Any) -> str:
             day = None
     if not isinstance(day, _dt.date):
         raise ExpressionError(f"date needs a date such as 2026-01-26, got {value!r}",
-                              f"write it in `data:` as {dates.FORMS}")
+                              f"in `data:`, {dates.hint(value)}")
     return dates.printed(day)
 
 
@@ -308,8 +308,9 @@ def _time_limit(seconds: float):
         return
 
     def expired(signum, frame):
-        raise ExpressionError(f"an expression took longer than {seconds:g} s; loops in "
-                              "expressions should be short")
+        raise ExpressionError(f"an expression took longer than {seconds:g} s",
+                              "loops in expressions should be short: compute long results in "
+                              "the data before they go into the report")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

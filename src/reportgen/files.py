@@ -13,6 +13,30 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+STDIN_FILE = Path("<stdin>")
+"""The name a report read from standard input goes by: in messages, `<stdin>:12:5: …`; its
+relative paths (a table's `source:`, a seal, a template file) resolve against the current
+folder."""
+
+UNREADABLE_HINT = "check that the file can be opened (its permissions, the drive it is on)"
+"""The hint of an error that a file exists but cannot be read."""
+
+
+def relative_to(named_in: Path | None) -> str:
+    """Where the relative paths a file names are looked for, as a hint says it: the file's
+    folder, or the current folder for a report read from standard input (None: a report)."""
+    if named_in == STDIN_FILE:
+        return f"{relative_to_current()}, as the report came from standard input"
+    if named_in is None:
+        return "relative to the report's folder"
+    return f"relative to the folder of {named_in.name} ({named_in.parent.absolute()})"
+
+
+def relative_to_current() -> str:
+    """Where a path given on the command line is looked for, as a hint says it."""
+    return f"relative to the current folder ({Path.cwd()})"
+
+
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 

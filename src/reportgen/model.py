@@ -234,6 +234,10 @@ class IssuerMark:
     suffix: str = ""
 
 
+SECRECY_LEVELS = ("绝密", "机密", "秘密")
+"""The 密级 a 密级和保密期限 mark starts with (GB/T 9704 7.2.2), highest first."""
+
+
 @dataclass(frozen=True)
 class Masthead:
     """版头 (GB/T 9704 7.2): 份号, 密级和保密期限, 紧急程度 top left, the 发文机关标志, the 发文字号
@@ -332,6 +336,31 @@ class Document:
         """Every text a reader sees, in reading order, numbers included ("一、", "2025年…")."""
         for block in self.walk():
             yield from block_texts(block)
+
+    @property
+    def doc_number(self) -> str | None:
+        """发文字号 as printed, wherever it stands: in the 版头 (of a notice, report, letter or
+        纪要) or on a line of its own (a notice without 版头); None if the document has none."""
+        for block in self.blocks:
+            if isinstance(block, DocumentNumber):
+                return block.text
+            if isinstance(block, Masthead) and block.doc_number:
+                return block.doc_number
+        return None
+
+    @property
+    def secrecy(self) -> str | None:
+        """密级和保密期限 as marked in the 版头 (秘密★6个月); None if the document has none."""
+        return next((b.secrecy for b in self.blocks if isinstance(b, Masthead) and b.secrecy),
+                    None)
+
+    @property
+    def secrecy_level(self) -> str | None:
+        """The 密级 alone, without ★ and 保密期限 (秘密 of 秘密★6个月); None if not marked."""
+        marked = self.secrecy
+        if marked is None:
+            return None
+        return next((level for level in SECRECY_LEVELS if marked.startswith(level)), marked)
 
 
 def block_texts(block: Block | PlanItem):

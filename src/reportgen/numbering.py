@@ -20,8 +20,16 @@ DEFAULT_LEVELS = ("一、", "（一）", "1.", "（1）", "①")
 DEFAULT_PLAN = "1."
 
 
+_SAMPLES_HINT = "write the first number as it should print: 一、 （一） 1. （1） ① 01 A."
+
+
 class NumberingError(ValueError):
-    """A numbering sample that cannot be understood, or a number a style cannot print."""
+    """A numbering sample that cannot be understood, or a number a style cannot print; `hint`
+    says what to write instead."""
+
+    def __init__(self, message: str, hint: str = _SAMPLES_HINT):
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ class NumberStyle:
         if n < 1:
             raise NumberingError(f"numbers start at 1, not {n}")
         if self.limit is not None and n > self.limit:
-            raise NumberingError(f"style {self.sample!r} counts only to {self.limit}")
+            raise NumberingError(f"style {self.sample!r} counts only to {self.limit}",
+                                 "choose a style that counts further, such as 1.")
         return f"{self.prefix}{_count(self.counter, n)}{self.suffix}"
 
 
@@ -106,7 +115,7 @@ _COUNTER_TOKENS = (("01", "decimal-zero"), ("1", "decimal"), ("一", "chinese"),
 def parse_style(sample: str) -> NumberStyle:
     """The style whose first label is `sample`: "一、", "（一）", "1.", "（1）", "①", "01", "A."."""
     if not isinstance(sample, str) or not sample.strip():
-        raise NumberingError("a numbering style is written as its first number, e.g. 一、 or （1）")
+        raise NumberingError("a numbering style is written as its first number")
     for token, counter in _COUNTER_TOKENS:
         at = sample.find(token)
         if at < 0:
@@ -117,7 +126,4 @@ def parse_style(sample: str) -> NumberStyle:
         if suffix and "\u4e00" <= suffix[-1] <= "\u9fff":
             suffix += "\u3000"  # 第一章　总则: a label ending in a word is set off by a space
         return NumberStyle(counter, prefix, suffix)
-    raise NumberingError(
-        f"cannot read {sample!r} as a numbering style; write the first number as it should print: "
-        "一、 （一） 1. （1） ① 01 A."
-    )
+    raise NumberingError(f"cannot read {sample!r} as a numbering style")

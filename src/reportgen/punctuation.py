@@ -5,8 +5,14 @@ Chinese context and gives the full-width marks: ，；：？！（） “ ” �
 context when the nearest character on either side (past spaces and other half-width marks) is
 Chinese, or, for a pair of brackets or quotes, when what they enclose holds Chinese. Numbers
 (1,234  9:00  3:2), URLs, e-mail addresses, `{{ expressions }}`, apostrophes (it's) and marks
-between Latin words are left alone. The reader warns about each repair; `reportgen fix` makes
-them.
+between Latin words are left alone.
+
+A `.` is a full stop written half-width when it ends a Chinese sentence: after a 汉字 or a
+full-width closing bracket or quote, or after a figure that follows Chinese, at the end of the
+text or before Chinese (but `1.` before Chinese numbers a list). Only the plainest of them, at
+the end of a text after a 汉字 or a closing mark, is `sure`: a `.` inside a text may join a
+name (阿卜杜拉.艾买提), and one after a figure may belong to it. The reader warns about every
+repair; `reportgen fix` makes the sure ones.
 """
 
 from __future__ import annotations
@@ -15,12 +21,20 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from reportgen.chinese import is_chinese
+from reportgen.chinese import is_chinese, is_han
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS = ",;:?!()\"'"
 _URL_TAIL = ".,;:!?)'\""
-_CANDIDATE = re.compile(r"[,;:?!()\"']|\.\.\.|--")
+_CANDIDATE = re.compile(r"[,;:?!()\"']|\.\.\.|--|\.\s*(?:\Z|[^\x00-\x7f])")
+_CLOSERS = "）】」』》〉〕〗］｝"
+"""Full-width closing brackets: a `.` after one ends a Chinese sentence."""
+_QUOTE_CLOSERS = "”’"
+"""Closing quotes, of either width: a `.` after one ends a Chinese sentence if what it closes
+does."""
+_FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")
+_LIST_NUMBER = re.compile(r"(?:\A|[^\d.,:/%A-Za-z+\-])\d+\Z")
+"""A bare number before a `.`: before Chinese, `1.` numbers a list (主要有：1.加强管理)."""
 
 
 @cache
@@ -37,13 +51,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 class Repair(NamedTuple):
     """Replace text[start:end] by `new`; `mark` is the half-width mark (or run) found at
-    `at`. The span takes in the spaces beside a mark, which full-width marks do not want."""
+    `at`. The span takes in the spaces beside a mark, which full-width marks do not want.
+    `sure`: the repair cannot be wrong, so `reportgen fix` makes it (else it is only warned
+    about)."""
 
     start: int
     end: int
     new: str
     mark: str
     at: int
+    sure: bool = True
 
 
 def repairs(text: str) -> list[Repair]:
@@ -91,14 +108,62 @@ def repairs(text: str) -> list[Repair]:
         if not any(protected[i:run.end()]) and _chinese_beside(text, protected, i, run.end(),
                                                                figures=dots):
             found.append(_mark(text, i, "……" if dots else "——", end=run.end()))
+    closing = {r.at for r in found if r.new in "）”’"}
+    found += _full_stops(text, protected, closing)
     return sorted(found, key=lambda r: r.at)
 
 
+def fixable(text: str) -> list[Repair]:
+    """The repairs of `text` that `reportgen fix` makes: the sure ones."""
+    return [repair for repair in repairs(text) if repair.sure]
+
+
 def repaired(text: str, found: list[Repair] | None = None) -> str:
-    """`text` with the repairs `found` in it (by default, all of its repairs)."""
-    for repair in sorted(repairs(text) if found is None else found, key=lambda r: -r.start):
+    """`text` with the repairs `found` in it (by default, the sure ones)."""
+    for repair in sorted(fixable(text) if found is None else found, key=lambda r: -r.start):
         text = text[:repair.start] + repair.new + text[repair.end:]
     return text
+
+
+def _full_stops(text: str, protected: list[bool], closing: set[int]) -> list[Repair]:
+    """Each `.` that ends a Chinese sentence, to become 。: sure at the end of the text (past
+    closing marks) after a 汉字 or a full-width closing mark. `closing` are the places of
+    half-width closing marks found to become full-width (`(附件).` is `（附件）。`)."""
+    found = []
+    for stop in _FULL_STOP.finditer(text):
+        i = stop.start()
+        if protected[i]:
+            continue
+        rest = i + 1
+        while rest < len(text) and (text[rest].isspace() or text[rest] in _CLOSERS
+                                    or text[rest] in _QUOTE_CLOSERS or rest in closing):
+            rest += 1
+        at_end = rest == len(text)
+        if not at_end and not is_chinese(text[rest]):
+            continue
+        if _after_chinese(text, i, closing):
+            sure = at_end
+        else:  # after a figure (an address, an expression) that follows Chinese
+            reached, passed = _reach(text, protected, i, -1)
+            if not (passed and is_chinese(reached)) or \
+                    not at_end and _LIST_NUMBER.search(text, 0, i):
+                continue
+            sure = False
+        found.append(_mark(text, i, "。")._replace(sure=sure))
+    return found
+
+
+def _after_chinese(text: str, i: int, closing: set[int]) -> bool:
+    """Whether text[i] follows (past spaces) a full-width closing bracket, or a 汉字 (past
+    closing quotes)."""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j >= 0 and (text[j] in _CLOSERS or j in closing and text[j] == ")"):
+        return True
+    while j >= 0 and (text[j] in _QUOTE_CLOSERS or j in closing):
+        j -= 1
+    return j >= 0 and is_han(text[j])
 
 
 def _protected(text: str) -> list[bool]:
@@ -220,3 +285,20 @@ def half_width_message(found: list[Repair], shown: int = 6) -> str:
 def half_width_hint(found: list[Repair]) -> str:
     """`，（）` : the full-width marks to write instead."""
     return "".join(dict.fromkeys(r.new for r in found))
+
+
+def fix_hint(found: list[Repair], file: object) -> str:
+    """The hint of the warning about `found` in a text of `file`: what `reportgen fix` makes
+    full-width, and the full stops it leaves to the author."""
+    sure = [r for r in found if r.sure]
+    left = [r for r in found if not r.sure]
+    hints = []
+    if sure:
+        hints.append(f"`reportgen fix {file}` makes them full-width in place: "
+                     f"{half_width_hint(sure)}")
+    if left:
+        places = ", ".join(str(r.at + 1) for r in left)
+        hints.append(f"write 。 for the `.` at character{'s' if len(left) > 1 else ''} "
+                     f"{places} where it ends a sentence (fix leaves it to you: a `.` there "
+                     "may belong to a figure, an address or a name)")
+    return "; ".join(hints)

@@ -11,12 +11,11 @@ def starter_text(kind: str) -> str:
     folder = templates_dir() / "starters"
     path = folder / f"{kind}.yaml"
     if not path.is_file():
-        from reportgen.suggest import did_you_mean
+        from reportgen.suggest import choice_hint
 
         kinds = sorted(p.stem for p in folder.glob("*.yaml"))
         raise ReportError([Diagnostic(f"no starter for `{kind}`",
-                                      hint=did_you_mean(kind, kinds)
-                                      or "kinds: " + ", ".join(kinds))], EXIT_USAGE)
+                                      hint=choice_hint(kind, kinds, "kinds:"))], EXIT_USAGE)
     return _with_schema_line(path.read_text(encoding="utf-8"))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Diagnostic, ReportError, fail
+from reportgen.files import relative_to, relative_to_current
 from reportgen.numbering import (
     DEFAULT_LEVELS,
     DEFAULT_PLAN,
@@ -178,30 +179,42 @@ def available_kinds() -> dict[str, str]:
 _CACHE: dict[Path, Template] = {}
 
 
-def load_template(name: str, relative_to: Path | None = None) -> Template:
-    """The template for a kind name (annual-report) or a template file path."""
-    path = _locate(name, relative_to)
+def load_template(name: str, named_in: Path | None = None) -> Template:
+    """The template for a kind name (annual-report) or a template file's path, relative to the
+    folder of the file `named_in` (a report or a template; the current folder for a report read
+    from standard input, or for None)."""
+    path = _locate(name, named_in)
     if path not in _CACHE:
         _CACHE[path] = _read(path, seen=())
     return _CACHE[path]
 
 
-def _locate(name: str, relative_to: Path | None) -> Path:
-    if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
+def missing_file_hint(where: str) -> str:
+    """The hint for a template file not found `where` ("relative to …")."""
+    return f"give a kind (reportgen templates lists them) or the path of a .yaml file, {where}"
+
+
+def is_template_file(name: str) -> bool:
+    """Whether `name` is a template file's path rather than a kind (annual-report)."""
+    return name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name
+
+
+def _locate(name: str, named_in: Path | None) -> Path:
+    if is_template_file(name):
         path = Path(name)
-        if not path.is_absolute() and relative_to is not None:
-            path = relative_to / path
+        if not path.is_absolute() and named_in is not None:
+            path = named_in.parent / path
         if not path.is_file():
+            where = relative_to(named_in) if named_in is not None else relative_to_current()
             raise fail(f"template file {name} not found", field="template",
-                       hint="give a kind (reportgen templates lists them) or a .yaml path")
+                       hint=missing_file_hint(where))
         return path.resolve()
     path = templates_dir() / f"{name}.yaml"
     if not path.is_file():
-        from reportgen.suggest import did_you_mean
+        from reportgen.suggest import choice_hint
 
         kinds = sorted(p.stem for p in templates_dir().glob("*.yaml"))
-        raise fail(f"unknown template `{name}`", field="template",
-                   hint=did_you_mean(name, kinds) or "one of " + ", ".join(kinds))
+        raise fail(f"unknown template `{name}`", field="template", hint=choice_hint(name, kinds))
     return path.resolve()
 
 
@@ -212,16 +225,21 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     raw = source.data
     problems: list[Diagnostic] = []
     if not isinstance(raw, dict):
-        raise fail("a template is a set of `name: value` fields", file=path, line=1)
+        raise fail("a template is a set of `name: value` fields", file=path, line=1,
+                   hint="start from a template in templates/, e.g. `base: notice` and the "
+                        "fields you change")
     base: dict[str, Any] = {}
     if "base" in raw:
         try:
-            base_path = _locate(str(raw["base"]), path.parent)
+            base_path = _locate(str(raw["base"]), path)
         except ReportError as exc:  # named against this file's `base:`, not the report
             raise ReportError([source.diagnostic(("base",), d.message, d.hint)
                                for d in exc.diagnostics]) from None
         if base_path in seen + (path,):
-            raise fail("templates extend each other in a circle", file=path, field="base")
+            raise fail("templates extend each other in a circle", file=path, field="base",
+                       hint=f"`base: {raw['base']}` leads back to this file; base one "
+                            "template of the circle on a kind (`reportgen templates` lists "
+                            "them)")
         parent = _read(base_path, seen + (path,))
         base = {"description": parent.description, "fields": parent.fields,
                 "page": parent.page, "levels": parent.levels, "plan": parent.plan,
@@ -229,10 +247,11 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
     known = {"kind", "base", "description", "fields", "page", "numbering", "roles", "head"}
     for key in raw:
         if key not in known:
-            from reportgen.suggest import did_you_mean
+            from reportgen.suggest import choice_hint
 
             problems.append(source.diagnostic((key,), f"unknown template field `{key}`",
-                                              did_you_mean(key, known), key=True))
+                                              choice_hint(key, sorted(known), "fields:"),
+                                              key=True))
     fields_ = tuple(_part(raw, "fields", list, base.get("fields", FIELDS), source, problems))
     for i, name in enumerate(fields_):
         if name not in FIELDS:
@@ -273,10 +292,10 @@ def _read(path: Path, seen: tuple[Path, ...]) -> Template:
                                       ("roles", role), source, problems)
     for role in raw_roles:
         if role not in ROLES:
-            from reportgen.suggest import did_you_mean
+            from reportgen.suggest import choice_hint
 
             problems.append(source.diagnostic(("roles", role), f"unknown role `{role}`",
-                                              did_you_mean(role, ROLES), key=True))
+                                              choice_hint(role, ROLES, "roles:"), key=True))
     if not problems:
         problems += page_problems(page, roles["body"].size_pt, source)
     if problems:
@@ -322,5 +341,5 @@ def _style(sample: Any, path: tuple, source, problems: list) -> NumberStyle | No
     try:
         return parse_style(sample)
     except NumberingError as exc:
-        problems.append(source.diagnostic(path, str(exc)))
+        problems.append(source.diagnostic(path, str(exc), exc.hint))
         return None

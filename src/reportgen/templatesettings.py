@@ -21,16 +21,19 @@ def check_text(value: Any, path: tuple, source, problems: list) -> None:
 def settings_from(cls, raw: Any, default, path, source, problems):
     """`default` with the fields given in `raw` replaced, each checked for type."""
     if not isinstance(raw, dict):
-        problems.append(source.diagnostic(path, "expected `name: value` fields"))
+        problems.append(source.diagnostic(path, "expected `name: value` fields",
+                                          "write each setting on a line of its own below, "
+                                          "indented: `size_pt: 16`"))
         return default
     changes = {}
     by_name = {f.name: f for f in fields(cls)}
     for key, value in raw.items():
         if key not in by_name:
-            from reportgen.suggest import did_you_mean
+            from reportgen.suggest import choice_hint
 
             problems.append(source.diagnostic(path + (key,), f"unknown setting `{key}`",
-                                              did_you_mean(key, by_name), key=True))
+                                              choice_hint(key, by_name, "settings here:"),
+                                              key=True))
             continue
         current = getattr(default, key)
         if is_dataclass(current):  # a group of settings (the page number's)
@@ -48,19 +51,24 @@ def settings_from(cls, raw: Any, default, path, source, problems):
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                problems.append(source.diagnostic(path + (key,), "expected a list of names"))
+                problems.append(source.diagnostic(path + (key,), "expected a list of names",
+                                                  'write the names in brackets: ["仿宋_GB2312", '
+                                                  '"FangSong"]'))
                 continue
             for i, name in enumerate(value):
                 check_text(name, path + (key, i), source, problems)
             changes[key] = tuple(value)
         elif isinstance(current, bool):
             if not isinstance(value, bool):
-                problems.append(source.diagnostic(path + (key,), "expected true or false"))
+                problems.append(source.diagnostic(path + (key,), "expected true or false",
+                                                  f"write `{key}: true` or `{key}: false`"))
                 continue
             changes[key] = value
         elif isinstance(current, (int, float)):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                problems.append(source.diagnostic(path + (key,), "expected a number"))
+                problems.append(source.diagnostic(path + (key,), "expected a number",
+                                                  f"write it without quotes or units, e.g. "
+                                                  f"`{key}: {current:g}`"))
                 continue
             low, high = _RANGES.get(key, (0, 1000))
             if isinstance(current, int) and value != int(value):
@@ -79,7 +87,7 @@ def settings_from(cls, raw: Any, default, path, source, problems):
 
                 problems.append(source.diagnostic(
                     path + (key,), f"{value!r} is not one of {', '.join(_CHOICES[key])}",
-                    did_you_mean(value, _CHOICES[key])))
+                    did_you_mean(value, _CHOICES[key]) or "write one of them as listed"))
                 continue
             changes[key] = value
         else:

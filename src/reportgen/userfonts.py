@@ -160,14 +160,15 @@ def _unusable(font: Any, face: Face) -> str | None:
 
 def override_face(key: str, path: Path) -> Face:
     if not path.is_file():
-        raise fail(f"font for {key} not found", file=path)
+        raise fail(f"font for {key} not found", file=path, hint="check the path of the font file")
     try:
         with _members(path) as members:
             index, font = members[0]
             outlines = "glyf" in font
             face = _make_face(key, path, index, font)
     except Exception as exc:  # fontTools raises many types on damaged or foreign files
-        raise fail(f"font for {key} cannot be read: {exc}", file=path) from exc
+        raise fail(f"font for {key} cannot be read: {exc}", file=path,
+                   hint="give a TrueType (.ttf, .ttc) or OpenType (.otf) font file") from exc
     if not outlines:
         raise fail(
             f"font for {key} has PostScript (CFF) outlines, which the PDF writer cannot use",

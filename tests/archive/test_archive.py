@@ -185,3 +185,44 @@ def test_archive_usage_errors(tmp_path, capsys):
     assert run(capsys, "archive", EXAMPLE, "-o", tmp_path, "--verify", tmp_path)[0] == 2
     code, _, err = run(capsys, "archive", EXAMPLE, "-o", tmp_path / "a", "--retention", "十年")
     assert code == 2 and "unknown 保管期限" in err
+
+
+def catalogue_rows(folder: Path) -> dict[str, dict[str, str]]:
+    """The catalogue's rows by 题名, each as column → value."""
+    rows = list(csv.reader(io.StringIO((folder / "归档文件目录.csv").read_text("utf-8-sig"))))
+    return {row[COLUMNS.index("题名")]: dict(zip(COLUMNS, row, strict=True)) for row in rows[1:]}
+
+
+def test_every_kind_of_document_with_a_doc_number_gives_its_wenhao(tmp_path, capsys):
+    kinds = ["culture-bureau-safety-notice", "library-upward-report", "library-letter",
+             "library-meeting-minutes", "liuzhou-library-2025"]
+    folder = tmp_path / "arch"
+    assert run(capsys, "archive", *(DATA / f"{k}.yaml" for k in kinds), "-o", folder,
+               "--retention", "永久")[0] == 0
+    numbers = {title: row["文号"] for title, row in catalogue_rows(folder).items()}
+    assert numbers == {
+        "关于开展2026年春节前后公共文化场馆安全检查的通知": "柳图发〔2026〕5号",  # 版头, 下行文
+        "柳州市图书馆关于2026年春节期间开放服务工作安排的报告": "柳图报〔2026〕2号",  # 签发人
+        "关于商请支持2026年新春阅读系列活动的函": "柳图函〔2026〕7号",  # 信函
+        "关于春节期间读者服务工作的馆长办公会议纪要": "〔2026〕3号",  # 纪要
+        "柳州市图书馆2025年工作总结及2026年工作计划": ""}
+
+
+def test_the_catalogue_records_the_level_a_document_is_marked_with(write_yaml, tmp_path, capsys):
+    notice = "template: notice\nmetadata: {{date: 2026-01-26}}\n{}title: {}\nbody: [正文。]\n"
+    marked = write_yaml(notice.format("secrecy: 机密★1年\n", "标明机密"), "marked.yaml")
+    lifted = write_yaml(notice.format("secrecy: 秘密★6个月\n", "已解密"), "lifted.yaml")
+    plain = write_yaml(notice.format("", "未标密级"), "plain.yaml")
+    reports = (marked, lifted, plain)
+
+    assert run(capsys, "archive", *reports, "-o", tmp_path / "a", "--retention", "永久")[0] == 0
+    levels = {title: row["密级"] for title, row in catalogue_rows(tmp_path / "a").items()}
+    assert levels == {"标明机密": "机密", "已解密": "秘密", "未标密级": ""}
+
+    # --classification is the level of the reports that mark none: it never lowers (or
+    # raises) a marked document's; the settings' word on one report wins over its mark.
+    settings = write_yaml("reports:\n  lifted.yaml:\n    classification: ''\n", "archive.yaml")
+    assert run(capsys, "archive", *reports, "-o", tmp_path / "b", "--retention", "永久",
+               "--classification", "内部", "--settings", settings)[0] == 0
+    levels = {title: row["密级"] for title, row in catalogue_rows(tmp_path / "b").items()}
+    assert levels == {"标明机密": "机密", "已解密": "", "未标密级": "内部"}

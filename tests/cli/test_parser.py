@@ -29,3 +29,18 @@ def test_help_shows_examples_the_documentation_and_the_exit_codes(capsys):
     with pytest.raises(SystemExit):
         main(["build", "--help"])
     assert "build - --name plan < plan.yaml" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, hint", [
+    (["build", "-q", "report.yaml"], "reportgen build --help"),  # unknown to the command
+    (["archive", "--bogus"], "reportgen archive --help"),
+    (["build"], "reportgen build --help"),  # the command's own check
+    (["--bogus"], "reportgen --help"),  # no command typed
+    (["biuld", "report.yaml"], "reportgen --help"),
+])
+def test_a_usage_error_points_to_the_help_of_the_command_typed(capsys, args, hint):
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    (line,) = capsys.readouterr().err.splitlines()
+    assert exited.value.code == 2 and line.startswith("error: ")
+    assert line.endswith(f" (hint: {hint})")

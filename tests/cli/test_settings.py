@@ -88,3 +88,51 @@ def test_usage_errors_write_nothing(tmp_path, capsys, monkeypatch, args, message
         code, err = exited.code, capsys.readouterr().err
     assert code == 2 and err.startswith("error: ") and message in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.yaml"]
+
+
+MISSING = {  # a report naming a file that is not there, and the field its error names
+    "table.source": "title: 标题\nbody:\n  - table:\n      source: visits.csv\n",
+    "signature.seal": "template: notice\ntitle: 标题\nbody: [正文。]\nsignature:\n"
+                      "  organisation: 某馆\n  date: 2026-01-26\n  seal: seal.png\n",
+    "template": "template: mine/notice.yaml\ntitle: 标题\nbody: [正文。]\n",
+}
+
+
+@pytest.mark.parametrize("field", MISSING)
+def test_a_missing_file_of_a_report_from_standard_input_is_looked_for_in_the_current_folder(
+        tmp_path, capsys, monkeypatch, field):
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(MISSING[field].encode())))
+    code, _, err = run(capsys, "build", "-", "-o", "out")
+    assert code == 1 and err.startswith("error: <stdin>:") and f"{field}: " in err
+    assert err.endswith(f"relative to the current folder ({tmp_path}), as the report came from "
+                        "standard input)\n")
+
+
+@pytest.mark.parametrize("field", MISSING)
+def test_a_missing_file_of_a_report_is_looked_for_in_the_report_s_folder(
+        tmp_path, capsys, monkeypatch, field):
+    (tmp_path / "reports").mkdir()
+    report = tmp_path / "reports" / "r.yaml"
+    report.write_text(MISSING[field], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "build", "reports/r.yaml", "-o", "out")
+    assert code == 1 and f"{field}: " in err
+    assert err.endswith(f"relative to the folder of r.yaml ({tmp_path / 'reports'}))\n")
+
+
+def test_a_template_file_on_the_command_line_is_relative_to_the_current_folder(
+        tmp_path, capsys, monkeypatch):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.yaml").write_text("title: 标题\nbody: [正文。]\n", encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text("base: notice\ndescription: 本馆通知\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "build", "reports/r.yaml", "--template", "mine.yaml", "-o", "out",
+               "--format", "docx")[0] == 0
+    code, _, err = run(capsys, "build", "reports/r.yaml", "--template", "reports/mine.yaml")
+    assert code == 2 and err == (
+        "error: --template reports/mine.yaml: template file not found (hint: give a kind "
+        "(reportgen templates lists them) or the path of a .yaml file, relative to the current "
+        f"folder ({tmp_path}))\n")

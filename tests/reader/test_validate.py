@@ -55,3 +55,19 @@ def test_a_number_where_text_is_expected_gets_quoting_hint(write_yaml):
 def test_a_block_with_two_kinds_is_refused(write_yaml):
     (line,) = errors_of(write_yaml, "title: t\nbody:\n  - section: a\n    plan: [b]\n")
     assert "only one of" in line
+
+
+@pytest.mark.parametrize("field, written, hint", [
+    ("signature", "{organisation: 某局, date: 20260131}",
+     "write it as 2026-01-31 or 2026年1月31日"),
+    ("imprint", "{issued: 20260201}", "write it as 2026-02-01 or 2026年2月1日"),
+    ("metadata", "{date: 20260131}", "write it as 2026-01-31 or 2026年1月31日"),
+    ("metadata", "{date: '20260131'}", "write it as 2026-01-31 or 2026年1月31日"),
+    ("signature", "{organisation: 某局, date: 20261301}", "write the date as 2026-01-15 or "),
+    ("signature", "{organisation: 某局, date: 2026.5}", "write the date as 2026-01-15 or "),
+])
+def test_a_number_where_a_date_is_expected_gets_the_date_it_may_mean(write_yaml, field, written,
+                                                                     hint):
+    text = f"template: notice\ntitle: 标题\nbody: [x]\n{field}: {written}\n"
+    (line,) = errors_of(write_yaml, text)
+    assert f"(hint: {hint}" in line and "quote" not in line

@@ -59,7 +59,9 @@ def verify(folder: Path) -> tuple[int, list[Finding]]:
         raise fail(f"no {NAME}: not an archive written by reportgen", file=folder,
                    exit_code=EXIT_IO, hint="reportgen archive REPORTS… -o DIR writes one")
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise fail(f"cannot read the manifest: {exc}", file=manifest_path, exit_code=EXIT_IO)
+        raise fail(f"cannot read the manifest: {exc}", file=manifest_path, exit_code=EXIT_IO,
+                   hint="the manifest was damaged or edited; take it from a copy of the "
+                        "archive, or archive the reports again")
     found: list[Finding] = []
     matching = 0
     for path, entry in listed.items():

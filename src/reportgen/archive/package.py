@@ -82,7 +82,7 @@ def make_archive(reports: list[Path], folder: Path, settings: ArchiveSettings,
 def _check_target(folder: Path, force: bool) -> None:
     if folder.exists() and not folder.is_dir():
         raise fail("is a file; -o names the archive's folder", file=folder,
-                   exit_code=EXIT_OUTPUT_PROTECTED)
+                   exit_code=EXIT_OUTPUT_PROTECTED, hint="choose a new folder's name")
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise fail("folder exists and is not empty; not overwriting it", file=folder,
                    exit_code=EXIT_OUTPUT_PROTECTED,
@@ -134,12 +134,22 @@ def _plan(reports: list[Path], settings: ArchiveSettings, build_settings: BuildS
         if item is None:
             item = next(n for n in range(1, 10000) if n not in taken.setdefault(year, {}))
             taken[year][item] = file
-        classification = entry.classification if entry.classification is not None \
-            else settings.classification
-        planned.append(_Report(file, document, year, item, retention, classification,
+        planned.append(_Report(file, document, year, item, retention,
+                               _classification(document, entry.classification, settings),
                                entry.remarks))
     planned.sort(key=lambda r: (r.year, r.item))
     return planned
+
+
+def _classification(document: model.Document, given: str | None,
+                    settings: ArchiveSettings) -> str:
+    """密级 for the catalogue: the settings' for this very report (the archivist's word on a
+    level changed or lifted since the document was issued), else the level the document is
+    marked with (秘密 of 秘密★6个月), else the one for every report (--classification or the
+    settings' top level), which never lowers or raises a marked document's."""
+    if given is not None:
+        return given
+    return document.secrecy_level or settings.classification
 
 
 def _no_date(file: Path) -> Diagnostic:
@@ -173,7 +183,9 @@ def _build(report: _Report, staging: Path, settings: BuildSettings) -> dict[str,
         try:
             shutil.copyfile(source, target)
         except OSError as exc:
-            raise fail(f"cannot copy: {exc.strerror}", file=source, exit_code=EXIT_IO) from None
+            raise fail(f"cannot copy: {exc.strerror}", file=source, exit_code=EXIT_IO,
+                       hint="check that the file can be read and the archive's drive has "
+                            "room") from None
         paths.append(target)
     return {p.relative_to(staging).as_posix(): p.read_bytes() for p in paths}
 
@@ -183,9 +195,9 @@ def _entry(serial: int, report: _Report, pages: int, fonds: str) -> Entry:
     blocks = list(report.document.walk())
     responsible = meta.author or "、".join(
         org for b in blocks if isinstance(b, model.Signature) for org in b.organisations)
-    number = next((b.text for b in blocks if isinstance(b, model.DocumentNumber)), "")
     item = f"{report.item:04d}"
     code = f"{fonds}-WS·{report.year}-{RETENTION[report.retention]}-{item}" if fonds else ""
+    number = report.document.doc_number or ""
     return Entry(serial, code, report.year, item, responsible, number, meta.title,
                  f"{meta.date:%Y%m%d}", pages, report.classification, report.retention,
                  report.remarks)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import EXIT_USAGE, Diagnostic, ReportError
-from reportgen.suggest import did_you_mean
+from reportgen.suggest import choice_hint
 from reportgen.yamlsrc.source import Path_, Source, load
 
 RETENTION = {"永久": "Y", "定期30年": "D30", "定期10年": "D10"}
@@ -39,7 +39,8 @@ class ArchiveSettings:
     retention: str | None = None
     """保管期限 of every report not given one of its own: 永久, 定期30年 or 定期10年."""
     classification: str = ""
-    """密级 of every report not given one of its own; empty for none."""
+    """密级 of every report neither marked with one (`secrecy:`) nor given one of its own;
+    empty for none."""
     reports: dict[str, ReportEntry] = field(default_factory=dict)
 
     def entry(self, report: Path) -> ReportEntry:
@@ -118,11 +119,8 @@ def _known(source: Source, data: dict, path: Path_, names: tuple[str, ...],
            problems: list[Diagnostic]) -> None:
     for key in data:
         if key not in names:
-            guess = did_you_mean(str(key), names)
-            problems.append(source.diagnostic(
-                path + (key,), f"unknown field `{key}`",
-                guess or "fields: " + ", ".join(names),
-                key=True))
+            problems.append(source.diagnostic(path + (key,), f"unknown field `{key}`",
+                                              choice_hint(str(key), names, "fields:"), key=True))
 
 
 def _text(source: Source, data: dict, path: Path_, problems: list[Diagnostic]) -> str | None:

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
             err(diagnostic.format())
         return exc.exit_code
     except KeyboardInterrupt:
-        err("error: interrupted")
+        err("error: interrupted (hint: stopped by Ctrl+C; run the command again to finish)")
         return 130
     except Exception as exc:  # a bug: one line, unless debugging
         if os.environ.get("REPORTGEN_DEBUG"):

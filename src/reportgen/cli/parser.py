@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import NoReturn
 
 from reportgen import __version__
 from reportgen.console import err, write
@@ -62,9 +63,18 @@ _EXAMPLES = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line and exit code 2, as documented
-        err(f"error: {message} (hint: reportgen {self.prog.split()[-1]} --help)")
-        raise SystemExit(EXIT_USAGE)
+    def parse_args(self, args=None, namespace=None):
+        """As argparse's, but arguments no command knows send the user to the help of the
+        command typed (`reportgen build --help`), not to the top parser's."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(parsed, "command", None)
+            _usage_error(f"unrecognized arguments: {' '.join(extras)}",
+                         f"{self.prog} {command}" if command else self.prog)
+        return parsed
+
+    def error(self, message: str) -> NoReturn:
+        _usage_error(message, self.prog)  # a command's parser's prog is `reportgen build`
 
     def format_help(self) -> str:
         """The help, with where the format is documented and what the exit codes mean."""
@@ -80,6 +90,12 @@ class _Parser(argparse.ArgumentParser):
             write(self.format_help())  # a closed pipe (--help | head) stays quiet
         else:
             super().print_help(file)
+
+
+def _usage_error(message: str, prog: str) -> NoReturn:
+    """One line and exit code 2, as documented; the hint names the help of `prog`."""
+    err(f"error: {message} (hint: {prog} --help)")
+    raise SystemExit(EXIT_USAGE)
 
 
 def _positive(text: str) -> int:
@@ -141,7 +157,9 @@ def make_parser() -> argparse.ArgumentParser:
                               "(docs/archive.md)")
     archive.add_argument("--retention", metavar="PERIOD",
                          help="保管期限 of every report: 永久, 定期30年 or 定期10年")
-    archive.add_argument("--classification", metavar="TEXT", help="密级 of every report")
+    archive.add_argument("--classification", metavar="TEXT",
+                         help="密级 of every report not marked with one (a report's own "
+                              "secrecy: wins)")
     archive.add_argument("--fonds", metavar="CODE", help="全宗号, to fill in each 档号")
     archive.add_argument("--pdfa", type=_pdfa_level, default="2u", metavar="LEVEL",
                          help="2u (default) or 3u (the PDF also carries its sources and DOCX)")

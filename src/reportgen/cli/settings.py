@@ -11,7 +11,7 @@ from reportgen.errors import EXIT_USAGE, Diagnostic, ReportError
 STDIN = "-"
 
 
-def usage_error(message: str, hint: str | None = None, file: Path | None = None) -> ReportError:
+def usage_error(message: str, hint: str, file: Path | None = None) -> ReportError:
     """The error of a command used wrongly (exit code 2), to raise."""
     return ReportError([Diagnostic(message, file=file, hint=hint)], EXIT_USAGE)
 
@@ -46,19 +46,37 @@ def build_settings(args):
         raise usage_error("-o - : a DOCX or PDF cannot go to standard output; -o names a folder",
                           "-o out/ writes out/NAME.docx and out/NAME.pdf")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        raise usage_error("is a file; -o takes the folder the outputs go to", file=out_dir)
+        raise usage_error("is a file; -o takes the folder the outputs go to",
+                          "name a folder for the outputs, e.g. -o out", file=out_dir)
     configured = [Path(p) for p in os.environ.get("REPORTGEN_FONTS", "").split(os.pathsep) if p]
     for folder, origin in [(p, "REPORTGEN_FONTS") for p in configured] + \
             [(p, "--fonts") for p in args.fonts]:
         _check_fonts_folder(folder, origin)
     stdin = _stdin_report(args)
-    return BuildSettings(out_dir=out_dir, formats=formats, template=args.template,
+    return BuildSettings(out_dir=out_dir, formats=formats, template=_template(args.template),
                          font_dirs=tuple(args.fonts + configured),
                          docx_fonts=getattr(args, "docx_fonts", "standard"),
                          force=getattr(args, "force", False), strict=args.strict,
                          reproducible=getattr(args, "reproducible", False),
                          pdfa=getattr(args, "pdfa", None),
                          stdin=stdin, name=getattr(args, "name", None))
+
+
+def _template(name: str | None) -> str | None:
+    """--template: a kind, or a template file's path, which the command line gives relative to
+    the current folder (a report's `template:` is relative to the report)."""
+    if name is None:
+        return None
+    from reportgen.files import relative_to_current
+    from reportgen.template import is_template_file, missing_file_hint
+
+    if not is_template_file(name):
+        return name
+    path = Path(name)
+    if not path.is_file():
+        raise usage_error(f"--template {name}: template file not found",
+                          missing_file_hint(relative_to_current()))
+    return str(path.absolute())
 
 
 def _stdin_report(args) -> str | None:
@@ -72,7 +90,7 @@ def _stdin_report(args) -> str | None:
         raise usage_error("`-` (standard input) must be the only report",
                           "build files and folders in another run")
     from reportgen.budget import MAX_FILE_BYTES
-    from reportgen.build import STDIN_FILE
+    from reportgen.files import STDIN_FILE
     from reportgen.yamlsrc.source import decode
 
     return decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), STDIN_FILE)  # bounded: /dev/zero
@@ -81,6 +99,6 @@ def _stdin_report(args) -> str | None:
 def report_files(args, settings) -> list[Path]:
     """The report files to read (importing no reader yet: a build forks its PDF helper first)."""
     from reportgen.batch import expand_inputs
-    from reportgen.build import STDIN_FILE
+    from reportgen.files import STDIN_FILE
 
     return [STDIN_FILE] if settings.stdin is not None else expand_inputs(args.inputs)

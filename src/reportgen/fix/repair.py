@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import EXIT_INTERNAL, fail
-from reportgen.punctuation import Repair, repaired, repairs
+from reportgen.punctuation import Repair, fixable, repaired
 from reportgen.yamlsrc import edits
 from reportgen.yamlsrc.folding import read_scalar
 from reportgen.yamlsrc.scalars import ScalarText
@@ -71,11 +71,11 @@ def repair_file(file: Path) -> FileRepairs:
             continue
         scalar = read_scalar(text, located.node, located.parent_indent)
         if scalar is None:  # read differently from libyaml: no span is known for sure
-            if repairs(located.node.value):
+            if fixable(located.node.value):
                 line = located.node.start_mark.line + 1
                 found.left.append(Change(line, located.node.value[:20], located.node.value[:20]))
             continue
-        todo = repairs(scalar.value)
+        todo = fixable(scalar.value)
         if not todo:
             continue
         made = []

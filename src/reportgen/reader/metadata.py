@@ -38,8 +38,7 @@ def _date(reader: TextReader, value: Any, path: Path_) -> _dt.date | None:
         return value.date()
     if value is None or isinstance(value, _dt.date):
         return value
-    hint = (f"write it as {dates.FORMS}: it dates the PDF and the DOCX, and files the "
-            "report in an archive")
+    hint = f"{dates.hint(value)}: it dates the PDF and the DOCX, and files the report in an archive"
     try:
         day = dates.parse(str(value))
     except ValueError as exc:

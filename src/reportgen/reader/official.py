@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 MASTHEAD_FIELDS = ("copy_number", "secrecy", "urgency", "mark", "doc_number", "signers")
 """Top-level fields that make the 版头 together; `doc_number` alone is a plain 发文字号."""
 
-SECRECY_LEVELS = ("绝密", "机密", "秘密")
 ATTENDANCE_LABELS = {"present": "出席", "on_leave": "请假", "observers": "列席"}
 """Attendance fields of a 纪要 and their labels, in print order (GB/T 9704 10.3)."""
 
@@ -71,10 +70,10 @@ def copy_number_problem(text: str) -> tuple[str, str] | None:
 
 def secrecy_problem(text: str) -> tuple[str, str] | None:
     """What is wrong with `text` as a 密级和保密期限 (message, hint); None if nothing."""
-    if text.startswith(SECRECY_LEVELS):
+    if text.startswith(model.SECRECY_LEVELS):
         return None
     return (f"`{text}` does not start with a 密级",
-            (did_you_mean(text[:2], SECRECY_LEVELS) or "绝密, 机密 or 秘密")
+            (did_you_mean(text[:2], model.SECRECY_LEVELS) or "绝密, 机密 or 秘密")
             + ", with the period after ★: 机密★1年 (GB/T 9704 7.2.2)")
 
 
@@ -156,7 +155,7 @@ def _seal(builder: _Builder, name: Any, path: Path_, size_mm: float | None,
     file = builder.source.file.parent / str(name)
     try:
         read = read_seal(file, size_mm, default_mm, (resource_dir("fonts", "REPORTGEN_FONTS_DIR"),),
-                         builder.deadline)
+                         builder.deadline, builder.source.file)
     except SealError as exc:
         builder.error(path, str(exc), exc.hint)
         return None

@@ -88,7 +88,7 @@ class _Builder(TextReader):
         try:
             return parse_style(sample)
         except NumberingError as exc:
-            self.error(path, str(exc))
+            self.error(path, str(exc), exc.hint)
             return None
 
     # -- the document ----------------------------------------------------------------------------
@@ -133,7 +133,7 @@ class _Builder(TextReader):
 
     def load_template(self) -> Template:
         try:
-            return load_template(str(self.template_name), self.source.file.parent)
+            return load_template(str(self.template_name), self.source.file)
         except ReportError as exc:
             for diagnostic in exc.diagnostics:
                 if diagnostic.file is None:
@@ -284,7 +284,9 @@ class _Builder(TextReader):
         for n, point in enumerate(item["plan"], start=1):
             here = path + ("plan", n - 1)
             if style.limit is not None and n > style.limit:
-                self.error(here, f"numbering {style.sample} counts only to {style.limit}")
+                self.error(here, f"numbering {style.sample} counts only to {style.limit}",
+                           "number this plan with a style that counts further: `numbering: 1.` "
+                           "beside its `plan:`")
                 break
             numbering = model.Numbering(depth, style, n, list_id)
             if isinstance(point, str):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.budget import UNLIMITED, Deadline
-from reportgen.files import SpecialFile, TooLarge, read_limited
+from reportgen.files import UNREADABLE_HINT, SpecialFile, TooLarge, read_limited, relative_to
 from reportgen.model import Seal
 from reportgen.reader import sealsvg
 
@@ -36,7 +36,7 @@ _RESAVE = "open it in an image editor and save it again as PNG"
 class SealError(Exception):
     """A seal file that cannot be used: the message and a hint."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.hint = hint
 
@@ -50,11 +50,13 @@ class ReadSeal:
 
 
 def read_seal(file: Path, size_mm: float | None, default_mm: float,
-              font_dirs: tuple[Path, ...] = (), deadline: Deadline = UNLIMITED) -> ReadSeal:
+              font_dirs: tuple[Path, ...] = (), deadline: Deadline = UNLIMITED,
+              named_in: Path | None = None) -> ReadSeal:
     """The seal in `file`, its larger side `size_mm` (else an SVG's own size, else
     `default_mm`); raises SealError when the file is missing, too big, not a PNG or SVG, or
-    not drawable within its limits (an SVG's drawing is bounded by `deadline` too)."""
-    hint = "give the path of a PNG or SVG file, relative to the report"
+    not drawable within its limits (an SVG's drawing is bounded by `deadline` too). `named_in`
+    is the report that names it (its hints say where the path is looked for)."""
+    hint = f"give the path of a PNG or SVG file, {relative_to(named_in)}"
     try:
         raw = read_limited(file, MAX_BYTES)
     except FileNotFoundError:
@@ -66,7 +68,8 @@ def read_seal(file: Path, size_mm: float | None, default_mm: float,
                         f"a seal needs no more than {MAX_SIDE} pixels across; save it "
                         "smaller") from None
     except OSError as exc:
-        raise SealError(f"cannot read the seal image {file.name}: {exc.strerror}") from None
+        raise SealError(f"cannot read the seal image {file.name}: {exc.strerror}",
+                        UNREADABLE_HINT) from None
     svg = None
     if raw.startswith(_PNG):
         picture = _open_png(raw, file)
@@ -85,7 +88,8 @@ def read_seal(file: Path, size_mm: float | None, default_mm: float,
     picture = _transparent_paper(picture)
     box = picture.getbbox()
     if box is None:
-        raise SealError(f"seal image {file.name} is empty (nothing but white or transparency)")
+        raise SealError(f"seal image {file.name} is empty (nothing but white or transparency)",
+                        "scan or export the seal again: its red must be in the picture")
     picture = picture.crop(box)
     if max(picture.size) > MAX_SIDE:
         picture.thumbnail((MAX_SIDE, MAX_SIDE))

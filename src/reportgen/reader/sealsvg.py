@@ -36,7 +36,7 @@ _REDRAW = "open it in a vector editor (Inkscape) and save it again"
 class SvgError(Exception):
     """An SVG seal that cannot be used: the message (after the seal's name) and a hint."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
         self.hint = hint
 

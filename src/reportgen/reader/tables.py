@@ -22,13 +22,13 @@ from reportgen.budget import (
     MAX_UNPACKED_BYTES,
     megabytes,
 )
-from reportgen.files import SpecialFile, TooLarge, read_limited
+from reportgen.files import UNREADABLE_HINT, SpecialFile, TooLarge, read_limited, relative_to
 
 
 class TableError(ValueError):
     """A table file that cannot be read; `hint` says what to do."""
 
-    def __init__(self, message: str, hint: str | None = None):
+    def __init__(self, message: str, hint: str):
         super().__init__(message)
         self.hint = hint
 
@@ -50,8 +50,9 @@ class TableFile:
     merges: list[Merge] = field(default_factory=list)
 
 
-def read_table(path: Path, sheet: str | None = None) -> TableFile:
-    """The rows of `path` that are not empty, each with its place in the file."""
+def read_table(path: Path, sheet: str | None = None, named_in: Path | None = None) -> TableFile:
+    """The rows of `path` that are not empty, each with its place in the file; `named_in` is the
+    report that names it (its hints say where the path is looked for)."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
         raise TableError(f"cannot read tables from {path.suffix or 'this'} files",
@@ -60,14 +61,15 @@ def read_table(path: Path, sheet: str | None = None) -> TableFile:
         data = read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise TableError(f"table file {path.name} not found",
-                         "the path is relative to the YAML") from None
+                         f"the path is {relative_to(named_in)}") from None
     except TooLarge as exc:
         raise TableError(f"{path.name} is {megabytes(exc.size)}; a table file may be at most "
                          f"{megabytes(MAX_FILE_BYTES)}", _SPLIT_HINT) from None
     except SpecialFile as exc:  # a folder, a FIFO, a device
         raise TableError(f"{path.name} {exc}", "name a .csv or .xlsx file") from None
     except OSError as exc:
-        raise TableError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+        raise TableError(f"cannot read {path.name}: {exc.strerror or exc}",
+                         UNREADABLE_HINT) from None
     if suffix == ".csv":
         return TableFile(_read_csv(path, data))
     return _read_xlsx(path, data, sheet)
@@ -112,7 +114,8 @@ def _read_csv(path: Path, data: bytes) -> list[Row]:
                          if "field limit" in str(exc) else "check the quotes on that line"
                          ) from None
     if not rows:
-        raise TableError(f"{path.name} is empty")
+        raise TableError(f"{path.name} is empty", "the first line is the header row, then one "
+                                                  "line per row, cells separated by commas")
     return rows
 
 
@@ -126,7 +129,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> TableFile:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise TableError(f"cannot open {path.name}: {exc}") from None
+        raise TableError(f"cannot open {path.name}: {exc}",
+                         "open it in Excel or WPS and save it again as .xlsx") from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise TableError(f"{path.name} has no sheet `{sheet}`",
@@ -138,7 +142,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> TableFile:
     finally:
         book.close()
     if not rows:
-        raise TableError(f"{path.name} has an empty sheet")
+        raise TableError(f"{path.name} has an empty sheet",
+                         "fill the sheet, or name the one that holds the table with `sheet:`")
     width = max(len(r) for _, r in rows)  # a sheet's rows are as wide as its widest
     rows = [(n, r + [None] * (width - len(r))) for n, r in rows]
     if any(cell is None for _, row in rows for cell in row):

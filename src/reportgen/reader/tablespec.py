@@ -52,7 +52,7 @@ class _Reader:
         self.places: list[int] | None = None  # each body row's line or row in the file
         self.failed = False
 
-    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
+    def error(self, path: Path_, message: str, hint: str) -> None:
         self.b.error(path, message, hint)
         self.failed = True
 
@@ -66,11 +66,13 @@ class _Reader:
         width = None
         if "source" in spec:
             if rows is not None:
-                self.error(path + ("rows",), "a table has `rows` or `source`, not both")
+                self.error(path + ("rows",), "a table has `rows` or `source`, not both",
+                           "delete `rows:` to read the rows from the file, or `source:` to "
+                           "keep the rows written here")
                 return None
             self.file = self.b.source.file.parent / spec["source"]
             try:
-                read = read_table(self.file, spec.get("sheet"))
+                read = read_table(self.file, spec.get("sheet"), self.b.source.file)
             except TableError as exc:
                 self.error(path + ("source",), str(exc.args[0]), exc.hint)
                 return None
@@ -205,12 +207,16 @@ class _Reader:
         path = self.path
         align = self.spec.get("align")
         if align is not None and len(align) != width:
-            self.error(path + ("align",), f"{len(align)} alignments for {width} columns")
+            self.error(path + ("align",), f"{len(align)} alignments for {width} columns",
+                       f"give {width}, one per column in order: left, center, right or "
+                       "decimal")
             return None
         given = self.spec.get("columns") or []
         if len(given) > width:
             self.error(path + ("columns", width), f"{len(given)} column settings for {width} "
-                                                  "columns")
+                                                  "columns",
+                       f"give at most {width}, one per column in order (null keeps a column's "
+                       "defaults)")
             return None
         out = []
         for k in range(width):

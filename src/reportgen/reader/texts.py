@@ -24,7 +24,7 @@ from reportgen.budget import (
 from reportgen.chinese import joins_with_space
 from reportgen.errors import Diagnostic, ReportError
 from reportgen.expressions import ExpressionError, Expressions
-from reportgen.punctuation import half_width_hint, half_width_message, repairs
+from reportgen.punctuation import fix_hint, half_width_message, repairs
 from reportgen.written import WrittenFloat
 from reportgen.xmlchars import describe, first_forbidden
 from reportgen.yamlsrc.source import Path_, Source
@@ -53,10 +53,10 @@ class TextReader:
         self.expressions = Expressions(self.data.get("data", {}) or {})
         self.printed: dict[Path_, str] | None = None
 
-    def error(self, path: Path_, message: str, hint: str | None = None) -> None:
+    def error(self, path: Path_, message: str, hint: str) -> None:
         self.problems.append(self.source.diagnostic(path, message, hint))
 
-    def warn(self, path: Path_, message: str, hint: str | None = None) -> None:
+    def warn(self, path: Path_, message: str, hint: str) -> None:
         self.warnings.append(self.source.diagnostic(path, message, hint, severity="warning"))
 
     def text(self, value: Any, path: Path_) -> str:
@@ -117,8 +117,8 @@ class TextReader:
         found = repairs(text)
         if found:
             self.warnings.append(self.source.diagnostic(
-                path, half_width_message(found), f"`reportgen fix {self.source.file}` makes them "
-                f"full-width in place: {half_width_hint(found)}", severity="warning"))
+                path, half_width_message(found), fix_hint(found, self.source.file),
+                severity="warning"))
         if self.glyph_check is not None:
             missing = self.glyph_check(text)
             if missing:

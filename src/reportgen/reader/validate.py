@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from reportgen import dates
 from reportgen.errors import Diagnostic
 from reportgen.suggest import did_you_mean
 from reportgen.yamlsrc.source import Path_, Source
@@ -57,7 +58,7 @@ class _Checker:
         self.root = root
         self.problems: list[Diagnostic] = []
 
-    def report(self, path: Path_, message: str, hint: str | None = None, key: bool = False):
+    def report(self, path: Path_, message: str, hint: str, key: bool = False):
         self.problems.append(self.source.diagnostic(path, message, hint, key=key))
 
     def resolve(self, schema: dict) -> dict:
@@ -76,17 +77,20 @@ class _Checker:
             self.check_any_of(value, schema, path)
             return
         if "const" in schema and value != schema["const"]:
-            self.report(path, f"must be {schema['const']!r}, not {value!r}")
+            self.report(path, f"must be {schema['const']!r}, not {value!r}",
+                        f"write `{path[-1]}: {schema['const']}`, the only value this version "
+                        "of reportgen reads here")
             return
         if "enum" in schema and value not in schema["enum"]:
             choices = ", ".join(map(str, schema["enum"]))
             self.report(path, f"{value!r} is not one of {choices}",
-                        did_you_mean(value, schema["enum"]))
+                        did_you_mean(value, schema["enum"])
+                        or _described(schema, "write one of them as listed"))
             return
         expected = schema.get("type")
         if expected and not _has_type(value, expected, schema.get("format")):
             self.report(path, f"expected {_TYPE_WORDS[expected]}, found {type_name(value)}",
-                        _type_hint(expected, value))
+                        _type_hint(expected, value, schema))
             return
         if isinstance(value, str):
             if len(value.strip()) < schema.get("minLength", 0):
@@ -107,7 +111,10 @@ class _Checker:
             self.report(path, "the list is empty", "add at least one entry"
                         + ("" if required else ", or delete the field"))
         if "maxItems" in schema and len(value) > schema["maxItems"]:
-            self.report(path, f"has {len(value)} entries; at most {schema['maxItems']} allowed")
+            excess = len(value) - schema["maxItems"]
+            about = _described(schema, "")
+            self.report(path, f"has {len(value)} entries; at most {schema['maxItems']} allowed",
+                        f"delete {excess} of them" + (f"; {about}" if about else ""))
         if "items" in schema:
             for i, item in enumerate(value):
                 self.check(item, schema["items"], path + (i,))
@@ -142,12 +149,15 @@ class _Checker:
                     self.check(value, option, path)
                     return
         matching = [o for o in options if _has_type(value, o.get("type"), o.get("format"))]
+        if not matching and any(o.get("format") == "date" for o in options):
+            self.report(path, f"expected a date, found {type_name(value)}", dates.hint(value))
+            return
         if not matching:
             kinds = " or ".join(dict.fromkeys(_TYPE_WORDS[o["type"]] for o in options
                                               if "type" in o))
-            first = next((o["type"] for o in options if "type" in o), "string")
+            first = next((o for o in options if "type" in o), {"type": "string"})
             self.report(path, f"expected {kinds}, found {type_name(value)}",
-                        _type_hint(first, value))
+                        _type_hint(first["type"], value, first))
             return
         best = matching[0]
         if len(matching) > 1:
@@ -197,13 +207,31 @@ def _has_type(value: Any, expected: str | None, fmt: str | None = None) -> bool:
     raise AssertionError(expected)
 
 
-def _type_hint(expected: str, value: Any) -> str | None:
-    if expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return "quote it to keep it as text: \"…\""
-    if expected == "string" and isinstance(value, dict):
-        return "a text containing `: ` must be quoted, or use a full-width colon ："
-    if expected == "array" and isinstance(value, (str, dict)):
-        return "start each entry on its own line with `- `"
+def _type_hint(expected: str, value: Any, schema: dict) -> str:
+    """What to write instead of `value` where `schema` (of type `expected`) is."""
     if value is None:
         return "the value after the colon is missing"
-    return None
+    if expected == "string":
+        if isinstance(value, bool):
+            return "quote it to keep it as text: YAML reads yes, no, true and false as true " \
+                   "or false"
+        if isinstance(value, (int, float, _dt.date)):
+            return "quote it to keep it as text: \"…\""
+        if isinstance(value, dict):
+            return "a text containing `: ` must be quoted, or use a full-width colon ："
+        return "write the text on the same line after the colon, not as a list of `- ` lines"
+    if expected == "array":
+        return "start each entry on its own line with `- `"
+    if expected == "object":
+        names = schema.get("required") or list(schema.get("properties", {}))[:3]
+        fields = ", ".join(f"`{name}: …`" for name in names) or "`name: value`"
+        return f"write its fields on lines of their own below it, indented: {fields}"
+    if expected in ("integer", "number"):
+        return "write a number without quotes or units, e.g. 12"
+    return _described(schema, f"write {_TYPE_WORDS[expected]}")
+
+
+def _described(schema: dict, otherwise: str) -> str:
+    """The schema's description (what editors show for the field) as a hint, else `otherwise`."""
+    description = schema.get("description", "").rstrip(".")
+    return description or otherwise

@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from reportgen.budget import MAX_FILE_BYTES, MAX_YAML_VALUES, megabytes
 from reportgen.errors import EXIT_IO, Diagnostic, ReportError, fail
-from reportgen.files import TooLarge, read_limited
+from reportgen.files import UNREADABLE_HINT, TooLarge, read_limited
 from reportgen.written import as_written
 from reportgen.yamlsrc import controls
 from reportgen.yamlsrc.loader import Loader
@@ -50,8 +50,8 @@ class Source:
         return {"file": self.file, "line": line, "column": column,
                 "field": format_path(path) or None}
 
-    def diagnostic(self, path: Path_, message: str, hint: str | None = None,
-                   severity: str = "error", key: bool = False) -> Diagnostic:
+    def diagnostic(self, path: Path_, message: str, hint: str, severity: str = "error",
+                   key: bool = False) -> Diagnostic:
         return Diagnostic(message, hint=hint, severity=severity, **self.where(path, key=key))
 
 
@@ -66,11 +66,13 @@ def read_text(file: Path, *, streams: bool = True) -> str:
         raise fail("file not found", file=file, exit_code=EXIT_IO,
                    hint="check the path; `reportgen new annual-report -o FILE` writes a starter")
     except IsADirectoryError:
-        raise fail("is a folder, not a YAML file", file=file, exit_code=EXIT_IO)
+        raise fail("is a folder, not a YAML file", file=file, exit_code=EXIT_IO,
+                   hint="name a report file, e.g. report.yaml")
     except TooLarge as exc:
         raise _too_large(file, exc.size) from None
     except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}", file=file, exit_code=EXIT_IO)
+        raise fail(f"cannot read: {exc.strerror or exc}", file=file, exit_code=EXIT_IO,
+                   hint=UNREADABLE_HINT)
     return decode(raw, file)
 
 
@@ -290,7 +292,10 @@ class _Converter:
             if key is None or key_node.tag not in (_STR, "tag:yaml.org,2002:int",
                                                    "tag:yaml.org,2002:bool",
                                                    "tag:yaml.org,2002:null"):
-                self.problems.append(self.source.diagnostic(path, "a key must be a plain name"))
+                self.problems.append(self.source.diagnostic(
+                    path, "a key must be a plain name",
+                    "write a field name before the colon, such as `title:`; a text that starts "
+                    "with ? or holds `: ` must be quoted"))
                 continue
             child = path + (key,)
             self.source.key_marks[child] = (key_node.start_mark.line + 1,

@@ -41,5 +41,5 @@ def test_the_template_warmed_for_is_the_one_named_first_else_the_default(
     loaded = []
     monkeypatch.setattr(warmup, "load_template",
                         lambda name, _: loaded.append(name) or load_template(name))
-    warm_up_on_source(FontRegistry(), source, named, tmp_path)
+    warm_up_on_source(FontRegistry(), source, named, tmp_path / "report.yaml")
     assert loaded == [expected]

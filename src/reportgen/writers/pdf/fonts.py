@@ -136,7 +136,9 @@ def register(face: Face) -> str:
     font.face.name = name.encode("ascii")
     pdfmetrics.registerFont(font)
     if pdfmetrics.getFont(name) is not font:
-        raise fail(f"reportlab font {name} could not be registered", exit_code=EXIT_INTERNAL)
+        raise fail(f"reportlab font {name} could not be registered", exit_code=EXIT_INTERNAL,
+                   hint="this is a bug in reportgen; please report it with the fonts folder "
+                        "you used")
     _registered[face.pdf_name] = name
     return name
 

@@ -36,10 +36,10 @@ _TEMPLATE_LINE = re.compile(r"""^template:[ \t]*["']?([^"'\s#]+)""", re.MULTILIN
 
 
 def warm_up_on_source(fonts: FontRegistry, source: str, template: str | None,
-                      relative_to: Path) -> None:
+                      report: Path) -> None:
     """`warm_up` on a report's source text, not yet read: with the template named `template`,
     else the one its top-level `template:` line names (a guess: the report is read later),
     else the default. Raises what loading the template or a face raises."""
     named = _TEMPLATE_LINE.search(source) if template is None else None
     name = template or (named.group(1) if named else DEFAULT_TEMPLATE)
-    warm_up(fonts, load_template(name, relative_to), source)
+    warm_up(fonts, load_template(name, report), source)
