@@ -13,9 +13,6 @@ from reportgen.pull.run import pull
 from tests.conftest import DATA
 from tests.pull.helpers import LETTERHEAD, built, edit_document, retyped, texts
 
-OFFICIAL = ("culture-bureau-safety-notice", "library-upward-report", "library-meeting-minutes",
-            "library-letter")
-
 
 @pytest.fixture
 def copied(tmp_path):
