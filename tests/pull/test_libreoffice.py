@@ -11,8 +11,10 @@ from docx.text.paragraph import Paragraph
 
 from reportgen.cli import main
 from reportgen.fingerprint import State, state_of
+from reportgen.pull.run import pull
 from tests.conftest import DATA, EXAMPLE
 from tests.helpers.libreoffice import convert
+from tests.pull.helpers import LETTERHEAD, edit_document, retyped
 
 pytestmark = pytest.mark.libreoffice
 
@@ -99,8 +101,37 @@ def test_an_example_resaved_by_libreoffice_pulls_as_nothing(tmp_path, example):
     out = tmp_path / "out"
     assert main(["build", str(report), "-o", str(out), "--format", "docx"]) == 0
     saved = convert(out / f"{example.stem}.docx", "docx", tmp_path / "saved")
-    from reportgen.pull.run import pull
-
     result = pull(saved, report)
     assert not result.changes and not result.losses and not result.conflicts
     assert result.after == report.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "edits"), [
+    # a letter's 份号, and its mark in the first page's header (saved there as a frame)
+    ("library-letter", [("000012", "000013", "word/document.xml"),
+                        ("柳州市图书馆", "柳州市少年儿童图书馆", LETTERHEAD)]),
+    # a 纪要's mark and a name of its attendance list
+    ("library-meeting-minutes", [("馆长办公会议纪要", "馆务会议纪要", "word/document.xml"),
+                                 ("莫晓蓉", "莫小蓉", "word/document.xml")]),
+    # a notice's 密级, and a paragraph on the pages of 附件1
+    ("culture-bureau-safety-notice", [("秘密★6个月", "机密★1年", "word/document.xml"),
+                                      ("检查结束后填写检查记录", "检查后填写记录",
+                                       "word/document.xml")]),
+])
+def test_official_parts_edited_and_resaved_by_libreoffice_come_back(tmp_path, name, edits):
+    """Each edit (in the YAML's order) changes its own line, as the editor typed it."""
+    for path in DATA.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    report = tmp_path / f"{name}.yaml"
+    out = tmp_path / "out"
+    assert main(["build", str(report), "-o", str(out), "--format", "docx"]) == 0
+    for old, new, part in edits:
+        edit_document(out / f"{name}.docx", retyped(old, new), part)
+    saved = convert(out / f"{name}.docx", "docx", tmp_path / "saved")
+    result = pull(saved, report)
+    assert not result.losses and not result.conflicts
+    before, after = result.before.splitlines(), result.after.splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == len(edits)
+    for (old, new, _), (was, now) in zip(edits, changed, strict=True):
+        assert old in was and now == was.replace(old, new)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given
 from reportgen.errors import ReportError
 from reportgen.pull.run import pull
 from tests.conftest import DATA
-from tests.pull.helpers import built, touched
+from tests.pull.helpers import built, edit_document, parts, split_runs, touched
 from tests.test_properties import report as random_report
 
 EXAMPLES = sorted(DATA.glob("*.yaml"))
@@ -34,6 +35,20 @@ def test_an_example_pulled_without_edits_stays_byte_for_byte(copied, example):
     assert result.report.resolve() == report.resolve()
     assert not result.unedited and not result.changes and not result.losses
     assert result.after == result.before == report.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_an_example_whose_every_run_word_split_pulls_as_nothing(copied, example):
+    """Runs split as Word saves them, in the body and in the first page's header (a letter's
+    mark): the 版头, 签发人, attendance labels, seals and attachment pages read as built."""
+    report = copied / example.name
+    docx = built(report, copied / "out")
+    for part in parts(docx):
+        if re.fullmatch(r"word/(document|header\d+)\.xml", part):
+            edit_document(docx, split_runs, part)
+    result = pull(docx)
+    assert not result.changes and not result.losses and not result.conflicts
+    assert result.after == result.before
 
 
 @given(random_report)

@@ -37,14 +37,17 @@ class BodySync:
         self.folder = report_file.parent
         self.claimed: dict[int, Block] = {}
 
-    def run(self, yaml_body: list[Block], docx_body: list[Block]) -> None:
+    def run(self, yaml_body: list[Block], docx_body: list[Block],
+            path: Path_ = ("body",)) -> None:
+        """Bring the YAML body at `path` (an attachment's: ("attachments", 0, "body")) to hold
+        what the DOCX's does."""
         for block in (b for top in docx_body for b in top.walk()):
             if block.match is not None:
                 if id(block.match) in self.claimed or block.match.kind != block.kind:
                     block.match = None  # the YAML block is taken by another: this one is new
                 else:
                     self.claimed[id(block.match)] = block
-        self.items(("body",), yaml_body, docx_body)
+        self.items(path, yaml_body, docx_body)
 
     # -- lists ---------------------------------------------------------------------------------
     def items(self, path: Path_, old: list[Block], new: list[Block]) -> None:

@@ -8,7 +8,7 @@ so that each is named as not carried back, and nothing the writer made is.
 
 from __future__ import annotations
 
-from reportgen.pull import package, wordml
+from reportgen.pull import package, wordml, wordread
 from reportgen.pull.doc import SECTION, Report
 from reportgen.pull.records import Loss
 from reportgen.pull.revised import revised_report
@@ -45,7 +45,7 @@ class Fresh:
         if self.parts is None:
             return None
         if self._read is None:
-            body = wordml.read_body(self.parts.document, self.parts.styles)
+            body = wordread.read_body(self.parts.document, self.parts.styles)
             self._read = body, revised_report(body, self.parts.styles, labels(self.source),
                                               self.parts.lists)
         return self._read

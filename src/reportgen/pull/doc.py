@@ -14,12 +14,10 @@ from reportgen.yamlsrc.tree import Path_
 
 PARAGRAPH, SECTION, PLAN, POINT, TABLE = "paragraph", "section", "plan", "point", "table"
 
-FIELDS = ("label", "doc_number", "preamble", "title", "addressee", "attachments",
-          "organisation", "date", "note", "closing", "copies_to", "issuer", "issued")
-"""The texts outside the body, each a list (most hold one text)."""
-
-LISTS = ("preamble", "title", "attachments", "organisation", "closing")
-"""Fields of several texts, each a line or paragraph of its own."""
+LISTS = ("preamble", "title", "attachments", "organisation", "closing", "signers",
+         "mark_organisations", "present", "on_leave", "observers")
+"""Fields of several texts, each a line or paragraph of its own (the names of an attendance
+list or of the 签发人 share a line)."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +102,29 @@ class Text:
     losses: list[str] = field(default_factory=list)
 
 
+@dataclass(eq=False)
+class Page:
+    """An attachment set on pages of its own (附件, GB/T 9704 7.3.7): its label (附件1), title
+    and body."""
+
+    label: Text
+    title: Text | None = None
+    body: list[Block] = field(default_factory=list)
+    """As Report.body: in the YAML a tree, in the DOCX flat until structure.py arranges it."""
+    path: Path_ | None = None
+    """In the YAML: the path of its entry of `attachments`."""
+
+
+@dataclass(frozen=True)
+class SealLine:
+    """In the DOCX: a line of a sealed 落款, its organisations and the pictures on it."""
+
+    para: int
+    organisations: tuple[str, ...]
+    pictures: tuple[str, ...]
+    """The file name of each picture (wordml.Picture), "" where a program dropped it."""
+
+
 @dataclass
 class Report:
     """A report's texts: the fields outside the body, and the body's blocks."""
@@ -120,7 +141,16 @@ class Report:
     aligned: list[tuple[int, str, str]] = field(default_factory=list)
     """In the DOCX: (paragraph, role, alignment) of paragraphs aligned otherwise than their
     style says."""
+    pages: list[Page] = field(default_factory=list)
+    """The attachments set on pages of their own, in order."""
+    seals: list[SealLine] = field(default_factory=list)
+    """In the DOCX: the lines of a sealed 落款."""
 
     def flat(self) -> list[Block]:
         """The body's blocks in reading order, plans left out (their points are in)."""
-        return [b for top in self.body for b in top.walk() if b.kind != PLAN]
+        return flat(self.body)
+
+
+def flat(body: list[Block]) -> list[Block]:
+    """The blocks of the tree `body` in reading order, plans left out (their points are in)."""
+    return [b for top in body for b in top.walk() if b.kind != PLAN]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from reportgen.pull import officialsync
 from reportgen.pull.align import align
 from reportgen.pull.doc import LISTS, PARAGRAPH, Block, Text
 from reportgen.pull.plan import Plan
@@ -19,18 +20,34 @@ from reportgen.pull.records import Change
 from reportgen.pull.revised import bare_addressee, bare_note, join_lines
 from reportgen.pull.texts import literal
 from reportgen.template import FIELDS as TEMPLATE_FIELDS
+from reportgen.yamlsrc.tree import Path_
 
-WHAT = {"label": "label", "doc_number": "document number (发文字号)",
+WHAT = {"label": "label", "copy_number": "copy number (份号)", "secrecy": "密级",
+        "urgency": "紧急程度", "mark": "发文机关标志", "mark_organisations":
+        "organisation of the 发文机关标志", "mark_suffix": "发文机关标志's suffix",
+        "doc_number": "document number (发文字号)", "signers": "签发人",
         "preamble": "preamble paragraph", "title": "title", "addressee": "addressee (主送机关)",
-        "attachments": "attachment (附件)", "organisation": "signature (落款)",
-        "date": "date", "note": "note (附注)", "closing": "closing line",
-        "copies_to": "抄送", "issuer": "印发机关", "issued": "印发日期"}
+        "attachments": "attachment (附件)", "present": "出席 name", "on_leave": "请假 name",
+        "observers": "列席 name", "organisation": "signature (落款)", "date": "date",
+        "note": "note (附注)", "closing": "closing line", "copies_to": "抄送",
+        "issuer": "印发机关", "issued": "印发日期"}
+"""Each field outside the body, in print order, as the summary names it."""
 _KEY = {"organisation": ("signature", "organisation"), "date": ("signature", "date"),
-        "copies_to": ("imprint", "copies_to"), "issuer": ("imprint", "issuer"),
-        "issued": ("imprint", "issued")}
-_IMPRINT = ("copies_to", "issuer", "issued")
-_REQUIRED = {"title", "date", "organisation"}
-"""Fields a report (or its signature) cannot be without: never removed by a pull."""
+        "mark_organisations": ("mark", "organisations"), "mark_suffix": ("mark", "suffix"),
+        "present": ("attendance", "present"), "on_leave": ("attendance", "on_leave"),
+        "observers": ("attendance", "observers"), "copies_to": ("imprint", "copies_to"),
+        "issuer": ("imprint", "issuer"), "issued": ("imprint", "issued")}
+_GROUPS = {"imprint": ("copies_to", "issuer", "issued"),
+           "attendance": ("present", "on_leave", "observers")}
+"""Mappings that go as a whole when none of their fields is left (版记, a 纪要's lists)."""
+_MARK_KEPT = ("a program may lose it with the first page's header, so the YAML keeps it: "
+              "delete `mark:` yourself if the document goes out without it")
+_REQUIRED = {"title": "a report needs it, so the YAML keeps it",
+             "date": "a signature needs it, so the YAML keeps it",
+             "organisation": "a signature needs it, so the YAML keeps it",
+             "mark": _MARK_KEPT, "mark_organisations": _MARK_KEPT}
+"""Fields never removed by a pull, and why: a report (or its signature) cannot be without
+them, and a 发文机关标志 gone from the DOCX is likelier a program's slip than the editor's."""
 
 
 class FieldSync:
@@ -42,10 +59,12 @@ class FieldSync:
         self.template_fields = template_fields
 
     def run(self, old: dict[str, list[Text]], new: dict[str, list[Text]]) -> None:
-        # The 版记 as a whole goes only when none of its lines is left: deleting its keys one
-        # by one would leave `imprint:` empty, deleting it for its last key a line added to it.
-        self.imprint_gone = not any(new.get(name) for name in _IMPRINT)
-        self.imprint_deleted = False
+        # A 版记 (or a 纪要's attendance) as a whole goes only when none of its lines is left:
+        # deleting its keys one by one would leave `imprint:` empty, deleting it for its last
+        # key a line added to it.
+        self.gone = {group for group, names in _GROUPS.items()
+                     if not any(new.get(name) for name in names)}
+        self.deleted: set[str] = set()
         for name in WHAT:
             was, now = old.get(name, []), new.get(name, [])
             for text in now:
@@ -81,6 +100,10 @@ class FieldSync:
         bare = bare_text(name, old.text)
         if bare == new:
             return bare
+        problem = officialsync.problem(name, new)
+        if problem is not None:
+            self.plan.loss(self.plan.where(old.path), f"{problem}; the YAML keeps 「{bare}」")
+            return bare
         printed = redecorated(name, new, old.text)
         self.plan.set_text(old.path, old.text, printed, WHAT[name])
         return bare_text(name, self.plan.expected.get(old.path, printed))
@@ -88,24 +111,32 @@ class FieldSync:
     def removed(self, name: str, old: Text) -> list[str]:
         plan = self.plan
         if name in _REQUIRED:
-            plan.loss(plan.where(old.path), f"the {WHAT[name]} was deleted in the DOCX; a "
-                                            "report needs it, so the YAML keeps it")
+            plan.loss(plan.where(old.path), f"the {WHAT[name]} was deleted in the DOCX; "
+                                            f"{_REQUIRED[name]}")
             return [bare_text(name, old.text)]
-        path = old.path
-        if path[0] == "imprint" and self.imprint_gone:
-            if self.imprint_deleted:
-                return []
-            path, self.imprint_deleted = ("imprint",), True
-        plan.delete(path)
+        self.drop(old.path)
         plan.changes.append(Change("removed", WHAT[name], old.path, plan.line(old.path),
                                    old.text))
         return []
+
+    def drop(self, path: Path_) -> None:
+        """Delete the value at `path`: with the mapping it is in, when that loses every key."""
+        if path[0] in self.gone:
+            if path[0] in self.deleted:
+                return
+            path = path[:1]
+            self.deleted.add(path[0])
+        self.plan.delete(path)
 
     def added(self, name: str, text: str | list[str], para: int | None) -> list[str]:
         """A field the YAML does not have, written where the template's order puts it."""
         plan = self.plan
         key = _KEY.get(name, (name,))
         texts = [text] if isinstance(text, str) else text
+        problem = officialsync.problem(name, texts[0])
+        if problem is not None:
+            plan.loss(plan.where(None, para), problem)
+            return []
         value = literal(text) if isinstance(text, str) else [literal(t) for t in text]
         if key[0] not in self.template_fields:
             plan.loss(plan.where(None, para), f"a {WHAT[name]}, which the {self.kind} template "
@@ -148,7 +179,7 @@ class FieldSync:
             if was and name not in _REQUIRED:
                 path = was[0].path if not isinstance(was[0].path[-1], int) else \
                     was[0].path[:-1]
-                plan.delete(path)
+                self.drop(path)
                 plan.changes.append(Change("removed", WHAT[name], path, plan.line(path),
                                            "、".join(t.text for t in was)))
                 return []
@@ -156,7 +187,7 @@ class FieldSync:
                 if was else []
         if not was:
             return self.added(name, [_comparable(name, t.text) for t in now], now[0].para)
-        if any(len(t.path) == 3 for t in was):  # attachments, some set on pages of their own
+        if name == "attachments" and any(len(t.path) == 3 for t in was):  # some on pages
             return self.paged(name, was, now)
         if not isinstance(was[0].path[-1], int):  # one text, not a list
             if len(now) == 1:
@@ -230,6 +261,8 @@ def bare_text(name: str, printed: str) -> str:
         return printed.removeprefix("抄送：").removeprefix("抄送:")
     if name == "issued":
         return printed.removesuffix("印发")
+    if name == "copy_number" and printed.isascii() and printed.isdigit():
+        return printed.zfill(6)
     return printed
 
 
@@ -243,6 +276,9 @@ def redecorated(name: str, new: str, old: str) -> str:
         return old[:len(old) - len(bare_text(name, old))] + new
     if name == "issued" and old.endswith("印发"):
         return new + "印发"
+    if name == "copy_number" and len(old) < 6 and old.isascii() and old.isdigit() \
+            and new.isascii() and new.isdigit():
+        return new.lstrip("0").zfill(len(old))  # written without the zeros that pad it
     return new
 
 

@@ -1,4 +1,5 @@
-"""The parts of a revised DOCX that pull reads: document, styles, lists, comments, properties."""
+"""The parts of a revised DOCX that pull reads: document, styles, lists, comments, properties,
+and the first page's header (a letter's letterhead)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from lxml import etree
 
 from reportgen.errors import EXIT_INVALID_INPUT, EXIT_IO, fail
 from reportgen.pull.lists import Lists
-from reportgen.pull.styles import SAFE_PARSER, Styles
+from reportgen.pull.styles import SAFE_PARSER, Styles, W
 
 MAX_PART = 256 * 1024 * 1024
 """The largest part pull unpacks (a document's text is a few MB at most)."""
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
 _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 
@@ -33,6 +35,9 @@ class Package:
     comments_extended: etree._Element | None
     properties: dict[str, str]
     """Custom document properties by name (the fingerprint and the source report are here)."""
+    first_header: etree._Element | None = None
+    """The header of the first page of the first section, where a letter's mark stands (None
+    where the document gives the first page no header of its own)."""
 
 
 def read(path: Path) -> Package:
@@ -99,7 +104,8 @@ def _parts(zf: zipfile.ZipFile, path: Path) -> Package:
         comments=xml(_target(rels, base, "comments")),
         comments_extended=xml(_target(rels, base, "commentsExtended",
                                       "http://schemas.microsoft.com/office/2011/relationships/")),
-        properties=_properties(custom))
+        properties=_properties(custom),
+        first_header=xml(_first_header(document, rels, base)))
 
 
 def _target(rels: etree._Element | None, base: str, kind: str,
@@ -109,10 +115,27 @@ def _target(rels: etree._Element | None, base: str, kind: str,
         return None
     for rel in rels.iter(_REL):
         if rel.get("Type") == namespace + kind and rel.get("TargetMode") != "External":
-            target = rel.get("Target", "")
-            joined = target.lstrip("/") if target.startswith("/") else posixpath.join(base,
-                                                                                      target)
-            return posixpath.normpath(joined)
+            return _resolved(rel, base)
+    return None
+
+
+def _resolved(rel: etree._Element, base: str) -> str:
+    target = rel.get("Target", "")
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+    return posixpath.normpath(joined)
+
+
+def _first_header(document: etree._Element, rels: etree._Element | None,
+                  base: str) -> str | None:
+    """The part of the first section's first-page header, as a path inside the zip."""
+    section = next(document.iter(f"{W}sectPr"), None)
+    if section is None or rels is None:
+        return None
+    found = next((ref.get(f"{_R}id") for ref in section.iter(f"{W}headerReference")
+                  if ref.get(f"{W}type") == "first"), None)
+    for rel in rels.iter(_REL):
+        if found is not None and rel.get("Id") == found and rel.get("TargetMode") != "External":
+            return _resolved(rel, base)
     return None
 
 

@@ -30,7 +30,7 @@ class Comment:
 
 def comments(part: etree._Element | None, extended: etree._Element | None,
              anchors: dict[str, str], anchored_in: dict[str, int]) -> list[Comment]:
-    """The comments of word/comments.xml in their order, with their anchors (pull/wordml.py
+    """The comments of word/comments.xml in their order, with their anchors (pull/wordread.py
     collects them from the document) and replies (word/commentsExtended.xml)."""
     if part is None:
         return []

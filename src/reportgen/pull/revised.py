@@ -37,27 +37,29 @@ _COPIES = re.compile(r"^抄送\s*[：:]\s*")
 _ISSUED = re.compile(r"(\d{1,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 
 
-def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lists) -> Report:
-    """The texts of the DOCX: fields, and the body's blocks in reading order (flat); `lists`
-    (numbering.xml) tells where a plan starts."""
+def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lists,
+                   header: list[wordml.Para] = ()) -> Report:
+    """The texts of the DOCX: fields, the body's blocks in reading order (flat), and those
+    of each attachment set on pages of its own; `lists` (numbering.xml) tells where a plan
+    starts, `header` holds the first page's header (a letter's mark)."""
     report = Report()
     blocks = body.blocks
     plans = _Plans(lists)
-    pages = official.Pages()
     official.writers_page_breaks(blocks, styles)
+    official.letterhead(header, styles, report)
+    target, page = report.body, None
     for n, block in enumerate(blocks):
         if isinstance(block, wordml.Table):
-            if not official.table(block, pages, report):
-                report.body.append(_table(blocks, n, styles))
+            if page is not None or not official.joint_mark(block, report):
+                target.append(_table(blocks, n, styles))
             continue
         if block.align is not None:
             report.aligned.append((block.number, styles.table_part(block.style)
                                    or styles.role(block.style) or "", block.align))
         role = styles.role(block.style)
-        if pages.holds(role):
-            if block.text.strip():
-                report.other.append(Text(official.ATTACHMENT_PAGE, block.text.strip(),
-                                         para=block.number))
+        if role == "attachment_label":
+            page = official.start_page(block, report)
+            target, plans = page.body, _Plans(lists)
             continue
         if _belongs_to_table(blocks, n, styles):
             continue
@@ -72,8 +74,15 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
         losses = list(block.losses)
         if role is None or not styles.is_ours(block.style):
             losses.append(f"its style {styles.name(block.style)}")
-        if role in (*official.NOTES, "doc_number"):
-            number = official.head_line(block, role, report)
+        if page is not None and role == "title" and page.title is None and not page.body:
+            page.title = Text("title", _line(block, losses, keep_breaks=True),
+                              para=block.number, losses=losses)
+        elif page is not None and role not in _IN_BODY and role != "imprint":
+            losses.append(f"its style {styles.name(block.style)} on an attachment's pages "
+                          "(read as a paragraph)")
+            target.append(_body_block(block, None, styles, labels, plans, losses))
+        elif role in (*official.NOTES, "doc_number"):
+            number = official.head_line(block, role, report, losses)
             if number is not None:
                 report.fields.setdefault("doc_number", []).append(
                     Text("doc_number", number, para=block.number, losses=losses))
@@ -81,6 +90,10 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
             report.fields.setdefault("organisation", []).extend(
                 Text("organisation", name, para=block.number, losses=losses)
                 for name in official.organisations(block, losses, report))
+        elif role == official.MARK:
+            official.mark_line(block, report, losses)
+        elif role == "attendance":
+            official.attendance(block, report, losses)
         elif field is None and role != "imprint" and role not in _IN_BODY:
             report.other.append(Text(role, block.text.strip(), para=block.number,
                                      losses=losses))
@@ -91,8 +104,7 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
         elif role == "imprint":
             _imprint(block, report, losses)
         else:
-            report.body.append(_body_block(block, role, styles, labels, plans, losses))
-    official.count_seals(report)
+            target.append(_body_block(block, role, styles, labels, plans, losses))
     _attachments(report.fields.get("attachments", []))
     for name in ("note",):
         for text in report.fields.get(name, []):

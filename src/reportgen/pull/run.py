@@ -14,11 +14,12 @@ from pathlib import Path
 
 from reportgen import fingerprint
 from reportgen.errors import EXIT_INTERNAL, EXIT_USAGE, ReportError, fail
-from reportgen.pull import compare, package, review, wordml
+from reportgen.pull import compare, officialsync, package, pages, review, seals, wordml, wordread
 from reportgen.pull.align import align
 from reportgen.pull.body import BodySync
 from reportgen.pull.doc import POINT, SECTION, TABLE, Block, Report, TableText
 from reportgen.pull.fields import FieldSync, bare_text
+from reportgen.pull.pages import Paired
 from reportgen.pull.plan import Plan
 from reportgen.pull.records import Change, Conflict, Loss
 from reportgen.pull.revised import bare_units, revised_report
@@ -96,18 +97,21 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
         result.unedited = True
         return result
     styles = parts.styles
-    body = wordml.read_body(parts.document, styles)
+    body = wordread.read_body(parts.document, styles)
     result.revisions = body.revisions
     result.comments = review.comments(parts.comments, parts.comments_extended, body.anchors,
                                       body.anchored_in)
     for loss in body.losses:
         result.losses.append(Loss("the DOCX", loss))
-    revised = revised_report(body, styles, compare.labels(source), parts.lists)
+    header = wordread.read_story(parts.first_header, styles) \
+        if parts.first_header is not None else []
+    revised = revised_report(body, styles, compare.labels(source), parts.lists, header)
     result.losses += [Loss(f"paragraph {n} of the DOCX", loss) for n, loss in revised.losses]
     fresh = compare.Fresh(source, parts.properties.get(fingerprint.DOCX_FONTS))
     result.losses += compare.others(revised, source, fresh) + compare.restyled(styles, fresh)
     align(source.report.flat(), revised.body)
     arranged = arrange(revised.body, parents(source.report.body))
+    pairs = pages.paired(source.report.pages, revised.pages)
     plan = Plan(source.text, source.data, prefer)
     result.places = _places(revised, source, plan)
     result.losses += compare.layout(body, revised, fresh, result.places)
@@ -118,8 +122,14 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
         return result
     try:
         BodySync(plan, report_file).run(source.report.body, arranged)
+        officialsync.fit(source.report.fields, revised.fields, source.data,
+                         source.document.template.head.layout == "letter", plan)
         FieldSync(plan, source.document.template.kind,
                   source.document.template.fields).run(source.report.fields, revised.fields)
+        carried = pages.PageSync(plan, report_file).run(source.report.pages, revised.pages,
+                                                        pairs)
+        seals.check(revised.seals, source.data, source.report.fields.get("organisation", []),
+                    plan)
         plan.apply_data()
         after = apply(source.text, plan.edits) if not plan.conflicts else source.text
     except EditError as exc:
@@ -129,7 +139,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
     result.changes, result.conflicts = plan.changes, plan.conflicts
     result.losses += plan.losses
     if not plan.conflicts and after != source.text:
-        _check(source, after, arranged, plan)
+        _check(source, after, arranged, carried, plan)
         plan.settle_lines(after)
     result.after = after
     return result
@@ -140,7 +150,7 @@ def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]
     from reportgen.reader.source import format_path
 
     found: dict[int, str] = {}
-    for block in revised.body:
+    for block in (*revised.body, *(b for page in revised.pages for b in page.body)):
         if block.para is not None and block.match is not None and block.match.path:
             path = block.match.path
             found[block.para] = f"{source.file}:{plan_lines.line(path)} ({format_path(path)})"
@@ -155,20 +165,18 @@ def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]
 
 # -- the check ----------------------------------------------------------------------------------
 
-def _check(source: Source, after: str, arranged: list[Block], plan: Plan) -> None:
+def _check(source: Source, after: str, arranged: list[Block], carried: Paired,
+           plan: Plan) -> None:
     """Raise an internal error unless the edited YAML prints what the pull meant."""
     try:
         again = read_source(source.file, source.template, text=after)
     except ReportError as exc:
         _broken(source, f"it would not read: {exc.diagnostics[0].message}")
         return
-    wanted = _intended(arranged, plan)
-    got = [_key(b, depth) for depth, b in _nested(again.report.body)]
-    if got != wanted:
-        first = next((i for i, (a, b) in enumerate(zip(got, wanted, strict=False)) if a != b),
-                     min(len(got), len(wanted)))
-        _broken(source, f"the body would read differently at block {first + 1}: "
-                        f"{got[first:first + 1]} instead of {wanted[first:first + 1]}")
+    _same_body(source, "the body", again.report.body, arranged, plan)
+    for was, _, body in carried:
+        page = again.report.pages[source.report.pages.index(was)]
+        _same_body(source, f"attachments[{was.path[1]}].body", page.body, body, plan)
     for name, meant in plan.fields.items():
         now = [bare_text(name, t.text) for t in again.report.fields.get(name, [])]
         if now != meant:
@@ -180,6 +188,19 @@ def _check(source: Source, after: str, arranged: list[Block], plan: Plan) -> Non
             now = {k: v for k, v in (now or {}).items() if k not in plan.data_updates}
         if before != now:
             _broken(source, f"`{key}` would change")
+
+
+def _same_body(source: Source, what: str, got_body: list[Block], arranged: list[Block],
+               plan: Plan) -> None:
+    """Raise an internal error unless the edited YAML's body `got_body` reads as the DOCX's
+    `arranged` (but for what the pull keeps as the YAML has it)."""
+    wanted = _intended(arranged, plan)
+    got = [_key(b, depth) for depth, b in _nested(got_body)]
+    if got != wanted:
+        first = next((i for i, (a, b) in enumerate(zip(got, wanted, strict=False)) if a != b),
+                     min(len(got), len(wanted)))
+        _broken(source, f"{what} would read differently at block {first + 1}: "
+                        f"{got[first:first + 1]} instead of {wanted[first:first + 1]}")
 
 
 def _intended(arranged: list[Block], plan: Plan) -> list[tuple]:

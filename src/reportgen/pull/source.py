@@ -14,10 +14,12 @@ from reportgen.pull.doc import (
     SECTION,
     TABLE,
     Block,
+    Page,
     Report,
     Text,
 )
 from reportgen.pull.tables import yaml_table
+from reportgen.reader.official import ATTENDANCE_LABELS
 from reportgen.reader.report import read_report, under_point
 from reportgen.reader.source import load, read_text
 from reportgen.yamlsrc.tree import Path_
@@ -82,9 +84,11 @@ class _Walk:
         def add(name: str, path: Path_, printed_at: Path_ | None = None) -> None:
             fields.setdefault(name, []).append(Text(name, self.text(printed_at or path), path))
 
-        for name in ("label", "doc_number", "addressee", "note"):
+        for name in ("label", "copy_number", "secrecy", "urgency", "doc_number", "addressee",
+                     "note"):
             if name in data and name in self.fields:
                 add(name, (name,))
+        self.masthead(data, add)
         for name in ("preamble", "attachments", "closing"):
             for i, entry in enumerate(data.get(name) or () if name in self.fields else ()):
                 # An attachment set on pages of its own is named by its `title`.
@@ -110,11 +114,45 @@ class _Walk:
         for name in ("copies_to", "issuer", "issued"):
             if isinstance(imprint, dict) and name in imprint:
                 add(name, ("imprint", name))
-        body = [b for b in self.document.blocks
-                if isinstance(b, (model.Section, model.Plan, model.Table))
-                or isinstance(b, model.Paragraph) and b.role == "body"]
-        report.body = self.blocks(data.get("body") or [], ("body",), body)
+        attendance = data.get("attendance") if "attendance" in self.fields else None
+        for key in ATTENDANCE_LABELS:
+            if isinstance(attendance, dict) and key in attendance:
+                self.lines(key, ("attendance", key), attendance[key], add)
+        report.body = self.blocks(data.get("body") or [], ("body",),
+                                  _body_of(self.document.blocks))
+        made = [b for b in self.document.blocks if isinstance(b, model.AttachmentPage)]
+        entries = [(i, entry) for i, entry in enumerate(data.get("attachments") or ())
+                   if isinstance(entry, dict)] if "attachments" in self.fields else []
+        for (i, entry), page in zip(entries, made, strict=False):
+            here = ("attachments", i)
+            report.pages.append(Page(
+                Text("attachment_label", page.label), Text("title", page.title, here + ("title",)),
+                self.blocks(entry.get("body") or [], here + ("body",), _body_of(page.blocks)),
+                path=here))
         return report
+
+    def masthead(self, data: dict, add) -> None:
+        """The 发文机关标志 (a text, or a joint one's organisations and suffix) and the 签发人."""
+        mark = data.get("mark") if "mark" in self.fields else None
+        if isinstance(mark, dict):
+            for i, _ in enumerate(mark.get("organisations") or ()):
+                add("mark_organisations", ("mark", "organisations", i))
+            if "suffix" in mark:
+                add("mark_suffix", ("mark", "suffix"))
+        elif mark is not None:
+            add("mark", ("mark",))
+        if "signers" in self.fields:
+            for i, _ in enumerate(data.get("signers") or ()):
+                add("signers", ("signers", i))
+
+    @staticmethod
+    def lines(name: str, path: Path_, value, add) -> None:
+        """A text at `path`, or each text of the list there."""
+        if isinstance(value, list):
+            for i, _ in enumerate(value):
+                add(name, path + (i,))
+        else:
+            add(name, path)
 
     def blocks(self, items: list, path: Path_, made: list, depth: int = 1) -> list[Block]:
         """The blocks of the YAML list `items` at `path`, beside the model's blocks `made`
@@ -158,3 +196,10 @@ class _Walk:
                 out.append(Block(POINT, self.text(here), level=depth, path=here,
                                  sections_at=sections_at))
         return out
+
+
+def _body_of(blocks) -> list:
+    """The blocks of a body among `blocks` (the model's): sections, plans, tables and body
+    paragraphs."""
+    return [b for b in blocks if isinstance(b, (model.Section, model.Plan, model.Table))
+            or isinstance(b, model.Paragraph) and b.role == "body"]

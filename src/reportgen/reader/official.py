@@ -39,17 +39,16 @@ def masthead(builder: _Builder, data: dict) -> model.Masthead:
     copy_number = None
     if "copy_number" in data:
         copy_number = builder.text(data["copy_number"], ("copy_number",))
-        if not re.fullmatch(r"\d{1,6}", copy_number):
-            builder.error(("copy_number",), f"`{copy_number}` is not a copy number",
-                          "份号 is up to 6 digits, quoted: \"000123\" (GB/T 9704 7.2.1)")
+        problem = copy_number_problem(copy_number)
+        if problem is not None:
+            builder.error(("copy_number",), *problem)
         copy_number = copy_number.zfill(6)
     secrecy = None
     if "secrecy" in data:
         secrecy = builder.text(data["secrecy"], ("secrecy",))
-        if not secrecy.startswith(model.SECRECY_LEVELS):
-            builder.error(("secrecy",), f"`{secrecy}` does not start with a 密级",
-                          (did_you_mean(secrecy[:2], model.SECRECY_LEVELS) or "绝密, 机密 or 秘密")
-                          + ", with the period after ★: 机密★1年 (GB/T 9704 7.2.2)")
+        problem = secrecy_problem(secrecy)
+        if problem is not None:
+            builder.error(("secrecy",), *problem)
     urgency = builder.text(data["urgency"], ("urgency",)) if "urgency" in data else None
     doc_number = builder.text(data["doc_number"], ("doc_number",)) \
         if "doc_number" in data else None
@@ -59,6 +58,23 @@ def masthead(builder: _Builder, data: dict) -> model.Masthead:
         builder.error(("signers",), "签发人 stand on the line of the 发文字号, which is missing",
                       "add `doc_number:` (GB/T 9704 7.2.5)")
     return model.Masthead(mark, copy_number, secrecy, urgency, doc_number, signers)
+
+
+def copy_number_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with `text` as a 份号 (message, hint); None if nothing."""
+    if re.fullmatch(r"\d{1,6}", text):
+        return None
+    return (f"`{text}` is not a copy number",
+            "份号 is up to 6 digits, quoted: \"000123\" (GB/T 9704 7.2.1)")
+
+
+def secrecy_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with `text` as a 密级和保密期限 (message, hint); None if nothing."""
+    if text.startswith(model.SECRECY_LEVELS):
+        return None
+    return (f"`{text}` does not start with a 密级",
+            (did_you_mean(text[:2], model.SECRECY_LEVELS) or "绝密, 机密 or 秘密")
+            + ", with the period after ★: 机密★1年 (GB/T 9704 7.2.2)")
 
 
 def _mark(builder: _Builder, value: Any, path: Path_) -> model.IssuerMark:
