@@ -20,9 +20,8 @@ from reportgen.pull.plan import Plan
 from reportgen.pull.records import Change
 from reportgen.pull.tables import TableSync, written_rows
 from reportgen.pull.texts import literal
-from reportgen.reader.source import format_path
 from reportgen.yamlsrc.edits import EditError
-from reportgen.yamlsrc.tree import Path_
+from reportgen.yamlsrc.tree import Path_, format_path
 
 _HEAD_KEY = {SECTION: "section", POINT: "point"}
 _WHAT = {PARAGRAPH: "paragraph", SECTION: "section", PLAN: "plan", POINT: "plan point",

@@ -20,7 +20,7 @@ from reportgen.errors import (
 )
 from reportgen.pull.records import Change
 from reportgen.pull.run import Pulled, pull
-from reportgen.reader.source import format_path
+from reportgen.yamlsrc.tree import format_path
 
 EXIT_CHANGES = 1
 """`pull --check`: the DOCX holds changes the YAML does not have yet."""

@@ -17,11 +17,10 @@ from yaml.nodes import Node, ScalarNode
 from reportgen.expressions import Expressions
 from reportgen.pull.records import Change, Conflict, Loss
 from reportgen.pull.rewrite import TextChanges
-from reportgen.reader.source import format_path
 from reportgen.yamlsrc import blocks, emit
 from reportgen.yamlsrc.edits import Edit, EditError, Moved, Part
 from reportgen.yamlsrc.edits import position as edits_position
-from reportgen.yamlsrc.tree import Path_, compose
+from reportgen.yamlsrc.tree import Path_, compose, format_path
 
 
 @dataclass

@@ -19,12 +19,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from reportgen import dates, figures
 from reportgen.pull import texts
 from reportgen.pull.records import Change, Conflict
-from reportgen.reader.folding import read_scalar
-from reportgen.reader.source import format_path
 from reportgen.yamlsrc import blocks, emit
 from reportgen.yamlsrc.edits import Edit, EditError, apply, replace_span, replace_value
+from reportgen.yamlsrc.folding import read_scalar
 from reportgen.yamlsrc.loader import reads_as_number
-from reportgen.yamlsrc.tree import Path_, compose
+from reportgen.yamlsrc.tree import Path_, compose, format_path
 
 _STR = "tag:yaml.org,2002:str"
 

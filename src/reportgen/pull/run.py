@@ -147,7 +147,7 @@ def pull(docx: Path, into: Path | None = None, *, accept_revisions: bool = False
 
 def _places(revised: Report, source: Source, plan_lines: Plan) -> dict[int, str]:
     """Where each DOCX paragraph's text stands in the YAML (file:line), where known."""
-    from reportgen.reader.source import format_path
+    from reportgen.yamlsrc.tree import format_path
 
     found: dict[int, str] = {}
     for block in (*revised.body, *(b for page in revised.pages for b in page.body)):

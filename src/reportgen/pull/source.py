@@ -21,7 +21,7 @@ from reportgen.pull.doc import (
 from reportgen.pull.tables import yaml_table
 from reportgen.reader.official import ATTENDANCE_LABELS
 from reportgen.reader.report import read_report, under_point
-from reportgen.reader.source import load, read_text
+from reportgen.yamlsrc.source import load, read_text
 from reportgen.yamlsrc.tree import Path_
 
 
