@@ -188,36 +188,12 @@ def _with_attachments(document, options, name: str, report: bytes | None) -> dic
 
 
 def _pdf_job(file: Path, settings: BuildSettings, deadline):
-    """In the helper, before the report is read: load the PDF writer and the font registry,
-    and warm them up on the report's text; the job then turns the document into PDF bytes."""
+    """In the helper, before the report is read: load the PDF writer and the font registry;
+    the job then turns the document into PDF bytes."""
     from reportgen.writers import pdf  # noqa: F401 - imported now, while the parent reads
 
-    registry = font_registry(font_dirs(file, settings))
-    _warm_up(registry, file, settings)
-    options = _options(registry, settings, deadline)
+    options = _options(font_registry(font_dirs(file, settings)), settings, deadline)
     return lambda document: render("pdf", document, options)
-
-
-WARM_UP_BYTES = 1 << 20
-"""Of a report's source, what the PDF helper reads to warm up on (the rest is like it)."""
-
-
-def _warm_up(registry, file: Path, settings: BuildSettings) -> None:
-    """Load the faces of the report's template and measure its characters while the parent
-    reads the report (writers.pdf.warmup). Anything amiss (no such template or font, an
-    unreadable file) is left for the parent's reading or the layout to report: a warm-up
-    never fails a build."""
-    from reportgen.writers.pdf.warmup import warm_up_on_source
-
-    try:
-        if settings.stdin is not None:
-            text = settings.stdin[:WARM_UP_BYTES]
-        else:
-            with file.open("rb") as source:
-                text = source.read(WARM_UP_BYTES).decode("utf-8", "ignore")
-        warm_up_on_source(registry, text, settings.template, file)
-    except Exception:  # noqa: BLE001 - an optimisation: the real work reports any fault
-        pass
 
 
 def provenance(file: Path, docx: Path, settings: BuildSettings) -> dict[str, str]:
