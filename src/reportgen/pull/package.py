@@ -46,11 +46,15 @@ def read(path: Path) -> Package:
         with path.open("rb") as handle:
             magic = handle.read(8)
     except FileNotFoundError:
-        raise fail("file not found", file=path, exit_code=EXIT_IO)
+        raise fail("file not found", file=path, exit_code=EXIT_IO,
+                   hint="give the path of the DOCX the editor sent back, e.g. "
+                        "output/report.docx")
     except IsADirectoryError:
-        raise fail("is a folder, not a DOCX", file=path, exit_code=EXIT_IO)
+        raise fail("is a folder, not a DOCX", file=path, exit_code=EXIT_IO,
+                   hint="give the path of one .docx file in it")
     except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror}", file=path, exit_code=EXIT_IO)
+        raise fail(f"cannot read: {exc.strerror}", file=path, exit_code=EXIT_IO,
+                   hint="check that the file may be read, or copy it somewhere it may")
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise fail("is a Word 97-2003 document (.doc), not a DOCX", file=path,
                    hint="open it in Word or WPS and save it as .docx (Word 2007 or later)")
@@ -85,7 +89,9 @@ def _parts(zf: zipfile.ZipFile, path: Path) -> Package:
             return None
         if zf.getinfo(name).file_size > MAX_PART:
             raise fail(f"the DOCX part {name} is larger than {MAX_PART // 2**20} MB",
-                       file=path, exit_code=EXIT_INVALID_INPUT)
+                       file=path, exit_code=EXIT_INVALID_INPUT,
+                       hint="pull reads the text of a report; save the document again "
+                            "without the pictures or objects pasted into it")
         return zf.read(name)
 
     main = _target(xml("_rels/.rels"), "", "officeDocument") or "word/document.xml"
