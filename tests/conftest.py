@@ -3,10 +3,12 @@ every DOCX a test writes is valid for Word."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from reportgen import fingerprint
 from tests.helpers import ooxml
@@ -17,6 +19,13 @@ EXAMPLE = DATA / "liuzhou-library-2025.yaml"
 SEED = ROOT / "tests" / "fixtures" / "seed-liuzhou-library-2025.txt"
 """A copy of ../shared/seeds/000_2887222474f6f104.txt, the published report (NFKC folded)."""
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_2887222474f6f104.txt"
+
+
+# Property tests draw the same examples on every run, so that a run which lands work is
+# repeatable; HYPOTHESIS_PROFILE=explore draws new ones each time, to look for new failures.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_addoption(parser):

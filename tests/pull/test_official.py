@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from reportgen.errors import EXIT_INVALID_INPUT, ReportError
 from reportgen.pull.run import pull
 from tests.conftest import DATA
 from tests.pull.helpers import LETTERHEAD, built, edit_document, retyped, texts
@@ -199,3 +200,21 @@ def test_a_copies_line_rewritten_as_an_issuer_line_keeps_the_new_issuer(tmp_path
     edit_document(docx, lambda xml: xml.replace("抄送：乙单位。", "丙单位办公室", 1))
     result = pull(docx)
     assert result.after.endswith("imprint:\n  issuer: 丙单位办公室\n"), result.after
+
+
+def test_a_revision_a_report_may_not_hold_is_refused_by_name_not_as_a_bug(copied):
+    """A 份号 typed into a notice that has a label above its title would give the YAML a 版头
+    and a label, which a report may not hold: the pull says so and writes nothing (a random
+    revision test met this as an internal error)."""
+    report = copied / "library-spring-festival-notice.yaml"
+    before = report.read_text(encoding="utf-8")
+    docx = built(report, copied / "out")
+    number = '<w:p><w:pPr><w:pStyle w:val="CopyNumber"/></w:pPr><w:r><w:t>000012</w:t></w:r></w:p>'
+    edit_document(docx, lambda xml: xml.replace("<w:body>", "<w:body>" + number, 1))
+    with pytest.raises(ReportError) as caught:
+        pull(docx)
+    assert caught.value.exit_code == EXIT_INVALID_INPUT
+    [problem] = caught.value.diagnostics
+    assert "cannot be carried back" in problem.message and "at label:" in problem.message
+    assert problem.hint and "internal error" not in problem.message
+    assert report.read_text(encoding="utf-8") == before

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen import fingerprint
-from reportgen.errors import EXIT_INTERNAL, EXIT_USAGE, ReportError, fail
+from reportgen.errors import EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, ReportError, fail
 from reportgen.pull import compare, officialsync, package, pages, review, seals, wordml, wordread
 from reportgen.pull.align import align
 from reportgen.pull.body import BodySync
@@ -171,8 +171,15 @@ def _check(source: Source, after: str, arranged: list[Block], carried: Paired,
     try:
         again = read_source(source.file, source.template, text=after)
     except ReportError as exc:
-        _broken(source, f"it would not read: {exc.diagnostics[0].message}")
-        return
+        problem = exc.diagnostics[0]
+        if problem.field is None:  # YAML that does not parse: pull wrote it wrong
+            _broken(source, f"it would not read: {problem.message}")
+        # the editor made what a report may not hold (a 版头 above a label, say)
+        raise fail(f"the revisions cannot be carried back: the report would then be refused "
+                   f"at {problem.field}: {problem.message}; nothing was written",
+                   file=source.file, exit_code=EXIT_INVALID_INPUT,
+                   hint="undo that revision in the DOCX and pull again, or make the change "
+                        "in the YAML by hand") from None
     _same_body(source, "the body", again.report.body, arranged, plan)
     for was, _, body in carried:
         page = again.report.pages[source.report.pages.index(was)]
