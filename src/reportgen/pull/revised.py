@@ -117,8 +117,8 @@ def revised_report(body: wordml.Body, styles: Styles, labels: Labels, lists: Lis
 def _body_block(para: wordml.Para, role: str | None, styles: Styles, labels: Labels,
                 plans: _Plans, losses: list[str]) -> Block:
     pieces = para.pieces
-    head_role = role if role and (role.startswith("heading") or role == "plan_item") else None
-    if head_role is None and pieces and pieces[0].kind and pieces[0].kind != "text":
+    head_role = role if _heading_kind(role) else None
+    if head_role is None and pieces and _heading_kind(pieces[0].kind):
         head_role = pieces[0].kind  # a run-in heading written before 段中正文: 标题 N Char
     if head_role is None:
         if role in ("caption", "table", "table_header"):
@@ -332,3 +332,10 @@ def bare_note(text: str) -> str:
 def bare_addressee(text: str) -> str:
     """主送机关 without the colon the writer ends it with."""
     return text.removesuffix("：").removesuffix(":").rstrip()
+
+
+def _heading_kind(role: str | None) -> bool:
+    """Whether a paragraph or character style's role is a heading's or a plan point's (标题 N,
+    标题 N Char): the text in it begins a heading, perhaps run in; not the body's 段中正文 nor
+    another role's (出席： in a paragraph restyled as body text)."""
+    return role is not None and (role.startswith("heading") or role == "plan_item")
