@@ -170,8 +170,9 @@ class _Builder:
 
     def onto_turned_page(self, at: int, heading: str, role: str) -> None:
         """The heading box at `at` set above the turned table that follows it, on the table's
-        first page, instead of alone at the foot of the page before (tablefit.opens_turned):
-        at the turned block's width, on the grid's pitch, at the table's natural scale."""
+        first page, instead of alone at the foot of the page before (the DOCX asks
+        tablefit.opens_turned): at the turned block's width, on the grid's pitch, at the
+        table's natural scale. Its bookmark leads to the turned page."""
         box, table = self.items[at], self.items[at + 1]
         spec = self.role(role)
         style = Style.of(spec)
