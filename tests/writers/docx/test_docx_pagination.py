@@ -67,8 +67,18 @@ def _render(report: Path, profile: str, out: Path) -> Rendering:
     *(pytest.param((report, "standard"), id=f"{report.stem}-standard") for report in EXAMPLES),
 ])
 def rendering(request, tmp_path_factory) -> Rendering:
-    report, profile = request.param
-    return _render(report, profile, tmp_path_factory.mktemp(f"{report.stem}-{profile}"))
+    return _rendered(*request.param, tmp_path_factory)
+
+
+_RENDERED: dict[tuple[Path, str], Rendering] = {}
+
+
+def _rendered(report: Path, profile: str, tmp_path_factory) -> Rendering:
+    """`_render` once per report and profile in a test run (LibreOffice takes seconds)."""
+    if (report, profile) not in _RENDERED:
+        _RENDERED[report, profile] = _render(
+            report, profile, tmp_path_factory.mktemp(f"{report.stem}-{profile}"))
+    return _RENDERED[report, profile]
 
 
 @dataclass(frozen=True)
@@ -137,10 +147,10 @@ def test_the_docx_has_the_pages_of_the_pdf_each_starting_within_a_line(request, 
         assert at >= 0, f"page {n} starts with {head!r}, more than a line off the PDF's page"
 
 
-def test_a_page_never_opens_with_the_attachment_list(tmp_path):
+def test_a_page_never_opens_with_the_attachment_list(tmp_path_factory):
     """附件说明 and 落款 that do not fit below the last item take it along, in the PDF and in
     LibreOffice's rendering of the DOCX (before, both opened page 2 with 附件：)."""
-    rendering = _render(CLOSING_AT_PAGE_FOOT, "bundled", tmp_path)
+    rendering = _rendered(CLOSING_AT_PAGE_FOOT, "bundled", tmp_path_factory)
     for pdf in (rendering.pdf, rendering.docx_pdf):
         second = pages_of(pdf)[1].lines
         assert second[0].text.startswith("（四）活动结束后"), (pdf, second[0].text)
